@@ -1,0 +1,51 @@
+"""graphx's own exceptions and the exit codes the CLI maps them to."""
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    SUCCESS = 0
+    ERROR = 1            # unexpected failure
+    USAGE = 2            # bad options (click's own code)
+    INPUT = 3            # missing path, no readable articles, bad graph/store file
+    OUTPUT = 4           # output folder or store cannot be written
+    WARNINGS = 5         # build finished, but some inputs were skipped
+    MODEL = 6            # model cannot be loaded / is missing
+    INTERRUPTED = 130    # Ctrl-C / SIGTERM
+
+
+class GraphxError(Exception):
+    """Base class; `exit_status` tells the CLI which code to return."""
+
+    exit_status = ExitStatus.ERROR
+
+
+class InputError(GraphxError):
+    exit_status = ExitStatus.INPUT
+
+
+class OutputError(GraphxError):
+    exit_status = ExitStatus.OUTPUT
+
+
+class ModelError(GraphxError):
+    exit_status = ExitStatus.MODEL
+
+
+class GraphFormatError(InputError):
+    """A graph.json or store that is corrupt, truncated or not graphx's."""
+
+
+class StoreError(GraphxError):
+    exit_status = ExitStatus.OUTPUT
+
+
+class StoreBusyError(StoreError):
+    """Another build holds the store."""
+
+
+class EntityNotFound(InputError):
+    def __init__(self, name, suggestions=()):
+        self.name = name
+        self.suggestions = list(suggestions)
+        hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"unknown entity {name!r}{hint}")

@@ -1,0 +1,255 @@
+"""The read stage: files and folders -> `Article`s with their text as graphx reads it.
+
+"The text as read" is the decoded text with line ends normalised to "\\n" (for HTML: the
+extracted article text; for Markdown: the text with link and emphasis markup removed).
+Evidence offsets index this text. Files that cannot be read are skipped with a warning.
+"""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from graphx.errors import InputError
+
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+MAX_FILE_BYTES = 200 * 1024 * 1024
+BINARY_MAGIC = {
+    b"%PDF": "a PDF file", b"\x89PNG": "a PNG image", b"PK\x03\x04": "a ZIP archive",
+    b"GIF8": "a GIF image", b"\xff\xd8\xff": "a JPEG image", b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "an executable", b"SQLite format 3": "an SQLite database",
+}
+
+
+@dataclass
+class Article:
+    name: str
+    path: Path
+    text: str
+    sha256: str = ""
+
+    def __post_init__(self):
+        if not self.sha256:
+            self.sha256 = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class ReadReport:
+    articles: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)   # "path: reason" lines
+
+
+class Unreadable(Exception):
+    """A file graphx skips; the message is the reason."""
+
+
+def decode(data: bytes) -> str:
+    """Bytes -> text: BOMs first, then strict UTF-8, then Windows-1252, then Latin-1."""
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise Unreadable(f"invalid {encoding.upper()} text") from None
+    if looks_like_bomless_utf16(data):
+        try:
+            return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+        except UnicodeDecodeError:
+            pass
+    for magic, what in BINARY_MAGIC.items():
+        if data.startswith(magic):
+            raise Unreadable(f"binary file ({what})")
+    if b"\x00" in data[:65536]:
+        raise Unreadable("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    if sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f") > 0.01 * min(len(text), 65536):
+        raise Unreadable("binary file (not text in any known encoding)")
+    return text
+
+
+def looks_like_bomless_utf16(data: bytes) -> bool:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return (odd.count(0) > 0.4 * len(odd) and even.count(0) == 0) or \
+        (even.count(0) > 0.4 * len(even) and odd.count(0) == 0)
+
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def normalise(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL.sub(" ", text)
+
+
+MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+MD_MARKS = re.compile(r"(^|\s)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?=\s|$|[.,;:!?])|^#{1,6}\s+|^>\s?", re.M)
+
+
+def markdown_to_text(text: str) -> str:
+    text = MD_LINK.sub(r"\1", text)
+    return MD_MARKS.sub(lambda m: m.group(1) or "", text)
+
+
+class ArticleHTMLParser(HTMLParser):
+    """Keeps the readable text of a page; drops scripts, styles, navigation and banners."""
+
+    SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
+            "button", "svg", "iframe", "select", "head", "figcaption"}
+    BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+             "article", "main", "blockquote", "tr", "table", "pre", "hr", "dd", "dt", "title"}
+    BANNER = re.compile(r"cookie|consent|banner|newsletter|paywall|advert|gdpr|share|social", re.I)
+    VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
+            "track", "wbr", "param"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack = []          # open tags; True where the subtree is skipped
+        self.parts = {"all": [], "article": []}
+        self.in_article = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            if tag in ("br", "hr"):
+                self.emit("\n")
+            return
+        attrs = dict(attrs)
+        marker = " ".join(str(attrs.get(k) or "") for k in ("class", "id", "role", "aria-label"))
+        skipped = bool(self.stack and self.stack[-1][1]) or tag in self.SKIP or \
+            bool(self.BANNER.search(marker)) or attrs.get("role") in ("navigation", "banner", "dialog")
+        self.stack.append((tag, skipped))
+        if tag in ("article", "main") and not skipped:
+            self.in_article += 1
+        if tag in self.BLOCK:
+            self.emit("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        while self.stack:
+            open_tag, skipped = self.stack.pop()
+            if open_tag in ("article", "main") and not skipped:
+                self.in_article -= 1
+            if open_tag == tag:
+                break
+        if tag in self.BLOCK:
+            self.emit("\n\n")
+
+    def handle_data(self, data):
+        if self.stack and self.stack[-1][1]:
+            return
+        self.emit(data)
+
+    def emit(self, text):
+        self.parts["all"].append(text)
+        if self.in_article > 0:
+            self.parts["article"].append(text)
+
+    def text(self) -> str:
+        chosen = "".join(self.parts["article"])
+        if len(chosen.split()) < 50:
+            chosen = "".join(self.parts["all"])
+        lines = [" ".join(line.split()) for line in chosen.split("\n")]
+        return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def html_to_text(html: str) -> str:
+    parser = ArticleHTMLParser()
+    parser.feed(html)
+    parser.close()
+    return parser.text()
+
+
+def read_article(path: Path, name: str | None = None) -> Article:
+    """Read one file; raises `Unreadable` with the reason when graphx must skip it."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise Unreadable(exc.strerror or str(exc)) from None
+    if size > MAX_FILE_BYTES:
+        raise Unreadable(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Unreadable(exc.strerror or str(exc)) from None
+    text = normalise(decode(data))
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        text = html_to_text(text)
+    elif suffix == ".md":
+        text = markdown_to_text(text)
+    if not text.strip():
+        raise Unreadable("empty file" if not data.strip() else "no text")
+    return Article(name=name or path.name, path=path, text=text)
+
+
+def iter_files(root: Path):
+    """Files below `root` in sorted order; follows folder symlinks once, never in a loop."""
+    seen = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            dirs[:] = []
+            continue
+        seen.add(real)
+        dirs.sort()
+        for name in sorted(files):
+            yield Path(folder) / name
+
+
+def collect(paths) -> list:
+    """(path, article name) pairs for every candidate file; InputError for a missing path."""
+    found = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{raw}: no such file or folder")
+        if path.is_dir():
+            for file in iter_files(path):
+                if file.suffix.lower() in SUFFIXES:
+                    found.append((file, file.relative_to(path).as_posix()))
+        else:
+            found.append((path, path.name))
+    return found
+
+
+def read_articles(paths) -> ReadReport:
+    """Read every article below `paths`; duplicates (same text) are kept once."""
+    candidates = collect(paths)
+    if not candidates:
+        raise InputError(f"no .txt, .md or .html files in {', '.join(str(p) for p in paths)}")
+    report = ReadReport()
+    by_hash, by_name = {}, set()
+    for path, name in candidates:
+        try:
+            article = read_article(path, name)
+        except Unreadable as exc:
+            report.warnings.append(f"{path}: skipped: {exc}")
+            continue
+        if article.sha256 in by_hash:
+            report.warnings.append(f"{path}: skipped: same text as {by_hash[article.sha256]}")
+            continue
+        if article.name in by_name:
+            article.name = path.as_posix()
+        by_hash[article.sha256] = path
+        by_name.add(article.name)
+        report.articles.append(article)
+    if not report.articles:
+        raise InputError(f"no readable articles in {', '.join(str(p) for p in paths)} "
+                         f"({len(report.warnings)} file(s) skipped)")
+    return report

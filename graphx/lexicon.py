@@ -1,0 +1,135 @@
+"""Loads the data files in graphx/lexicons/ (states, adjectives, metonyms, organisations, titles, cues)."""
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
+NOUN_ENDINGS = ("", "n", "en", "s", "in", "innen", "nen")
+
+
+def fold(text: str) -> str:
+    """Case- and dash-insensitive key for lookups."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    for dash in "\u2010\u2011\u2012\u2013\u2014\u2212":
+        text = text.replace(dash, "-")
+    return " ".join(text.split())
+
+
+def rows(name: str):
+    with open(LEXICON_DIR / name, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                yield line.split("\t")
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    relation: str
+    source: tuple
+    target: tuple
+    requires: tuple = ()
+    is_noun: bool = False
+
+
+@dataclass
+class Lexicon:
+    states: dict = field(default_factory=dict)        # folded form -> canonical state
+    state_names: set = field(default_factory=set)     # canonical state names
+    adjectives: dict = field(default_factory=dict)    # folded inflected adjective -> state
+    demonyms: dict = field(default_factory=dict)      # folded inflected inhabitant noun -> state
+    metonyms: dict = field(default_factory=dict)      # folded form -> (state, kind)
+    orgs: dict = field(default_factory=dict)          # folded form -> canonical org
+    org_parent: dict = field(default_factory=dict)    # canonical org -> state
+    titles: dict = field(default_factory=dict)        # folded stem -> relation
+    verb_cues: dict = field(default_factory=dict)     # lemma (folded) -> [Cue]
+    noun_cues: dict = field(default_factory=dict)     # lemma (folded) -> [Cue]
+
+    def state_of(self, surface: str):
+        """The state a name, adjective, demonym or seat of power stands for, or None."""
+        key = fold(surface)
+        for table in (self.states, self.adjectives, self.demonyms):
+            if key in table:
+                return table[key]
+        return None
+
+    def title_relation(self, word: str):
+        """(stem, relation) when `word` is a role noun (possibly a compound ending in one)."""
+        key = fold(word)
+        for ending in ("innen", "in", "en", "n", "s", ""):
+            base = key[: len(key) - len(ending)] if ending and key.endswith(ending) else (key if not ending else None)
+            if not base:
+                continue
+            best = None
+            for stem, relation in self.titles.items():
+                if base.endswith(stem) and (best is None or len(stem) > len(best[0])):
+                    best = (stem, relation)
+            if best:
+                return best
+        return None
+
+    def noun_cue(self, word: str):
+        """Noun cues for a noun, matching compounds by their last part ('Raketenangriff')."""
+        key = fold(word)
+        if key in self.noun_cues:
+            return self.noun_cues[key]
+        for lemma in sorted(self.noun_cues, key=len, reverse=True):
+            if len(key) > len(lemma) + 2 and key.endswith(lemma):
+                return self.noun_cues[lemma]
+        return []
+
+
+def inflect(stem: str, endings) -> list:
+    return [stem + e for e in endings]
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    lex = Lexicon()
+    for canonical, _code, forms in rows("states.tsv"):
+        lex.state_names.add(canonical)
+        for form in forms.split("|") + [canonical]:
+            for variant in (form, form + "s", form + "es"):
+                lex.states.setdefault(fold(variant), canonical)
+    for row in rows("state_adjectives.tsv"):
+        stem, state = row[0], row[1]
+        for form in inflect(stem, ADJ_ENDINGS):
+            lex.adjectives[fold(form)] = state
+        for demonym in (row[2].split(",") if len(row) > 2 and row[2] else []):
+            demonym = demonym.strip()
+            base = demonym[:-1] if demonym.endswith("e") and not demonym.endswith("ee") else demonym
+            forms = {demonym, demonym + "n", demonym + "s", demonym + "innen", base + "in", base + "innen",
+                     demonym + "en"}
+            for form in forms:
+                lex.demonyms[fold(form)] = state
+    for form, state, kind in rows("metonyms.tsv"):
+        lex.metonyms[fold(form)] = (state, kind)
+        lex.metonyms.setdefault(fold(form + "s"), (state, kind))
+    for row in rows("organizations.tsv"):
+        canonical, forms = row[0], row[1].split("|")
+        if len(row) > 2 and row[2]:
+            lex.org_parent[canonical] = row[2]
+        for form in forms + [canonical]:
+            lex.orgs[fold(form)] = canonical
+            lex.orgs.setdefault(fold(form + "s"), canonical)
+    for stem, relation in rows("titles.tsv"):
+        lex.titles[fold(stem)] = relation
+    with open(LEXICON_DIR / "cues.jsonl", encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            item = json.loads(line)
+            if "lemma" not in item:
+                continue
+            cue = Cue(lemma=item["lemma"], relation=item["relation"], source=tuple(item["source"]),
+                      target=tuple(item["target"]), requires=tuple(item.get("requires", ())),
+                      is_noun=item["lemma"][:1].isupper())
+            table = lex.noun_cues if cue.is_noun else lex.verb_cues
+            table.setdefault(fold(cue.lemma), []).append(cue)
+    return lex

@@ -1,0 +1,225 @@
+"""The mentions stage: an annotated spaCy Doc -> typed entity mentions.
+
+Sources of mentions, in order of trust: the NER (PER/ORG/LOC/LOCderiv; MISC is ignored), then
+the lexicons (state names, derived adjectives, inhabitant nouns, capitals and seats of power,
+well-known organisations) for what the NER missed, then hyphen compounds whose first part is an
+entity ("Nato-Sprecherin" -> NATO, "US-Regierung" -> USA).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graphx.lexicon import fold, load
+
+LOCATIVE_PREPS = {"in", "im", "nach", "aus", "bei", "beim", "um", "bis", "über", "durch", "nahe", "vor",
+                  "zwischen", "ins", "am", "an", "gen", "ab"}
+NAME_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOCATION", "GPE": "LOCATION"}
+DERIV_LABELS = {"LOCderiv", "LOC_DERIV", "LOCDERIV"}
+STRIP_CHARS = "\"'„“”‚‘’«»()[]{}.,;:!?*–—-/ "
+JUNK = re.compile(r"^[\W\d_]+$")
+MAX_GAZETTEER_TOKENS = 6
+
+
+@dataclass
+class Mention:
+    start: int          # character offsets in doc.text
+    end: int
+    surface: str
+    type: str           # PERSON, STATE, ORG, LOCATION
+    key: str            # name before resolution (canonical for lexicon hits)
+    kind: str           # name, adj, demonym, metonym, compound, lexicon
+    token: int          # index of the token carrying the mention (span root)
+    first: int          # first and last token index of the span
+    last: int
+
+    @property
+    def is_name(self) -> bool:
+        return self.kind in ("name", "lexicon", "metonym")
+
+
+def title_tokens(tokens, lex) -> int:
+    """Number of leading role/title tokens ("Präsident", "US-Verteidigungsminister") in a span."""
+    count = 0
+    for token in tokens:
+        if token.text[:1].isupper() and lex.title_relation(token.text) and len(tokens) - count > 1:
+            count += 1
+        elif token.lower_ in ("der", "die", "das", "den", "dem", "des") and count == 0:
+            count += 1
+        else:
+            break
+    return count
+
+
+def is_locative(token) -> bool:
+    """Is a city name used as a place ("in Moskau") rather than as the acting state?"""
+    for child in token.children:
+        if child.dep_ == "case" and child.lower_ in LOCATIVE_PREPS:
+            return True
+    head = token.head
+    if token.dep_ in ("pobj",) and head.lower_ in LOCATIVE_PREPS:
+        return True
+    previous = token.nbor(-1) if token.i > 0 else None
+    if previous is not None and previous.lower_ in LOCATIVE_PREPS:
+        return True
+    return False
+
+
+def classify_name(text: str, label: str, root, lex):
+    """(type, key, kind) for a named span, or None to drop it."""
+    key = fold(text)
+    if key in lex.metonyms:
+        state, kind = lex.metonyms[key]
+        if kind == "seat" or not is_locative(root):
+            return "STATE", state, "metonym"
+        return "LOCATION", strip_genitive(text, lex), "name"
+    if key in lex.states:
+        return "STATE", lex.states[key], "lexicon"
+    if key in lex.orgs:
+        return "ORG", lex.orgs[key], "lexicon"
+    if key in lex.demonyms:
+        return "STATE", lex.demonyms[key], "demonym"
+    if key in lex.adjectives:
+        return "STATE", lex.adjectives[key], "adj"
+    if label in DERIV_LABELS:
+        return None
+    etype = NAME_LABELS.get(label)
+    if etype is None:
+        return None
+    return etype, text, "name"
+
+
+def strip_genitive(text: str, lex) -> str:
+    return text
+
+
+def clean_span(span, lex):
+    """Trim determiners, titles and punctuation off an NER span; None when nothing is left."""
+    tokens = list(span)
+    skip = title_tokens(tokens, lex) if span.label_ in ("PER", "PERSON") else 0
+    if skip == 0 and tokens and tokens[0].lower_ in ("der", "die", "das", "den", "dem", "des"):
+        skip = 1
+    tokens = tokens[skip:]
+    while tokens and tokens[-1].text in STRIP_CHARS:
+        tokens = tokens[:-1]
+    while tokens and tokens[0].text in STRIP_CHARS:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    return span.doc[tokens[0].i: tokens[-1].i + 1]
+
+
+def is_plausible(text: str, etype: str) -> bool:
+    if len(text) < 2 or JUNK.match(text):
+        return False
+    if not text[:1].isupper() and etype != "STATE" and not re.match(r"^[a-z]{2,5}$", text):
+        return False
+    return True
+
+
+def find_mentions(doc, lex=None) -> list:
+    """All mentions in `doc`, sorted by position, without overlaps."""
+    lex = lex or load()
+    mentions, taken = [], set()
+
+    def add(first, last, etype, key, kind, start=None, end=None):
+        start = doc[first].idx if start is None else start
+        end = doc[last].idx + len(doc[last].text) if end is None else end
+        root = doc[first:last + 1].root
+        mentions.append(Mention(start, end, doc.text[start:end], etype, key, kind, root.i, first, last))
+        taken.update(range(first, last + 1))
+
+    for ent in doc.ents:
+        span = clean_span(ent, lex)
+        if span is None:
+            continue
+        text = span.text.strip(STRIP_CHARS)
+        label = ent.label_
+        if label in DERIV_LABELS and len(span) == 1:
+            state = lex.state_of(span.text)
+            if state:
+                add(span.start, span.end - 1, "STATE", state, "adj")
+            continue
+        classified = classify_name(text, label, span.root, lex)
+        if classified is None:
+            # hyphen compounds tagged as a whole ("Nato-Gipfel") still name their first part
+            continue
+        etype, key, kind = classified
+        if kind == "name" and not is_plausible(text, etype):
+            continue
+        if kind == "name" and len(span) == 1 and "-" in text and compound_prefix(text, lex):
+            continue  # "Nato-Sprecherin" as an ORG: the compound pass below names NATO instead
+        add(span.start, span.end - 1, etype, key, kind)
+
+    gazetteer(doc, lex, taken, add)
+    compounds(doc, lex, taken, mentions, add)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def gazetteer(doc, lex, taken, add):
+    """Lexicon names the NER missed: longest match first, only on free tokens."""
+    i = 0
+    n = len(doc)
+    while i < n:
+        if i in taken:
+            i += 1
+            continue
+        match = None
+        for length in range(min(MAX_GAZETTEER_TOKENS, n - i), 0, -1):
+            if any(j in taken for j in range(i, i + length)):
+                continue
+            span = doc[i:i + length]
+            text = span.text
+            key = fold(text)
+            if length == 1 and not (text[:1].isupper() or key in lex.adjectives or key in lex.orgs):
+                break
+            if key in lex.metonyms or key in lex.states or key in lex.orgs or key in lex.demonyms:
+                classified = classify_name(text, "", span.root, lex)
+            elif length == 1 and key in lex.adjectives and doc[i].pos_ in ("ADJ", "ADV", "X", "PROPN", ""):
+                classified = ("STATE", lex.adjectives[key], "adj")
+            elif length == 1 and key in lex.adjectives and not doc[i].pos_:
+                classified = ("STATE", lex.adjectives[key], "adj")
+            else:
+                continue
+            if classified:
+                if classified[2] == "lexicon" and length == 1 and classified[0] == "ORG" and \
+                        not (text[:1].isupper() or text.isupper() or key in ("dpa", "afp")):
+                    continue
+                match = (length, classified)
+                break
+        if match:
+            length, (etype, key, kind) = match
+            add(i, i + length - 1, etype, key, kind)
+            i += length
+        else:
+            i += 1
+
+
+def compound_prefix(text: str, lex):
+    """(prefix text, type, key) when a hyphen compound starts with a known entity."""
+    parts = text.split("-")
+    if len(parts) < 2 or not parts[-1]:
+        return None
+    for cut in range(len(parts) - 1, 0, -1):
+        prefix = "-".join(parts[:cut])
+        key = fold(prefix)
+        if key in lex.metonyms:
+            return prefix, "STATE", lex.metonyms[key][0]
+        if key in lex.states:
+            return prefix, "STATE", lex.states[key]
+        if key in lex.orgs:
+            return prefix, "ORG", lex.orgs[key]
+    return None
+
+
+def compounds(doc, lex, taken, mentions, add):
+    """Hyphen compounds: "Nato-Sprecherin" -> NATO, "US-Regierung" -> USA, "Kreml-Sprecher" -> Russland."""
+    for token in doc:
+        if token.i in taken or "-" not in token.text[1:-1]:
+            continue
+        hit = compound_prefix(token.text, lex)
+        if hit is None:
+            continue
+        prefix, etype, key = hit
+        add(token.i, token.i, etype, key, "compound", start=token.idx, end=token.idx + len(prefix))

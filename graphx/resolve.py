@@ -1,0 +1,301 @@
+"""The entity-resolution stage.
+
+Inside an article (`resolve_article`): short forms resolve to the full name introduced in the
+article ("Putin" -> "Wladimir Putin", "Kim" -> the Kim mentioned last), inflected forms
+("Putins", "Russlands") to their base, acronyms to the long form they are introduced with.
+
+Across articles (`merge_across_articles`): spelling and transliteration variants of person names
+merge ("Wolodimir Selenski" = "Wolodymyr Selenskyj"), acronyms merge with their long forms, and
+a user alias file forces merges, splits and canonical names. Canonical names are chosen
+deterministically, so ids are stable from run to run.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from graphx.errors import InputError
+from graphx.lexicon import fold
+
+FUNCTION_WORDS = {"for", "of", "the", "and", "and", "für", "der", "die", "das", "des", "und", "von", "vom",
+                  "zur", "zum", "de", "du", "la", "le", "et", "on", "in", "im", "at"}
+
+
+# ---------------------------------------------------------------- person names
+
+def translit_key(name: str) -> str:
+    """A spelling-insensitive key for names transliterated into German in different ways."""
+    text = unicodedata.normalize("NFKD", fold(name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"[^a-z ]", "", text.replace("-", " "))
+    rules = [(r"yj\b", "i"), (r"ij\b", "i"), (r"iy\b", "i"), (r"y", "i"), (r"j", "i"), (r"w", "v"),
+             (r"ph", "f"), (r"tsch", "ch"), (r"sch", "sh"), (r"zh", "sh"), (r"ck", "k"), (r"c", "k"),
+             (r"z", "s"), (r"ii+", "i"), (r"(.)\1", r"\1"), (r"ou", "u"), (r"ei", "ai"), (r"ie", "i"),
+             (r"h\b", "")]
+    for pattern, repl in rules:
+        text = re.sub(pattern, repl, text)
+    return " ".join(text.split())
+
+
+def name_parts(name: str) -> list:
+    return [p for p in re.split(r"\s+", name.strip()) if p]
+
+
+def strip_genitive(word: str, known: set) -> str:
+    """'Putins' -> 'Putin' when 'Putin' is a known form; 'Rutte' stays."""
+    for ending in ("s", "'", "’", "es"):
+        if word.endswith(ending) and word[: -len(ending)] in known:
+            return word[: -len(ending)]
+    return word
+
+
+# ---------------------------------------------------------------- inside one article
+
+def resolve_article(mentions, text: str = "") -> dict:
+    """Map every mention to an entity name inside one article.
+
+    Returns {"entities": {name: {"name", "type", "aliases": set, "mentions": int}},
+             "names": [entity name per mention, in mention order]}.
+    """
+    persons = [m for m in mentions if m.type == "PERSON"]
+    full_names = {}
+    for m in persons:
+        parts = name_parts(m.key)
+        if len(parts) >= 2:
+            full_names.setdefault(" ".join(parts), m.start)
+    all_words = {w for m in mentions for w in name_parts(m.key)} | {m.key for m in mentions}
+    acronyms = find_acronyms(text, mentions)
+
+    names = []
+    last_seen = {}
+    for m in mentions:
+        name = m.key
+        if m.type == "PERSON":
+            name = resolve_person(m.key, full_names, last_seen, m.start, all_words)
+            last_seen[name] = m.start
+        elif m.kind == "name":
+            name = strip_genitive(m.key, all_words - {m.key})
+            name = acronyms.get(name, name)
+        names.append(name)
+
+    entities = {}
+    for m, name in zip(mentions, names):
+        entity = entities.setdefault(name, {"name": name, "type": m.type, "aliases": set(), "mentions": 0})
+        entity["aliases"].add(m.surface)
+        entity["mentions"] += 1
+        if m.type == "STATE":          # a state beats a location or org reading of the same name
+            entity["type"] = "STATE"
+    return {"entities": entities, "names": names}
+
+
+def resolve_person(key: str, full_names: dict, last_seen: dict, position: int, known_words: set) -> str:
+    parts = name_parts(key)
+    if len(parts) >= 2:
+        base = parts[:-1] + [strip_genitive(parts[-1], known_words - {parts[-1]})]
+        candidate = " ".join(base)
+        return candidate if candidate in full_names or " ".join(parts) not in full_names else " ".join(parts)
+    word = parts[0] if parts else key
+    candidates = [full for full in full_names if word in name_parts(full)]
+    if not candidates:
+        stripped = strip_genitive(word, {p for full in full_names for p in name_parts(full)} | known_words - {word})
+        if stripped != word:
+            word = stripped
+            candidates = [full for full in full_names if word in name_parts(full)]
+    if not candidates:
+        return word
+    if len(candidates) == 1:
+        return candidates[0]
+    # the one the context points to: mentioned most recently before, else introduced first after
+    before = [c for c in candidates if last_seen.get(c, full_names[c]) <= position]
+    if before:
+        return max(before, key=lambda c: last_seen.get(c, full_names[c]))
+    return min(candidates, key=lambda c: full_names[c])
+
+
+ACRONYM_PATTERNS = (re.compile(r"([A-ZÄÖÜ][\w.&'’ -]{5,}?)\s*\(([A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9})\)"),
+                    re.compile(r"\b([A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9})\s*\(([A-ZÄÖÜ][\w.&'’ -]{5,}?)\)"))
+
+
+def initials(long_form: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", long_form) if w and w.lower() not in FUNCTION_WORDS]
+    return "".join(w[0] for w in words).upper()
+
+
+def find_acronyms(text: str, mentions) -> dict:
+    """long form -> acronym for "Long Form (ACR)" and "ACR (Long Form)" where the initials agree."""
+    pairs = {}
+    for pattern in ACRONYM_PATTERNS:
+        for match in pattern.finditer(text or ""):
+            a, b = match.group(1).strip(), match.group(2).strip()
+            acronym, long_form = (b, a) if len(a) > len(b) else (a, b)
+            if not acronym.isupper() and not re.fullmatch(r"[A-Z][a-z]{1,4}", acronym):
+                continue
+            words = long_form.split()
+            for start in range(len(words)):
+                tail = " ".join(words[start:])
+                if initials(tail) == acronym.upper():
+                    pairs[tail] = acronym
+                    break
+    return pairs
+
+
+# ---------------------------------------------------------------- alias file
+
+class AliasTable:
+    """User overrides. File format, one rule per line ('#' starts a comment):
+
+        Canonical Name = alias one | alias two     merge these names under the canonical name
+        !Name                                       never merge this name with any other
+    """
+
+    def __init__(self, canonical=None, keep_apart=None):
+        self.canonical = dict(canonical or {})     # folded alias -> canonical
+        self.keep_apart = set(keep_apart or ())    # folded names
+
+    @classmethod
+    def load(cls, path) -> "AliasTable":
+        path = Path(path)
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            raise InputError(f"{path}: alias file not found") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: cannot read alias file ({exc})") from None
+        table = cls()
+        for number, raw in enumerate(lines, 1):
+            line = raw.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line.startswith("!"):
+                table.keep_apart.add(fold(line[1:].strip()))
+                continue
+            if "=" not in line:
+                raise InputError(f"{path}:{number}: expected 'Canonical = alias | alias' or '!Name'")
+            canonical, aliases = (part.strip() for part in line.split("=", 1))
+            if not canonical:
+                raise InputError(f"{path}:{number}: missing canonical name before '='")
+            for alias in [canonical] + [a.strip() for a in aliases.split("|") if a.strip()]:
+                table.canonical[fold(alias)] = canonical
+        return table
+
+    def lookup(self, name: str):
+        return self.canonical.get(fold(name))
+
+
+# ---------------------------------------------------------------- across articles
+
+def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
+    """Rename entities so that variants across articles share one canonical name.
+
+    `results` are ArticleResult dicts; returns new dicts (inputs are not modified).
+    """
+    aliases = aliases or AliasTable()
+    stats = defaultdict(lambda: {"types": Counter(), "mentions": 0, "aliases": set()})
+    for result in results:
+        for entity in result["entities"]:
+            s = stats[entity["name"]]
+            s["types"][entity["type"]] += entity.get("mentions", 1)
+            s["mentions"] += entity.get("mentions", 1)
+            s["aliases"].update(entity.get("aliases", ()))
+
+    parent = {name: name for name in stats}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a, b):
+        if fold(a) in aliases.keep_apart or fold(b) in aliases.keep_apart:
+            return
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    names = sorted(stats)
+    # user-forced merges
+    by_forced = defaultdict(list)
+    for name in names:
+        forced = aliases.lookup(name) or next((aliases.lookup(a) for a in stats[name]["aliases"]
+                                               if aliases.lookup(a)), None)
+        if forced:
+            by_forced[forced].append(name)
+    for group in by_forced.values():
+        for other in group[1:]:
+            union(group[0], other)
+    # persons: full names with equal transliteration keys; single names to the unique full name
+    persons = [n for n in names if stats[n]["types"].most_common(1)[0][0] == "PERSON"]
+    by_key = defaultdict(list)
+    for name in persons:
+        by_key[translit_key(name)].append(name)
+    for group in by_key.values():
+        for other in group[1:]:
+            union(group[0], other)
+    by_last = defaultdict(set)
+    for name in persons:
+        parts = translit_key(name).split()
+        if len(parts) >= 2:
+            by_last[parts[-1]].add(find(name))
+    for name in persons:
+        parts = translit_key(name).split()
+        if len(parts) == 1 and len(by_last.get(parts[0], ())) == 1:
+            union(next(iter(by_last[parts[0]])), name)
+    # organisations: acronym == initials of a long form seen elsewhere
+    orgs = [n for n in names if stats[n]["types"].most_common(1)[0][0] == "ORG"]
+    short = {n: n for n in orgs if re.fullmatch(r"[A-ZÄÖÜ]{2,8}", n)}
+    for name in orgs:
+        if len(name.split()) >= 2 and initials(name) in short:
+            union(short[initials(name)], name)
+
+    clusters = defaultdict(list)
+    for name in names:
+        clusters[find(name)].append(name)
+    rename = {}
+    for members in clusters.values():
+        canonical = choose_canonical(members, stats, aliases)
+        for name in members:
+            rename[name] = canonical
+
+    merged = []
+    for result in results:
+        entities = {}
+        for entity in result["entities"]:
+            name = rename[entity["name"]]
+            target = entities.setdefault(name, {"name": name, "type": None, "aliases": set(), "mentions": 0})
+            target["aliases"].update(entity.get("aliases", ()))
+            target["mentions"] += entity.get("mentions", 1)
+        for name, entity in entities.items():
+            members = [n for n in clusters[find(name)]] if name in parent else [name]
+            types = Counter()
+            for member in members:
+                types.update(stats[member]["types"])
+            entity["type"] = "STATE" if types.get("STATE") else types.most_common(1)[0][0]
+            entity["aliases"] = sorted(entity["aliases"])
+        relations = []
+        for relation in result["relations"]:
+            source, target = rename.get(relation["source"], relation["source"]), \
+                rename.get(relation["target"], relation["target"])
+            if source != target:
+                relations.append(dict(relation, source=source, target=target))
+        merged.append(dict(result, entities=list(entities.values()), relations=relations))
+    return merged
+
+
+def choose_canonical(members, stats, aliases: AliasTable) -> str:
+    for name in members:
+        forced = aliases.lookup(name)
+        if forced:
+            return forced
+    for name in members:
+        for alias in stats[name]["aliases"]:
+            if aliases.lookup(alias):
+                return aliases.lookup(alias)
+    acronyms = [m for m in members if re.fullmatch(r"[A-ZÄÖÜ]{2,8}", m)]
+    if acronyms:
+        return sorted(acronyms)[0]
+    # the full form used most often; ties: alphabetical
+    full = [m for m in members if len(m.split()) > 1] or members
+    return sorted(full, key=lambda n: (-stats[n]["mentions"], n))[0]

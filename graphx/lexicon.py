@@ -50,6 +50,15 @@ class Lexicon:
     titles: dict = field(default_factory=dict)        # folded stem -> relation
     verb_cues: dict = field(default_factory=dict)     # lemma (folded) -> [Cue]
     noun_cues: dict = field(default_factory=dict)     # lemma (folded) -> [Cue]
+    verb_classes: dict = field(default_factory=dict)  # lemma -> {report, light, receive, ...}
+    state_bodies: tuple = ()                          # nouns for bodies of a state
+
+    def verb_class(self, lemma: str, name: str) -> bool:
+        return name in self.verb_classes.get(fold(lemma), ())
+
+    def is_state_body(self, word: str) -> bool:
+        key = fold(word)
+        return any(key.endswith(body) for body in self.state_bodies)
 
     def state_of(self, surface: str):
         """The state a name, adjective, demonym or seat of power stands for, or None."""
@@ -120,6 +129,9 @@ def load() -> Lexicon:
             lex.orgs.setdefault(fold(form + "s"), canonical)
     for stem, relation in rows("titles.tsv"):
         lex.titles[fold(stem)] = relation
+    for lemma, name in rows("verbs.tsv"):
+        lex.verb_classes.setdefault(fold(lemma), set()).add(name)
+    lex.state_bodies = tuple(fold(row[0]) for row in rows("state_bodies.txt"))
     with open(LEXICON_DIR / "cues.jsonl", encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():

@@ -1,0 +1,144 @@
+"""One article -> `ArticleResult`: annotate, find mentions, resolve them, find relations.
+
+Long texts are cut into chunks at paragraph (else line, else sentence-like) boundaries below the
+pipeline's max_length; each chunk's offset keeps evidence offsets exact in the article text.
+"""
+from __future__ import annotations
+
+import re
+
+from graphx.mentions import find_mentions
+from graphx.relations import RULES_VERSION, find_relations
+from graphx.resolve import resolve_article
+
+CHUNK_CHARS = 50_000
+BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS):
+    """(offset, chunk) pairs covering `text`, cut at the strongest boundary below `limit`."""
+    start, n = 0, len(text)
+    while start < n:
+        if n - start <= limit:
+            yield start, text[start:]
+            return
+        window = text[start:start + limit]
+        cut = None
+        for pattern in BREAKS:
+            ends = [m.end() for m in pattern.finditer(window) if m.end() > limit // 4]
+            if ends:
+                cut = ends[-1]
+                break
+        cut = cut or limit
+        yield start, text[start:start + cut]
+        start += cut
+
+
+def article_result(article, parts, lex=None) -> dict:
+    """Build the ArticleResult of one article from its annotated chunks [(offset, doc), ...]."""
+    from graphx.lexicon import load
+    lex = lex or load()
+    all_mentions, per_chunk = [], []
+    for offset, doc in parts:
+        mentions = find_mentions(doc, lex)
+        per_chunk.append((offset, doc, mentions))
+        all_mentions += [shifted(m, offset) for m in mentions]
+    resolved = resolve_article(all_mentions, article.text)
+    names = resolved["names"]
+    relations, position = [], 0
+    for offset, doc, mentions in per_chunk:
+        chunk_names = names[position:position + len(mentions)]
+        position += len(mentions)
+        relations += find_relations(doc, mentions, chunk_names, article.name, offset, lex, lemmatizer())
+    entities = [{"name": e["name"], "type": e["type"], "aliases": sorted(e["aliases"]), "mentions": e["mentions"]}
+                for e in resolved["entities"].values()]
+    return {"article": article.name, "sha256": article.sha256, "entities": entities, "relations": relations}
+
+
+def shifted(mention, offset):
+    from dataclasses import replace
+    return replace(mention, start=mention.start + offset, end=mention.end + offset)
+
+
+_LOOKUP = {}
+
+
+def lemmatizer():
+    """Fallback lemmas from spacy-lookups-data's German table, for cue matching."""
+    if "table" not in _LOOKUP:
+        try:
+            import spacy_lookups_data  # noqa: F401
+            from spacy.lookups import load_lookups
+            _LOOKUP["table"] = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+        except (ImportError, ValueError, OSError):
+            _LOOKUP["table"] = {}
+    table = _LOOKUP["table"]
+    return lambda token: table.get(token.text, token.lemma_) if table else token.lemma_
+
+
+class Extractor:
+    """Holds the NLP pipeline (loaded on first use) and turns articles into ArticleResults."""
+
+    def __init__(self, model=None, ner=None, nlp=None):
+        self.model, self.ner = model, ner
+        self._nlp = nlp
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from graphx.annotate import load_pipeline
+            self._nlp = load_pipeline(self.model, ner=self.ner)
+            add_paragraph_boundaries(self._nlp)
+        return self._nlp
+
+    @property
+    def model_info(self) -> dict:
+        from graphx.annotate import model_info
+        return model_info(self.nlp)
+
+    @property
+    def key(self) -> str:
+        """Cache key: what produced a result (model, NER, rules)."""
+        info = self.model_info
+        ner = f"+{self.ner}" if self.ner else ""
+        return f"{info['name']}@{info['version']}{ner}+rules{RULES_VERSION}"
+
+    def extract_many(self, articles, progress=None, n_process=1, batch_size=16):
+        """Yield (article, ArticleResult) in input order."""
+        articles = list(articles)
+        if not articles:
+            return
+        nlp = self.nlp
+        limit = min(CHUNK_CHARS, max(1000, nlp.max_length - 1))
+        tasks = [(chunk, (index, offset)) for index, article in enumerate(articles)
+                 for offset, chunk in chunks(article.text, limit)]
+        remaining = {}
+        for index, article in enumerate(articles):
+            remaining[index] = sum(1 for _ in chunks(article.text, limit))
+        parts = {}
+        done = 0
+        kwargs = {"batch_size": batch_size}
+        if n_process > 1:
+            kwargs["n_process"] = n_process
+        for doc, (index, offset) in nlp.pipe(tasks, as_tuples=True, **kwargs):
+            parts.setdefault(index, []).append((offset, doc))
+            remaining[index] -= 1
+            if remaining[index] == 0:
+                article = articles[index]
+                result = article_result(article, sorted(parts.pop(index), key=lambda p: p[0]))
+                done += 1
+                if progress:
+                    progress(done, len(articles))
+                yield article, result
+
+
+def add_paragraph_boundaries(nlp) -> None:
+    """Blank lines always end a sentence (headlines have no full stop)."""
+    from graphx import components  # noqa: F401  (registers the component)
+    if "graphx_paragraphs" in nlp.pipe_names:
+        return
+    before = next((name for name in ("parser", "senter", "sentencizer") if name in nlp.pipe_names), None)
+    if before:
+        nlp.add_pipe("graphx_paragraphs", before=before)
+    else:
+        nlp.add_pipe("graphx_paragraphs", first=True)

@@ -1,0 +1,524 @@
+"""The relations stage: cue words + the dependency parse -> typed relations with evidence.
+
+A cue (graphx/lexicons/cues.jsonl) names a relation label and, for source and target, the
+argument roles to try in order. Roles are read off the parse (UD labels), with grammatical
+case from the morphology where the labels are ambiguous. Role nouns ("der ukrainische
+Präsident Selenskyj") give leader_of / member_of. Every relation carries its evidence: the
+sentence, its offsets, who says it (attribution), and whether it is stated or alleged.
+Negated or questioned statements yield nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graphx.lexicon import fold, load
+
+RULES_VERSION = "1"
+SUBJ = {"nsubj", "sb"}
+SUBJ_PASS = {"nsubj:pass"}
+OBJ = {"obj", "oa", "dobj"}
+DAT = {"iobj", "da", "obl:arg"}
+OBLIQUE = {"obl", "obl:arg", "nmod", "obl:agent", "advmod", "mo", "op", "pg"}
+CLAUSE_DEPS = {"acl", "acl:relcl", "ccomp", "xcomp", "advcl", "parataxis", "csubj", "csubj:pass"}
+NEGATIONS = {"nicht", "nie", "niemals", "keineswegs", "nimmer"}
+CONTRACTIONS = {"im": "in", "ins": "in", "beim": "bei", "vom": "von", "zum": "zu", "zur": "zu", "am": "an",
+                "ans": "an", "aufs": "auf", "übers": "über", "fürs": "für"}
+ACCORDING_TO = {"laut", "zufolge"}
+TYPE_RANK = {"PERSON": 0, "ORG": 1, "STATE": 2, "LOCATION": 3}
+
+
+@dataclass
+class Sentence:
+    span: object
+    offset: int          # of the doc inside the article text
+
+    @property
+    def start(self) -> int:
+        return self.offset + self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.span.end_char
+
+
+class RelationFinder:
+    """Finds relations in one Doc given its mentions and their resolved entity names."""
+
+    def __init__(self, doc, mentions, names, article: str, offset: int = 0, lex=None, lemmatize=None):
+        self.doc = doc
+        self.lex = lex or load()
+        self.article = article
+        self.offset = offset
+        self.lemmatize = lemmatize or (lambda token: token.lemma_)
+        self.mentions = mentions
+        self.names = names
+        self.types = {}
+        self.by_token = {}
+        for index, m in enumerate(mentions):
+            self.types.setdefault(names[index], m.type)
+            for i in range(m.first, m.last + 1):
+                self.by_token.setdefault(i, []).append(index)
+        self.last_claimants = []
+
+    # ------------------------------------------------------------ helpers on tokens
+
+    def lemmas(self, token) -> set:
+        """Candidate lemmas, with a separable particle joined in front ("weist ... zurück")."""
+        bases = {fold(token.lemma_), fold(self.lemmatize(token)), token.lower_}
+        bases.discard("")
+        result = set(bases)
+        for child in token.children:
+            if child.dep_ in ("compound:prt", "svp") or child.tag_ == "PTKVZ":
+                result |= {child.lower_ + base for base in bases}
+        for child in token.children:
+            if child.lower_ == "sich" and "weisen" in bases:
+                result.add("von sich weisen")
+            if child.lower_ == "verantwortlich":
+                result.add("verantwortlich machen")
+        return result
+
+    def preposition(self, token):
+        for child in token.children:
+            if child.dep_ in ("case", "ac") or (child.pos_ == "ADP" and child.i < token.i):
+                word = child.lower_
+                return CONTRACTIONS.get(word, word)
+        if token.i > 0 and self.doc[token.i - 1].pos_ == "ADP":
+            word = self.doc[token.i - 1].lower_
+            return CONTRACTIONS.get(word, word)
+        return None
+
+    def case(self, token):
+        values = token.morph.get("Case")
+        return values[0] if values else None
+
+    def is_passive(self, verb) -> bool:
+        if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
+            return True
+        return verb.tag_ == "VVPP" and any(c.lemma_ == "werden" and c.dep_.startswith("aux") for c in verb.children)
+
+    def entities_at(self, head, max_depth=2) -> list:
+        """Entity names an argument phrase stands for: the highest-ranked mentions nearest its head,
+        one per conjunct ("die Nato und die USA")."""
+        found = []
+        for conjunct in self.conjuncts(head):
+            best = self.nearest_entity(conjunct, max_depth)
+            if best and best not in found:
+                found.append(best)
+        return found
+
+    def conjuncts(self, token) -> list:
+        result, stack = [], [token]
+        while stack:
+            current = stack.pop()
+            result.append(current)
+            stack.extend(c for c in current.children if c.dep_ in ("conj", "cj"))
+        return sorted(result, key=lambda t: t.i)
+
+    def nearest_entity(self, head, max_depth):
+        level, depth = [head], 0
+        while level and depth <= max_depth:
+            candidates = []
+            for token in level:
+                for index in self.by_token.get(token.i, ()):
+                    m = self.mentions[index]
+                    candidates.append((0 if m.kind != "adj" else 1, TYPE_RANK.get(m.type, 4), token.i,
+                                       self.names[index]))
+            if candidates:
+                return min(candidates)[3]
+            level = [c for t in level for c in t.children
+                     if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cj")
+                     and not (depth == 0 and c.dep_ in ("punct",))]
+            depth += 1
+        return None
+
+    def all_entities_in(self, token, exclude=()) -> list:
+        """Every entity in a phrase's subtree (stopping at clauses), names before adjectives."""
+        found = []
+        stack = [token]
+        while stack:
+            current = stack.pop()
+            for index in self.by_token.get(current.i, ()):
+                m = self.mentions[index]
+                found.append((1 if m.kind == "adj" else 0, current.i, self.names[index]))
+            stack.extend(c for c in current.children if c.dep_ not in CLAUSE_DEPS or current is token)
+        ordered = []
+        for _, _, name in sorted(found):
+            if name not in ordered and name not in exclude:
+                ordered.append(name)
+        return ordered
+
+    # ------------------------------------------------------------ argument roles
+
+    def role(self, role: str, cue_token, verb, cue, source_names=()):
+        """Entity names filling `role` for a cue (cue_token is the verb or the cue noun)."""
+        if role == "subj":
+            heads = self.subjects(verb)
+            return [n for h in heads for n in self.entities_at(h)]
+        if role == "agent":
+            if verb is None:
+                return []
+            return [n for c in verb.children if c.dep_ in OBLIQUE | {"obl:agent"}
+                    and self.preposition(c) in ("von", "durch") and self.is_passive(verb)
+                    for n in self.entities_at(c)]
+        if role == "obj":
+            return [n for h in self.objects(verb) for n in self.entities_at(h)]
+        if role == "dat":
+            return [n for h in self.datives(verb) for n in self.entities_at(h)]
+        if role.startswith("pp:"):
+            prep = role[3:]
+            hosts = [cue_token] + ([verb] if verb is not None and verb is not cue_token else [])
+            return [n for host in hosts for c in host.children
+                    if c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep
+                    for n in self.entities_at(c)]
+        if role == "mod":
+            return self.modifiers(cue_token)
+        if role == "gov_subj":
+            governor = self.governor(cue_token, "light")
+            return [n for h in self.subjects(governor) for n in self.entities_at(h)] if governor is not None else []
+        if role == "receiver":
+            governor = self.governor(cue_token, "receive")
+            return [n for h in self.subjects(governor) for n in self.entities_at(h)] if governor is not None else []
+        if role == "theme_owner":
+            themes = self.objects(verb) if verb is not cue_token or not cue.is_noun else []
+            if cue.is_noun:
+                themes = [c for c in cue_token.children if c.dep_ in ("nmod", "ag")]
+            return [n for t in themes for n in self.modifiers(t)]
+        if role == "claim":
+            for head in self.objects(verb) + [c for c in verb.children if c.dep_ in ("ccomp",)]:
+                names = self.all_entities_in(head, exclude=source_names)
+                if names:
+                    return names[:1]
+            return []
+        return []
+
+    def subjects(self, verb) -> list:
+        if verb is None:
+            return []
+        passive = self.is_passive(verb)
+        heads = [c for c in verb.children if c.dep_ in SUBJ and not (passive and c.dep_ == "nsubj:pass")]
+        if heads:
+            return heads[:1]   # a second "subject" is a parser error for an object: see extra_subjects
+        # controlled infinitives: "X wirft Y vor, ... zu liefern" (Y), "X plant, ... anzugreifen" (X)
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "oc") and verb.head is not verb:
+            governor = verb.head
+            if any(self.lex.verb_class(l, "object_control") for l in self.lemmas(governor)):
+                return self.datives(governor) or self.objects(governor)
+            if not passive:
+                return [c for c in governor.children if c.dep_ in SUBJ]
+        if verb.dep_ == "conj" and verb.head is not verb:          # "X kam und half Y"
+            return self.subjects(verb.head)
+        return []
+
+    def objects(self, verb) -> list:
+        if verb is None:
+            return []
+        if self.is_passive(verb):
+            heads = [c for c in verb.children if c.dep_ in SUBJ_PASS]
+            if heads:
+                return heads
+        return self.extra_subjects(verb) + [c for c in verb.children if c.dep_ in OBJ and self.case(c) != "Dat"]
+
+    def extra_subjects(self, verb) -> list:
+        """Subjects after the first one: the parser's mislabelled objects ("X wirft Y vor")."""
+        return [c for c in verb.children if c.dep_ in SUBJ][1:]
+
+    def datives(self, verb) -> list:
+        if verb is None:
+            return []
+        heads = [c for c in verb.children if c.dep_ in DAT and self.preposition(c) is None]
+        heads += [c for c in self.extra_subjects(verb) if self.case(c) in ("Dat", None) or not heads]
+        heads += [c for c in verb.children if c.dep_ in OBJ | SUBJ_PASS | {"obl"} and self.case(c) == "Dat"
+                  and self.preposition(c) is None and c not in heads]
+        return heads
+
+    def modifiers(self, noun) -> list:
+        """States, persons and orgs attached to a noun: adjectives, genitives, possessives, compounds."""
+        names = []
+        for index in self.by_token.get(noun.i, ()):
+            if self.mentions[index].kind == "compound":
+                names.append(self.names[index])
+        for child in noun.children:
+            if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or \
+                    (child.dep_ in ("nmod", "det") and self.preposition(child) is None and
+                     (self.case(child) in ("Gen", None)) and child.i < noun.i + 6):
+                for index in self.by_token.get(child.i, ()):
+                    if self.names[index] not in names:
+                        names.append(self.names[index])
+                if child.dep_ == "nmod" and not self.by_token.get(child.i):
+                    names += [n for n in self.entities_at(child, 1) if n not in names]
+        return names
+
+    def governor(self, noun, verb_class):
+        head = noun.head
+        if head is noun or noun.dep_ not in OBJ | DAT | SUBJ_PASS | {"obl", "obl:arg", "nsubj"}:
+            return None
+        if noun.dep_ in SUBJ and verb_class != "receive":
+            return None
+        if any(self.lex.verb_class(l, verb_class) for l in self.lemmas(head)):
+            return head
+        return None
+
+    def pairs(self, cue_token, verb) -> list:
+        """Both sides of a symmetric relation: "zwischen X und Y", "X und Y unterzeichneten", "X mit Y"."""
+        scopes = [cue_token] + ([verb] if verb is not None and verb is not cue_token else [])
+        for scope in scopes:
+            for token in scope.subtree:
+                if token.lower_ == "zwischen":
+                    phrase = token.head if token.head is not token else token
+                    names = []
+                    for conjunct in self.conjuncts(phrase):
+                        names += [n for n in self.entities_at(conjunct, 2) if n not in names]
+                    if len(names) >= 2:
+                        return names
+        for scope in scopes:
+            subjects = [n for h in self.subjects(scope) for n in self.entities_at(h)] if scope.pos_ in (
+                "VERB", "AUX") or scope is verb else []
+            if len(subjects) >= 2:
+                return subjects
+            partners = [n for c in scope.children if self.preposition(c) == "mit" for n in self.entities_at(c)]
+            if subjects and partners:
+                return subjects[:1] + partners
+        return []
+
+    # ------------------------------------------------------------ attribution, polarity
+
+    def negated(self, token) -> bool:
+        scope = [token] + [c for c in token.children if c.dep_ in ("aux", "aux:pass", "cop")]
+        for head in scope:
+            for child in head.children:
+                word = child.lower_
+                if word in NEGATIONS:
+                    following = self.doc[child.i + 1] if child.i + 1 < len(self.doc) else None
+                    if following is not None and following.lower_ in ("nur", "bloß", "lediglich"):
+                        continue
+                    return True
+                if word == "ohne" and child.dep_ in ("mark", "cp", "case"):
+                    return True
+                if word.startswith("kein") and child.dep_ in ("det", "nk", "advmod"):
+                    return True
+        for child in token.children:
+            if child.dep_ in OBJ and any(g.lower_.startswith("kein") for g in child.children):
+                return True
+        return False
+
+    def attribution(self, sentence, cue_token, source_names):
+        """(speaker entity or None, 'stated'|'alleged')."""
+        doc = self.doc
+        speaker, hedged = None, False
+        for token in sentence.span:
+            word = token.lower_
+            if word in ACCORDING_TO:
+                phrase = token.head if token.head is not token else token
+                names = self.entities_at(phrase, 2) if phrase is not token else []
+                if not names:
+                    window = range(token.i + 1, min(token.i + 6, sentence.span.end)) if word == "laut" \
+                        else range(max(sentence.span.start, token.i - 5), token.i)
+                    names = [self.names[ix] for i in window for ix in self.by_token.get(i, ())]
+                if names:
+                    speaker = names[0]
+            if word == "angaben" and token.i > 0 and doc[token.i - 1].lower_ == "nach":
+                names = self.all_entities_in(token)
+                if names:
+                    speaker = names[0]
+            if word == "berufung":
+                hedged = True
+        # reporting verb governing the cue's clause, or quoted speech with "so X" / "sagte X"
+        node, steps = cue_token, 0
+        while node.head is not node and steps < 6:
+            previous, node = node, node.head
+            steps += 1
+            lemmas = self.lemmas(node)
+            if any(self.lex.verb_class(l, "hedge") for l in lemmas) and previous.dep_ in CLAUSE_DEPS | {"xcomp"}:
+                hedged = True
+            if any(self.lex.verb_class(l, "report") for l in lemmas) and previous.dep_ in CLAUSE_DEPS:
+                names = [n for h in self.subjects(node) for n in self.entities_at(h)]
+                if names and speaker is None:
+                    speaker = names[0]
+                hedged = True
+        for token in (cue_token, *[c for c in cue_token.children if c.dep_.startswith("aux")]):
+            if "Sub" in token.morph.get("Mood") or token.lemma_ == "sollen":
+                hedged = True
+        if speaker is None:
+            root = sentence.span.root
+            if root is not cue_token and any(self.lex.verb_class(l, "report") for l in self.lemmas(root)):
+                names = [n for h in self.subjects(root) for n in self.entities_at(h)]
+                if names:
+                    speaker = names[0]
+        alleged = hedged or (speaker is not None and speaker not in source_names)
+        return speaker, ("alleged" if alleged else "stated")
+
+    # ------------------------------------------------------------ main loop
+
+    def evidence(self, sentence, cue_token, cue_name, speaker, status):
+        return {"article": self.article, "sentence": sentence.span.text.strip(),
+                "start": sentence.start + (len(sentence.span.text) - len(sentence.span.text.lstrip())),
+                "end": sentence.start + len(sentence.span.text.rstrip()),
+                "attribution": speaker, "status": status, "cue": cue_name}
+
+    def find(self) -> list:
+        relations = []
+        for span in self.doc.sents:
+            sentence = Sentence(span, self.offset)
+            if span.text.rstrip().endswith("?"):
+                continue
+            relations += self.cue_relations(sentence)
+            relations += self.role_relations(sentence)
+        return relations
+
+    def cue_relations(self, sentence) -> list:
+        found = []
+        clause_words = {fold(t.lemma_) for t in sentence.span} | {t.lower_ for t in sentence.span}
+        for token in sentence.span:
+            cues = []
+            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VV"):
+                lemmas = self.lemmas(token)
+                for lemma in lemmas:
+                    cues += self.lex.verb_cues.get(lemma, [])
+                verb = token
+            elif token.pos_ in ("NOUN", "PROPN"):
+                cues = list(self.lex.noun_cue(token.lemma_ or token.text)) or list(self.lex.noun_cue(token.text))
+                verb = token.head if token.head.pos_ in ("VERB", "AUX") else None
+            else:
+                continue
+            if not cues or self.negated(token):
+                continue
+            for cue in cues:
+                if cue.requires and not any(any(w.startswith(r) or r in w for w in clause_words)
+                                            for r in cue.requires):
+                    continue
+                found += self.apply_cue(sentence, token, verb, cue)
+        return found
+
+    def apply_cue(self, sentence, token, verb, cue) -> list:
+        role_verb = token if not cue.is_noun else verb
+        if "pair" in cue.source:
+            names = self.pairs(token, role_verb)
+            pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
+            if not pairs:
+                sources = self.first_role(cue.source[1:], token, role_verb, cue)
+                targets = self.first_role([r for r in cue.target if r != "pair"], token, role_verb, cue)
+                pairs = [(s, t) for s in sources for t in targets]
+        else:
+            sources = self.first_role(cue.source, token, role_verb, cue)
+            if not sources:
+                return []
+            targets = self.first_role(cue.target, token, role_verb, cue, source_names=sources)
+            pairs = [(s, t) for s in sources for t in targets]
+        out = []
+        for source, target in pairs:
+            if source == target:
+                continue
+            speaker, status = self.attribution(sentence, token, {source})
+            out.append({"source": source, "target": target, "relation": cue.relation,
+                        "evidence": self.evidence(sentence, token, cue.lemma, speaker, status)})
+        return out
+
+    def first_role(self, roles, token, verb, cue, source_names=()):
+        for role in roles:
+            names = self.role(role, token, verb if verb is not None else token, cue, source_names)
+            names = [n for n in names if n not in source_names]
+            if names:
+                return names
+        return []
+
+    def role_relations(self, sentence) -> list:
+        """leader_of / member_of from role nouns next to names, and state bodies."""
+        found = []
+        doc, span = self.doc, sentence.span
+        for index, m in enumerate(self.mentions):
+            if not (span.start <= m.first < span.end):
+                continue
+            person = self.names[index]
+            if m.type == "PERSON":
+                for title_token, relation in self.titles_before(m, span):
+                    for org in self.title_owners(title_token, m, span):
+                        if org != person and self.types.get(org) in ("STATE", "ORG"):
+                            found.append(self.role_relation(sentence, person, relation, org, title_token))
+                for org in self.affiliation_after(m, span):
+                    found.append(self.role_relation(sentence, person, "member_of", org, doc[m.last]))
+            elif m.type == "ORG" and m.first > span.start:
+                body = doc[m.first - 1]
+                if body.pos_ in ("NOUN", "PROPN") and self.lex.is_state_body(body.text):
+                    for org in self.title_owners(body, m, span):
+                        if self.types.get(org) == "STATE" and org != person:
+                            found.append(self.role_relation(sentence, person, "member_of", org, body))
+        return found
+
+    def role_relation(self, sentence, person, relation, org, token):
+        speaker, status = self.attribution(sentence, token, {person})
+        return {"source": person, "target": org, "relation": relation,
+                "evidence": self.evidence(sentence, token, token.text, speaker, status)}
+
+    def titles_before(self, m, span):
+        """Role nouns right before a name ("Präsident Selenskyj") or in apposition after it."""
+        doc = self.doc
+        result = []
+        i = m.first - 1
+        if i >= span.start:
+            hit = self.lex.title_relation(doc[i].text) if doc[i].text[:1].isupper() else None
+            if hit:
+                result.append((doc[i], self.adjust_relation(doc[i], hit)))
+        j = m.last + 1
+        if j + 1 < span.end and doc[j].text == ",":
+            token = doc[j + 1]
+            if token.lower_ in ("der", "die", "das", "ein", "eine") and j + 2 < span.end:
+                token = doc[j + 2]
+            hit = self.lex.title_relation(token.text) if token.text[:1].isupper() else None
+            if hit:
+                result.append((token, self.adjust_relation(token, hit)))
+        return result
+
+    def adjust_relation(self, token, hit):
+        """Heads of sub-units ("Geheimdienstchef") are members of the state, not its leaders."""
+        stem, relation = hit
+        word = fold(token.text)
+        if "-" in word:
+            word = word.rsplit("-", 1)[1]
+        if relation == "leader_of" and len(word) > len(stem) + 3 and word not in self.lex.titles \
+                and not word.startswith(("staats", "regierungs", "bundes", "general", "minister", "premier")):
+            return "member_of"
+        return relation
+
+    def title_owners(self, title, m, span):
+        """Who the role belongs to: a hyphen prefix ("Nato-Sprecherin"), an adjective or genitive
+        before it ("ukrainische Präsident", "Russlands Außenminister"), or a genitive after it."""
+        doc = self.doc
+        owners = []
+        for index in self.by_token.get(title.i, ()):
+            if self.mentions[index].kind == "compound":
+                owners.append(self.names[index])
+        i = title.i - 1
+        while i >= span.start and (doc[i].pos_ in ("ADJ", "DET", "PROPN", "NOUN", "ADV") or self.by_token.get(i)):
+            hits = [self.names[ix] for ix in self.by_token.get(i, ()) if self.mentions[ix].type in ("STATE", "ORG")]
+            if hits:
+                owners += hits
+                break
+            if doc[i].pos_ in ("NOUN",) and not self.by_token.get(i):
+                break
+            if doc[i].lower_ in ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einer"):
+                break
+            i -= 1
+        for child in title.children:
+            if child.dep_ in ("nmod", "nmod:poss") and self.preposition(child) in (None, "von") and child.i > title.i \
+                    and not (m.first <= child.i <= m.last):
+                owners += [n for n in self.entities_at(child, 1) if self.types.get(n) in ("STATE", "ORG")]
+        return list(dict.fromkeys(owners))
+
+    def affiliation_after(self, m, span):
+        """"Hendrik Remmel vom GIDS", "Lee Ho-ryung vom Korea Institute ..." -> member_of."""
+        doc = self.doc
+        j = m.last + 1
+        if j >= span.end or doc[j].lower_ not in ("vom", "von", "des", "der"):
+            return []
+        k = j + 1
+        if doc[j].lower_ == "von" and k < span.end and doc[k].lower_ in ("der", "dem", "den"):
+            k += 1
+        for ix in self.by_token.get(k, ()) if k < span.end else ():
+            if self.mentions[ix].type == "ORG":
+                return [self.names[ix]]
+        return []
+
+
+def find_relations(doc, mentions, names, article: str, offset: int = 0, lex=None, lemmatize=None) -> list:
+    """All relations in a Doc (a whole article or one chunk of it starting at `offset`)."""
+    return RelationFinder(doc, mentions, names, article, offset, lex, lemmatize).find()

@@ -106,7 +106,27 @@ def clean_span(span, lex):
         tokens = tokens[1:]
     if not tokens:
         return None
-    return span.doc[tokens[0].i: tokens[-1].i + 1]
+    # "Nordkoreas Offiziere", "Atommacht Russland": a lexicon entity inside common nouns
+    if len(tokens) > 1:
+        known = [t for t in tokens if lexicon_token(t, lex)]
+        others = [t for t in tokens if t not in known]
+        genitive_or_last = known and (known[0] is tokens[-1] or (known[0].text.endswith("s") and
+                                      lexicon_token(known[0].text[:-1], lex)))
+        if len(known) == 1 and genitive_or_last and fold(span.text) not in lex.orgs and \
+                all(t.pos_ == "NOUN" or lex.title_relation(t.text) for t in others):
+            return span.doc[known[0].i: known[0].i + 1]
+    doc = span.doc
+    end = tokens[-1].i + 1
+    if span.label_ in ("PER", "PERSON"):   # the NER often stops after the first part of a name
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and \
+                not doc[end].ent_type_ and not lexicon_token(doc[end], lex) and end - tokens[0].i < 4:
+            end += 1
+    return doc[tokens[0].i: end]
+
+
+def lexicon_token(token, lex) -> bool:
+    key = fold(token if isinstance(token, str) else token.text)
+    return key in lex.states or key in lex.metonyms or key in lex.orgs
 
 
 def is_plausible(text: str, etype: str) -> bool:
@@ -129,7 +149,7 @@ def find_mentions(doc, lex=None) -> list:
         mentions.append(Mention(start, end, doc.text[start:end], etype, key, kind, root.i, first, last))
         taken.update(range(first, last + 1))
 
-    for ent in doc.ents:
+    for ent in joined_entities(doc):
         span = clean_span(ent, lex)
         if span is None:
             continue
@@ -153,6 +173,7 @@ def find_mentions(doc, lex=None) -> list:
 
     gazetteer(doc, lex, taken, add)
     compounds(doc, lex, taken, mentions, add)
+    known_names(doc, lex, taken, mentions, add)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
 
@@ -223,3 +244,49 @@ def compounds(doc, lex, taken, mentions, add):
             continue
         prefix, etype, key = hit
         add(token.i, token.i, etype, key, "compound", start=token.idx, end=token.idx + len(prefix))
+
+
+def known_names(doc, lex, taken, mentions, add):
+    """Parts of person names found elsewhere in the text that the NER missed here ("Putins")."""
+    parts = {}
+    for m in mentions:
+        if m.type == "PERSON":
+            words = m.key.split()
+            for word in words[1:] if len(words) > 1 else words:
+                if len(word) > 2:
+                    parts[word] = m.key
+                    parts[word + "s"] = m.key
+    for token in doc:
+        if token.i in taken or token.text not in parts or not token.text[:1].isupper():
+            continue
+        add(token.i, token.i, "PERSON", token.text, "name")
+
+
+LINKERS = {"for", "of", "and", "on", "the", "de", "du", "des", "la", "&"}
+
+
+def joined_entities(doc):
+    """NER spans, with English-style names split at function words joined again
+    ("German Institute" + "for Defence and" + "Strategic Studies")."""
+    from spacy.tokens import Span
+    ents = list(doc.ents)
+    result, i = [], 0
+    while i < len(ents):
+        ent = ents[i]
+        end, label = ent.end, ent.label_
+        while label == "ORG" or label == "MISC" or label == "PER" and False:
+            j = end
+            while j < len(doc) and doc[j].lower_ in LINKERS and doc[j].text[:1].islower():
+                j += 1
+            if j == end or j >= len(doc) or not doc[j].text[:1].isupper():
+                break
+            k = j
+            while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct:
+                k += 1
+            end = k
+            while i + 1 < len(ents) and ents[i + 1].start < end:
+                end = max(end, ents[i + 1].end)
+                i += 1
+        result.append(ent if end == ent.end else Span(doc, ent.start, end, label=label))
+        i += 1
+    return result

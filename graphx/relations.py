@@ -216,7 +216,8 @@ class RelationFinder:
             heads = [c for c in verb.children if c.dep_ in SUBJ_PASS]
             if heads:
                 return heads
-        return self.extra_subjects(verb) + [c for c in verb.children if c.dep_ in OBJ and self.case(c) != "Dat"]
+        objs = [c for c in verb.children if c.dep_ in OBJ]
+        return self.extra_subjects(verb) + ([c for c in objs if self.case(c) != "Dat"] or objs)
 
     def extra_subjects(self, verb) -> list:
         """Subjects after the first one: the parser's mislabelled objects ("X wirft Y vor")."""

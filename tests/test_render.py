@@ -216,7 +216,7 @@ def test_embedded_data_matches_the_graph(sample_page):
         edge, info = by_triple[(u, v, key)]
         assert [e["sentence"] for e in info["evidence"]] == [e["sentence"] for e in attrs["evidence"]]
         assert [e["attribution"] for e in info["evidence"]] == [e["attribution"] for e in attrs["evidence"]]
-        assert info["weight"] == attrs["weight"] and edge["value"] == max(attrs["weight"], 1)
+        assert info["weight"] == attrs["weight"] and edge["width"] == render.edge_width(attrs["weight"])
     info = dict(zip((n["id"] for n in data["nodes"]), data["node_info"]))
     assert info["Wladimir Putin"]["aliases"] == ["Putin", "Putins", "Wladimir Putin"]
     assert info["Nordkorea"]["mentions"] == 15 and len(info["Nordkorea"]["articles"]) == 2
@@ -248,6 +248,7 @@ def test_nodes_and_edges_are_styled_from_the_legend_data(sample_page):
     pair = [e for e in data["edges"] if {e["from"], e["to"]} == {"Nordkorea", "Russland"}]
     assert len(pair) == 3 and all(e["smooth"]["enabled"] for e in pair)
     assert len({e["smooth"]["roundness"] for e in pair}) == 3
+    assert render.edge_width(1) < render.edge_width(2) < render.edge_width(8) <= render.edge_width(10**6) <= 9
     single = next(e for e in data["edges"] if (e["from"], e["to"]) == ("EU", "Russland"))
     assert single["smooth"] == {"enabled": False}
     assert set(data["style"]["relations"]) == {k for _, _, k in G.edges(keys=True)}

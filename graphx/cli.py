@@ -112,3 +112,178 @@ def format_summary(summary: dict, outputs) -> str:
     lines.append("Highest degree: " + (", ".join(f"{n} ({d})" for n, d in summary["top_degree"]) or "none"))
     lines.append("Wrote: " + ", ".join(str(p) for p in outputs))
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------
+# the store, diffs and queries (library: graphx.store, graphx.diff, graphx.analytics, graphx.export)
+
+GRAPH_OPTION_HELP = "graph.json to query (or a snapshot: @N, latest, latest~N)."
+METRIC_CHOICES = ["degree", "in-degree", "out-degree", "pagerank", "betweenness", "eigenvector", "closeness"]
+
+
+def graph_option(func):
+    return click.option("--graph", "graph_path", default="output/graph.json", show_default=True,
+                        help=GRAPH_OPTION_HELP)(func)
+
+
+def format_option(*choices):
+    return click.option("--format", "fmt", default=choices[0], show_default=True,
+                        type=click.Choice(list(choices)), help="Output format.")
+
+
+def _load(ref, store_path=None):
+    from graphx.store import load_graph_ref
+    return load_graph_ref(ref, store_path)
+
+
+@main.command()
+@click.argument("old", default="latest~1")
+@click.argument("new", default="latest")
+@click.option("--store", "store_path", default=None, type=click.Path(dir_okay=False),
+              help="Store holding the snapshots [default: output/graphx.sqlite].")
+@format_option("table", "json")
+@click.option("--html", "html_path", default=None, type=click.Path(dir_okay=False),
+              help="Also write the new graph with the changes highlighted to this HTML file.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=0),
+              help="How many rank moves to list.")
+def diff(old, new, store_path, fmt, html_path, top):
+    """What changed from OLD to NEW (graph.json files or snapshots: @3, 3, latest, latest~1).
+
+    Without arguments: the previous build against the latest one.
+    """
+    from graphx.diff import diff_graphs
+    from graphx.formatting import diff_text, to_json
+
+    G_old, old_name = _load(old, store_path)
+    G_new, new_name = _load(new, store_path)
+    changes = diff_graphs(G_old, G_new, top_moves=top)
+    if html_path:
+        from graphx.graph import write_atomic
+        from graphx.render import render_html
+        write_atomic(html_path, render_html(G_new, diff=changes, title=f"graphx diff: {old_name} -> {new_name}"))
+    click.echo(to_json(changes) if fmt == "json" else diff_text(changes, old_name, new_name))
+    if html_path and fmt != "json":
+        click.echo(f"Wrote: {html_path}")
+
+
+@main.command()
+@click.option("--store", "store_path", default="output/graphx.sqlite", show_default=True,
+              type=click.Path(dir_okay=False), help="The store.")
+@format_option("table", "json", "csv")
+def snapshots(store_path, fmt):
+    """List the snapshots a store holds (every build records one)."""
+    from graphx.errors import GraphFormatError, StoreError
+    from graphx.formatting import rows_output
+    from graphx.store import Store
+
+    try:
+        with Store.open(store_path, create=False) as store:
+            rows = store.snapshots()
+    except StoreError as exc:
+        raise GraphFormatError(str(exc)) from None
+    click.echo(rows_output(rows, [("id", "id"), ("created", "created"), ("articles", "articles"),
+                                  ("nodes", "entities"), ("edges", "edges"), ("extractor_key", "extractor")], fmt))
+
+
+@main.command()
+@click.argument("graph", default="output/graph.json")
+@click.option("--metric", default="pagerank", show_default=True, type=click.Choice(METRIC_CHOICES))
+@click.option("--top", default=None, type=click.IntRange(min=1), help="Only the N most central.")
+@click.option("--type", "entity_type", default=None, type=click.Choice(["PERSON", "STATE", "ORG", "LOCATION"],
+              case_sensitive=False), help="Only entities of this type.")
+@click.option("--relation", default=None, metavar="LABEL", help="Only edges with this relation label.")
+@format_option("table", "json", "csv")
+def centrality(graph, metric, top, entity_type, relation, fmt):
+    """Entities of GRAPH by centrality, most central first."""
+    from graphx.analytics import centrality as compute
+    from graphx.formatting import rows_output
+
+    G, _ = _load(graph)
+    rows = compute(G, metric, top=top, type=entity_type, relation=relation)
+    click.echo(rows_output(rows, [("rank", "rank"), ("entity", "entity"), ("type", "type"), ("score", metric)],
+                           fmt))
+
+
+@main.command()
+@click.argument("entity")
+@graph_option
+@format_option("table", "json")
+def show(entity, graph_path, fmt):
+    """An entity: type, aliases, articles and every edge with its evidence (any alias, any case)."""
+    from graphx.analytics import entity_info
+    from graphx.formatting import entity_text, to_json
+
+    G, _ = _load(graph_path)
+    info = entity_info(G, entity)
+    click.echo(to_json(info) if fmt == "json" else entity_text(info))
+
+
+@main.command()
+@click.argument("entity")
+@graph_option
+@click.option("--relation", default=None, metavar="LABEL", help="Only edges with this relation label.")
+@format_option("table", "json", "csv")
+def neighbors(entity, graph_path, relation, fmt):
+    """Entities linked to ENTITY, strongest evidence first."""
+    from graphx.analytics import neighbors as find_neighbors
+    from graphx.formatting import rows_output
+
+    G, _ = _load(graph_path)
+    rows = find_neighbors(G, entity, relation=relation)
+    click.echo(rows_output(rows, [("entity", "entity"), ("type", "type"), ("relation", "relation"),
+                                  ("direction", "direction"), ("weight", "weight")], fmt))
+
+
+@main.command()
+@click.argument("source")
+@click.argument("target")
+@graph_option
+@click.option("--directed", is_flag=True, help="Follow edges only in their direction.")
+@click.option("--relation", default=None, metavar="LABEL", help="Only edges with this relation label.")
+@format_option("table", "json")
+def path(source, target, graph_path, directed, relation, fmt):
+    """The shortest path from SOURCE to TARGET, with the evidence for each hop."""
+    from graphx.analytics import shortest_path
+    from graphx.formatting import path_text, to_json
+
+    G, _ = _load(graph_path)
+    result = shortest_path(G, source, target, directed=directed, relation=relation)
+    click.echo(to_json(result) if fmt == "json" else path_text(result))
+
+
+@main.command()
+@graph_option
+@click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
+              help="Louvain resolution: above 1 gives more, smaller communities.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Random seed (same seed, same result).")
+@click.option("--relation", default=None, metavar="LABEL", help="Only edges with this relation label.")
+@format_option("table", "json", "csv")
+def communities(graph_path, resolution, seed, relation, fmt):
+    """Communities of the graph (Louvain, networkx), largest first."""
+    from graphx.analytics import communities as find_communities
+    from graphx.formatting import communities_text, to_csv, to_json
+
+    G, _ = _load(graph_path)
+    rows = find_communities(G, resolution=resolution, seed=seed, relation=relation)
+    if fmt == "json":
+        click.echo(to_json(rows))
+    elif fmt == "csv":
+        flat = [{"community": r["id"], "entity": m, "type": G.nodes[m].get("type")} for r in rows for m in r["members"]]
+        click.echo(to_csv(flat, [("community", "community"), ("entity", "entity"), ("type", "type")]))
+    else:
+        click.echo(communities_text(rows))
+
+
+@main.command()
+@click.argument("graph", default="output/graph.json")
+@click.option("--format", "fmt", required=True, type=click.Choice(["graphml", "gexf", "csv", "neo4j"]),
+              help="graphml/gexf (Gephi, yEd), csv (nodes, edges, evidence), neo4j (import CSVs + Cypher).")
+@click.option("--out", "out_dir", default="output/export", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the exported files.")
+def export(graph, fmt, out_dir):
+    """Export GRAPH for other tools; files are written atomically into OUT."""
+    from graphx.export import export as run_export
+
+    G, _ = _load(graph)
+    written = run_export(G, fmt, out_dir)
+    click.echo("Wrote: " + ", ".join(str(p) for p in written))

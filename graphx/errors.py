@@ -49,3 +49,13 @@ class EntityNotFound(InputError):
         self.suggestions = list(suggestions)
         hint = f"; did you mean {', '.join(repr(s) for s in self.suggestions)}?" if self.suggestions else ""
         super().__init__(f"unknown entity {name!r}{hint}")
+
+
+class AmbiguousEntity(InputError):
+    """A name that is an alias of several entities."""
+
+    def __init__(self, name, candidates=()):
+        self.name = name
+        self.candidates = list(candidates)
+        super().__init__(f"{name!r} is ambiguous: it names {', '.join(repr(c) for c in self.candidates)}; "
+                         "use the full name")

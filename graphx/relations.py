@@ -195,19 +195,32 @@ class RelationFinder:
         if verb is None:
             return []
         passive = self.is_passive(verb)
-        heads = [c for c in verb.children if c.dep_ in SUBJ and not (passive and c.dep_ == "nsubj:pass")]
+        heads = [c for c in verb.children if c.dep_ in SUBJ and not (passive and c.dep_ == "nsubj:pass")
+                 and self.preposition(c) is None]
         if heads:
             return heads[:1]   # a second "subject" is a parser error for an object: see extra_subjects
+        if not passive:        # a nominative the parser took for an object ("hat Nordkorea ... verlegt")
+            heads = [c for c in verb.children if c.dep_ in OBJ and self.case(c) == "Nom"
+                     and self.preposition(c) is None]
+            if heads:
+                return heads[:1]
         # controlled infinitives: "X wirft Y vor, ... zu liefern" (Y), "X plant, ... anzugreifen" (X)
-        if verb.dep_ in ("xcomp", "ccomp", "advcl", "oc") and verb.head is not verb:
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "oc") and verb.head is not verb and self.is_infinitive(verb):
             governor = verb.head
             if any(self.lex.verb_class(l, "object_control") for l in self.lemmas(governor)):
                 return self.datives(governor) or self.objects(governor)
             if not passive:
                 return [c for c in governor.children if c.dep_ in SUBJ]
+        if any(c.dep_ in ("mark", "cp") and c.lower_ != "zu" for c in verb.children):
+            return []          # a subordinate clause ("dass ...") has its own subject or none
         if verb.dep_ == "conj" and verb.head is not verb:          # "X kam und half Y"
             return self.subjects(verb.head)
         return []
+
+    def is_infinitive(self, verb) -> bool:
+        return "Inf" in verb.morph.get("VerbForm") or verb.tag_ in ("VVINF", "VVIZU", "VAINF") or \
+            any(c.lower_ == "zu" and c.dep_ in ("mark", "pm") for c in verb.children) or \
+            ("zu" in verb.lower_[1:-2] and verb.lower_.endswith("en"))
 
     def objects(self, verb) -> list:
         if verb is None:
@@ -216,7 +229,8 @@ class RelationFinder:
             heads = [c for c in verb.children if c.dep_ in SUBJ_PASS]
             if heads:
                 return heads
-        objs = [c for c in verb.children if c.dep_ in OBJ]
+        subjects = set(self.subjects(verb)) if not self.is_passive(verb) else set()
+        objs = [c for c in verb.children if c.dep_ in OBJ and c not in subjects]
         return self.extra_subjects(verb) + ([c for c in objs if self.case(c) != "Dat"] or objs)
 
     def extra_subjects(self, verb) -> list:
@@ -407,7 +421,8 @@ class RelationFinder:
             pairs = [(s, t) for s in sources for t in targets]
         out = []
         for source, target in pairs:
-            if source == target:
+            if source == target or self.types.get(source) == "LOCATION" or \
+                    (self.types.get(target) == "LOCATION" and cue.relation != "attacks"):
                 continue
             speaker, status = self.attribution(sentence, token, {source})
             out.append({"source": source, "target": target, "relation": cue.relation,

@@ -34,6 +34,26 @@ def chunks(text: str, limit: int = CHUNK_CHARS):
         start += cut
 
 
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v]*\n\s*")
+INNER_SPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\f": " ", "\v": " "})
+
+
+def segments(text: str, limit: int = CHUNK_CHARS):
+    """(offset, text for the NLP) per paragraph: stripped, line breaks inside turned into spaces
+    (same length, so offsets stay exact), long paragraphs cut by `chunks`."""
+    start = 0
+    for match in list(PARAGRAPH_BREAK.finditer(text)) + [None]:
+        end = match.start() if match else len(text)
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if piece:
+            for offset, chunk in chunks(piece, limit):
+                yield start + lead + offset, chunk.translate(INNER_SPACE)
+        if match:
+            start = match.end()
+
+
 def article_result(article, parts, lex=None) -> dict:
     """Build the ArticleResult of one article from its annotated chunks [(offset, doc), ...]."""
     from graphx.lexicon import load
@@ -50,6 +70,9 @@ def article_result(article, parts, lex=None) -> dict:
         chunk_names = names[position:position + len(mentions)]
         position += len(mentions)
         relations += find_relations(doc, mentions, chunk_names, article.name, offset, lex, lemmatizer())
+    for relation in relations:       # evidence quotes the article as read, line breaks included
+        evidence = relation["evidence"]
+        evidence["sentence"] = article.text[evidence["start"]:evidence["end"]]
     entities = [{"name": e["name"], "type": e["type"], "aliases": sorted(e["aliases"]), "mentions": e["mentions"]}
                 for e in resolved["entities"].values()]
     return {"article": article.name, "sha256": article.sha256, "entities": entities, "relations": relations}
@@ -111,10 +134,13 @@ class Extractor:
         nlp = self.nlp
         limit = min(CHUNK_CHARS, max(1000, nlp.max_length - 1))
         tasks = [(chunk, (index, offset)) for index, article in enumerate(articles)
-                 for offset, chunk in chunks(article.text, limit)]
-        remaining = {}
-        for index, article in enumerate(articles):
-            remaining[index] = sum(1 for _ in chunks(article.text, limit))
+                 for offset, chunk in segments(article.text, limit)]
+        remaining = {index: 0 for index in range(len(articles))}
+        for _, (index, _) in tasks:
+            remaining[index] += 1
+        for index, count in list(remaining.items()):
+            if count == 0:          # nothing but whitespace: an empty result, in order
+                remaining.pop(index)
         parts = {}
         done = 0
         kwargs = {"batch_size": batch_size}
@@ -130,6 +156,10 @@ class Extractor:
                 if progress:
                     progress(done, len(articles))
                 yield article, result
+        for index, article in enumerate(articles):
+            if index not in remaining:
+                yield article, {"article": article.name, "sha256": article.sha256, "entities": [],
+                                "relations": []}
 
 
 def add_paragraph_boundaries(nlp) -> None:

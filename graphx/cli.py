@@ -47,7 +47,7 @@ def progress_bar(total):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(file_okay=False),
+@click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(),
               help="Folder for graph.json, graph.html and the store.")
 @click.option("--model", default=None, metavar="NAME_OR_PATH",
               help="spaCy pipeline to use (installed name or path); default: graphx's own German model.")

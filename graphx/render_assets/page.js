@@ -84,6 +84,7 @@
 
   // ---- network ----------------------------------------------------------------------------------
   var container = byId("graphx-network");
+  var layoutStarted = performance.now();
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
   var statusBox = byId("graphx-status");
   var api = window.graphx = {
@@ -91,8 +92,9 @@
     nodeInfo: nodeInfo, edgeInfo: edgeInfo
   };
 
-  function settle() {
+  function settle(reason) {
     if (api.stable) return;
+    api.layoutEnd = reason || "stabilized";
     network.setOptions({ physics: { enabled: false } });
     api.stable = true;
     document.body.setAttribute("data-graphx-stable", "true");
@@ -101,9 +103,14 @@
   }
   network.on("stabilizationProgress", function (p) {
     statusBox.textContent = "Laying out the graph\u2026 " + Math.round(100 * p.iterations / Math.max(p.total, 1)) + "%";
+    api.layoutIterations = p.iterations;
+    if (!api.stable && performance.now() - layoutStarted > (data.layout_budget_ms || 5000)) {
+      settle("time budget");   // big graph: freeze the layout on time rather than keep the reader waiting
+      network.fit();
+    }
   });
-  network.once("stabilizationIterationsDone", settle);
-  if (data.nodes.length === 0) { settle(); statusBox.textContent = "This graph has no entities."; }
+  network.once("stabilizationIterationsDone", function () { settle("stabilized"); });
+  if (data.nodes.length === 0) { settle("empty"); statusBox.textContent = "This graph has no entities."; }
 
   // ---- counts, filters, legend -----------------------------------------------------------------
   var hiddenTypes = new Set(), hiddenRelations = new Set();
@@ -123,9 +130,18 @@
     counts.setAttribute("data-nodes", String(shownNodes));
     counts.setAttribute("data-edges", String(shownEdges));
   }
+  var hiddenNow = new Map();   // id -> hidden, to send vis-network only the items that change
+  function changed(items, isVisible, prefix) {
+    var updates = [];
+    items.forEach(function (item) {
+      var hidden = !isVisible(item), key = prefix + item.id;
+      if ((hiddenNow.get(key) || false) !== hidden) { hiddenNow.set(key, hidden); updates.push({ id: item.id, hidden: hidden }); }
+    });
+    return updates;
+  }
   function applyFilters() {
-    nodes.update(data.nodes.map(function (n) { return { id: n.id, hidden: !visibleNode(n.id) }; }));
-    edges.update(data.edges.map(function (e) { return { id: e.id, hidden: !visibleEdge(e) }; }));
+    nodes.update(changed(data.nodes, function (n) { return visibleNode(n.id); }, "n:"));
+    edges.update(changed(data.edges, visibleEdge, "e:"));
     updateCounts();
   }
   api.applyFilters = applyFilters;

@@ -212,6 +212,12 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
+def _texts(values) -> list[str]:
+    """A list attribute as strings; sets (a graph not yet finalised) come out sorted."""
+    values = values or []
+    return sorted(_text(v) for v in values) if isinstance(values, (set, frozenset)) else [_text(v) for v in values]
+
+
 def _evidence(ev) -> dict:
     ev = ev if isinstance(ev, Mapping) else {"sentence": ev}
     return {"article": _text(ev.get("article")), "sentence": _text(ev.get("sentence")),
@@ -283,10 +289,10 @@ def _page_data(G, *, size_by, max_nodes, diff) -> tuple[dict, str | None]:
             options["borderWidth"] = 4
             options["shadow"] = {"enabled": True, "color": diff_colors["added"], "size": 18, "x": 0, "y": 0}
         net.add_node(str(node), label=_text(attrs.get("label", node)), shape=ts["shape"], **options)
-        articles = [_text(a) for a in attrs.get("articles") or []]
+        articles = _texts(attrs.get("articles"))
         node_info.append({"type": entity_type, "type_key": entity_type if entity_type in
                           style()["entity_types"] else "OTHER",
-                          "aliases": [_text(a) for a in attrs.get("aliases") or []],
+                          "aliases": _texts(attrs.get("aliases")),
                           "mentions": attrs.get("mentions", 0), "articles": articles,
                           "score": round(scores.get(node, 0.0), 6), "rank": rank.get(node),
                           "diff": "added" if is_new else None})
@@ -378,7 +384,7 @@ def script_json(data) -> str:
     `<`, `>`, `&` and `/` only ever occur inside JSON strings, so escaping them (\\uXXXX, `\\/`)
     keeps the value; `/` is escaped so that a URL quoted in an article does not appear as `https://`.
     """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=str)
     return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
             .replace("/", "\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
@@ -461,7 +467,7 @@ def render_html(G, *, size_by: str = "pagerank", max_nodes: int | None = None, t
         notes.append(("graphx-note-metric", metric_note))
     if diff is not None:
         notes.append(("graphx-note-diff", "Diff view: new entities and relations glow green, relations "
-                      "whose evidence count changed glow orange; removed ones are listed on the right."))
+                      "whose evidence count changed glow orange; removed ones are listed under 'Changes'."))
 
     page_title = title or "graphx: who does what to whom in the news"
     js = _asset("page.js")

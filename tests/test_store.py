@@ -1,0 +1,318 @@
+"""The SQLite store: schema, caching, snapshots, transactions, the build lock, bad files."""
+import json
+import multiprocessing
+import sqlite3
+import sys
+import types
+
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graphx.errors import GraphFormatError, StoreBusyError, StoreError
+from graphx.graph import RELATIONS, to_json_data
+from graphx.store import Store, load_graph_ref
+from graphx_samples import article_for, graph_of, new_article_result, seed_results
+
+KEY = "de_test@1.0+rules1"
+
+
+def commit(store, results, key=KEY):
+    articles = [article_for(r) for r in results]
+    G = graph_of(results)
+    with store.build_lock():
+        return store.commit_build(articles, {r["article"]: r for r in results}, key, G), G
+
+
+def graph_data(G):
+    data = to_json_data(G)
+    data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
+    data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"], e["key"]))
+    return data
+
+
+def test_open_creates_a_graphx_store_and_reopens(tmp_path):
+    path = tmp_path / "sub" / "graphx.sqlite"
+    Store.open(path).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == 0x67727078
+    assert {"articles", "results", "snapshots"} <= {r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table'")}
+    conn.close()
+    with Store.open(path) as store:
+        assert store.snapshots() == []
+
+
+def test_cached_result_is_keyed_by_hash_and_extractor(tmp_path):
+    results = seed_results()
+    with Store.open(tmp_path / "s.sqlite") as store:
+        assert store.cached_result(results[0]["sha256"], KEY) is None
+        commit(store, results)
+        assert store.cached_result(results[0]["sha256"], KEY) == results[0]
+        assert store.cached_result(results[0]["sha256"], "other-model@2+rules1") is None
+        assert store.cached_results([r["sha256"] for r in results] + ["nope"], KEY) == {
+            r["sha256"]: r for r in results}
+
+
+def test_snapshot_round_trip_and_listing(tmp_path):
+    with Store.open(tmp_path / "s.sqlite") as store:
+        first, G1 = commit(store, seed_results())
+        second, G2 = commit(store, seed_results() + [new_article_result()])
+        assert second > first
+        snaps = store.snapshots()
+        assert [s["id"] for s in snaps] == [first, second]
+        assert [s["articles"] for s in snaps] == [3, 4]
+        assert snaps[1]["nodes"] == G2.number_of_nodes() and snaps[1]["edges"] == G2.number_of_edges()
+        assert graph_data(store.snapshot_graph("latest")) == graph_data(G2)
+        assert graph_data(store.snapshot_graph(f"@{first}")) == graph_data(G1)
+        assert graph_data(store.snapshot_graph("latest~1")) == graph_data(G1)
+        assert store.snapshot_info(second)["article_list"][-1]["name"] == "004_d.txt"
+        with pytest.raises(StoreError, match="no snapshot 99"):
+            store.snapshot_graph(99)
+        with pytest.raises(StoreError, match="only 2 snapshots"):
+            store.snapshot_graph("latest~2")
+        with pytest.raises(StoreError, match="bad snapshot reference"):
+            store.snapshot_graph("yesterday")
+
+
+def test_articles_upsert_first_seen_and_current_set(tmp_path):
+    results = seed_results()
+    with Store.open(tmp_path / "s.sqlite") as store:
+        commit(store, results)
+        before = {a["name"]: a for a in store.articles()}
+        changed = dict(results[0], sha256="f" * 64)
+        commit(store, [changed, results[1]])          # 003 disappeared, 001 changed
+        after = {a["name"]: a for a in store.articles()}
+        assert after["001_a.txt"]["sha256"] == "f" * 64
+        assert after["001_a.txt"]["first_seen"] == before["001_a.txt"]["first_seen"]
+        assert after["003_c.txt"]["current"] is False
+        assert {a["name"] for a in store.articles(current_only=True)} == {"001_a.txt", "002_b.txt"}
+        assert store.article_text("002_b.txt") == "text of 002_b.txt"
+        # the old content's result stays cached (the article may come back)
+        assert store.cached_result(results[0]["sha256"], KEY) == results[0]
+
+
+def test_interrupted_commit_leaves_the_store_as_it_was(tmp_path):
+    path = tmp_path / "s.sqlite"
+    with Store.open(path) as store:
+        commit(store, seed_results())
+        snaps, arts = store.snapshots(), store.articles()
+
+    class Exploding:
+        name, sha256 = "boom.txt", "b" * 64
+
+        @property
+        def text(self):
+            raise KeyboardInterrupt
+
+    new = new_article_result()
+    with Store.open(path) as store:
+        with pytest.raises(KeyboardInterrupt):
+            store.commit_build([article_for(new), Exploding()], {new["article"]: new}, KEY,
+                               graph_of(seed_results() + [new]))
+    with Store.open(path) as store:
+        assert store.snapshots() == snaps
+        assert store.articles() == arts
+        assert store.cached_result(new["sha256"], KEY) is None
+
+
+def test_second_build_lock_waits_then_stops_with_a_clear_message(tmp_path):
+    path = tmp_path / "s.sqlite"
+    with Store.open(path) as first, Store.open(path) as second:
+        with first.build_lock():
+            with pytest.raises(StoreBusyError, match="in use by another build"):
+                with second.build_lock(timeout=0.2):
+                    pass
+        with second.build_lock(timeout=0.2):          # free again once the first has finished
+            pass
+
+
+def _hold_lock(path, ready, release):
+    with Store.open(path) as store, store.build_lock():
+        ready.set()
+        release.wait(10)
+
+
+def test_build_lock_is_exclusive_across_processes(tmp_path):
+    path = tmp_path / "s.sqlite"
+    Store.open(path).close()
+    ctx = multiprocessing.get_context("spawn")
+    ready, release = ctx.Event(), ctx.Event()
+    proc = ctx.Process(target=_hold_lock, args=(str(path), ready, release))
+    proc.start()
+    try:
+        assert ready.wait(30)
+        with Store.open(path) as store:
+            with pytest.raises(StoreBusyError):
+                with store.build_lock(timeout=0.3):
+                    pass
+    finally:
+        release.set()
+        proc.join(30)
+    with Store.open(path) as store, store.build_lock(timeout=5):
+        pass
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"this is not a database at all" * 10, "not an SQLite file"),
+    (b"SQLite format 3\x00" + b"\xff" * 200, "corrupt"),
+])
+def test_corrupt_store_is_a_store_error(tmp_path, content, message):
+    path = tmp_path / "s.sqlite"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match=message):
+        Store.open(path)
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE customers (id INTEGER)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="another application"):
+        Store.open(path)
+
+
+def test_folder_missing_and_unwritable_stores(tmp_path):
+    with pytest.raises(StoreError, match="is a folder"):
+        Store.open(tmp_path)
+    with pytest.raises(StoreError, match="no such file"):
+        Store.open(tmp_path / "missing.sqlite", create=False)
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot create store folder"):
+        Store.open(blocker / "graphx.sqlite")
+
+
+def test_load_graph_ref_turns_store_problems_into_input_errors(tmp_path):
+    path = tmp_path / "s.sqlite"
+    with Store.open(path) as store:
+        _, G = commit(store, seed_results())
+    G2, name = load_graph_ref("latest", path)
+    assert graph_data(G2) == graph_data(G) and name == "snapshot 1"
+    with pytest.raises(GraphFormatError, match="no snapshot 7"):
+        load_graph_ref("@7", path)
+    with pytest.raises(GraphFormatError, match="no such file"):
+        load_graph_ref("latest", tmp_path / "nope.sqlite")
+
+
+# -- property-based round trips ---------------------------------------------------------------
+
+names = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12)
+
+
+@st.composite
+def article_results(draw):
+    n_articles = draw(st.integers(1, 4))
+    pool = draw(st.lists(names, min_size=2, max_size=6, unique=True))
+    kinds = {name: draw(st.sampled_from(["PERSON", "STATE", "ORG", "LOCATION"])) for name in pool}
+    results = []
+    for i in range(n_articles):
+        article = f"{i:03d}_{draw(st.text('abcxyz', max_size=5))}.txt"
+        ents = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=len(pool), unique=True))
+        entities = [{"name": e, "type": kinds[e],
+                     "aliases": draw(st.lists(names, max_size=2)), "mentions": draw(st.integers(1, 5))}
+                    for e in ents]
+        relations = []
+        for j in range(draw(st.integers(0, 4))):
+            s, t = draw(st.sampled_from(ents)), draw(st.sampled_from(ents))
+            relations.append({"source": s, "target": t, "relation": draw(st.sampled_from(RELATIONS)),
+                              "evidence": {"article": article, "sentence": draw(names), "start": j * 100,
+                                           "end": j * 100 + 50, "attribution": None,
+                                           "status": draw(st.sampled_from(["stated", "alleged"])), "cue": "x"}})
+        results.append({"article": article, "sha256": f"{i:064x}", "entities": entities,
+                        "relations": relations})
+    return results
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(results=article_results())
+def test_store_graph_round_trip(tmp_path_factory, results):
+    path = tmp_path_factory.mktemp("rt") / "s.sqlite"
+    with Store.open(path) as store:
+        _, G = commit(store, results)
+        # the snapshot gives back the same graph ...
+        assert graph_data(store.snapshot_graph("latest")) == graph_data(G)
+        # ... and rebuilding from the cached results alone gives it too
+        cached = [store.cached_result(r["sha256"], KEY) for r in results]
+        assert cached == results
+        assert graph_data(graph_of(cached, built_at=G.graph["built_at"])) == graph_data(G)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(results=article_results(), data=st.data())
+def test_removed_articles_take_their_evidence_with_them(tmp_path_factory, results, data):
+    keep = data.draw(st.lists(st.sampled_from(results), unique_by=lambda r: r["article"], max_size=len(results)))
+    path = tmp_path_factory.mktemp("rm") / "s.sqlite"
+    with Store.open(path) as store:
+        commit(store, results)
+        commit(store, keep)
+        G = store.snapshot_graph("latest")
+    kept = {r["article"] for r in keep}
+    for *_, d in G.edges(data=True):
+        assert {e["article"] for e in d["evidence"]} <= kept and d["evidence"]
+    for _, d in G.nodes(data=True):
+        assert set(d["articles"]) <= kept
+    assert graph_data(G)["edges"] == graph_data(graph_of(keep))["edges"]
+
+
+# -- the pipeline's use of the store, with a stub extractor (no NLP model needed) --------------
+
+class StubExtractor:
+    calls = []
+
+    def __init__(self, model=None, ner=None):
+        pass
+
+    key = "stub@1+rules1"
+    model_info = {"name": "stub", "version": "1"}
+
+    def extract_many(self, articles, progress=None, n_process=1):
+        for article in articles:
+            StubExtractor.calls.append(article.name)
+            words = [w.strip(".,") for w in article.text.split() if w[:1].isupper()]
+            entities = [{"name": w, "type": "ORG", "aliases": [w], "mentions": 1} for w in dict.fromkeys(words)]
+            relations = [{"source": a, "target": b, "relation": "supports",
+                          "evidence": {"article": article.name, "sentence": article.text, "start": i,
+                                       "end": i + 1, "attribution": None, "status": "stated", "cue": "x"}}
+                         for i, (a, b) in enumerate(zip(words, words[1:])) if a != b]
+            yield article, {"article": article.name, "sha256": article.sha256, "entities": entities,
+                            "relations": relations}
+
+
+@pytest.fixture
+def stub_pipeline(monkeypatch):
+    StubExtractor.calls = []
+    monkeypatch.setitem(sys.modules, "graphx.extract", types.SimpleNamespace(Extractor=StubExtractor))
+    monkeypatch.setattr("graphx.render.render_html", lambda G, **kw: "<html></html>", raising=False)
+    return StubExtractor
+
+
+def test_incremental_build_processes_only_new_or_changed_articles(tmp_path, stub_pipeline):
+    from graphx.pipeline import build
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text("Alpha unterstützt Beta.", encoding="utf-8")
+    (src / "b.txt").write_text("Gamma unterstützt Delta.", encoding="utf-8")
+    first = build([src], out)
+    assert first.processed == 2 and sorted(stub_pipeline.calls) == ["a.txt", "b.txt"]
+    (src / "c.txt").write_text("Epsilon unterstützt Alpha.", encoding="utf-8")
+    stub_pipeline.calls.clear()
+    second = build([src], out)
+    assert second.processed == 1 and stub_pipeline.calls == ["c.txt"]
+    assert "Epsilon" in second.graph
+    (src / "b.txt").unlink()
+    (src / "a.txt").write_text("Alpha unterstützt Zeta.", encoding="utf-8")
+    stub_pipeline.calls.clear()
+    third = build([src], out)
+    assert stub_pipeline.calls == ["a.txt"]
+    assert "Gamma" not in third.graph and "Delta" not in third.graph and "Beta" not in third.graph
+    assert third.graph.has_edge("Alpha", "Zeta", "supports")
+    with Store.open(out / "graphx.sqlite") as store:
+        assert [s["articles"] for s in store.snapshots()] == [2, 3, 2]
+        saved = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+        assert graph_data(store.snapshot_graph("latest")) == graph_data(nx.node_link_graph(
+            saved, directed=True, multigraph=True, edges="edges"))

@@ -1,0 +1,159 @@
+"""The query commands through click's CliRunner: output, formats, and one-line errors with exit codes."""
+import csv
+import io
+import json
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from graphx.cli import main
+from graphx.graph import save_graph
+from graphx.store import Store
+from graphx_samples import article_for, graph_of, new_article_result, seed_results
+
+KEY = "k@1+rules1"
+
+
+@pytest.fixture
+def workspace(tmp_path, monkeypatch):
+    """output/graph.json and output/graphx.sqlite with two snapshots (seed, seed + one article)."""
+    monkeypatch.chdir(tmp_path)
+    store = Store.open("output/graphx.sqlite")
+    for results in (seed_results(), seed_results() + [new_article_result()]):
+        G = graph_of(results)
+        with store.build_lock():
+            store.commit_build([article_for(r) for r in results], {r["article"]: r for r in results}, KEY, G)
+    store.close()
+    save_graph(G, "output/graph.json")
+    save_graph(graph_of(seed_results()), "old.json")
+    return tmp_path
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    return result
+
+
+def assert_one_line_error(result, code, text):
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and text in lines[0], result.output
+
+
+def test_snapshots_lists_every_build(workspace):
+    r = run("snapshots", "--format", "json")
+    assert r.exit_code == 0
+    assert [(s["id"], s["articles"]) for s in json.loads(r.output)] == [(1, 3), (2, 4)]
+    assert "extractor" in run("snapshots").output
+
+
+@pytest.mark.parametrize("args", [[], ["@1", "latest"], ["1", "2"], ["old.json", "output/graph.json"],
+                                  ["latest~1", "output/graph.json"]])
+def test_diff_between_files_and_snapshots(workspace, args):
+    r = run("diff", *args, "--format", "json")
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.output)
+    assert d["nodes_added"] == ["Iran"] and d["edges_added"] == [["Iran", "Russland", "supplies"]]
+    assert d["edges_changed"][0]["new_weight"] == 3
+
+
+def test_diff_table_and_html(workspace):
+    r = run("diff", "--html", "out/diff.html")
+    assert r.exit_code == 0, r.output
+    assert "Entities added (1):" in r.output and "Iran -[supplies]-> Russland" in r.output
+    html = (workspace / "out" / "diff.html").read_text(encoding="utf-8")
+    assert "<html" in html.lower() and "Iran" in html
+    assert "No changes." in run("diff", "latest", "latest").output
+
+
+def test_centrality_formats(workspace):
+    r = run("centrality", "--metric", "in-degree", "--top", "2", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.output)))
+    assert r.exit_code == 0 and rows[0]["entity"] == "Russland" and rows[0]["in-degree"] == "4" and len(rows) == 2
+    data = json.loads(run("centrality", "output/graph.json", "--type", "person", "--format", "json").output)
+    assert {d["type"] for d in data} == {"PERSON"}
+    table = run("centrality", "@1", "--relation", "accuses").output
+    assert "Wolodymyr Selenskyj" in table and "Russland" not in table
+
+
+def test_show_neighbors_path_communities(workspace):
+    r = run("show", "SELENSKYJS")
+    assert r.exit_code == 0 and "Wolodymyr Selenskyj (PERSON)" in r.output
+    assert "Selenskyj beschuldigt Nordkorea." in r.output
+    info = json.loads(run("show", "putin", "--format", "json").output)
+    assert info["entity"] == "Wladimir Putin" and len(info["edges"]) == 2
+    rows = json.loads(run("neighbors", "nordkorea", "--format", "json").output)
+    assert {r["entity"] for r in rows} == {"Russland", "Wolodymyr Selenskyj"}
+    assert "Russland" not in run("neighbors", "nordkorea", "--relation", "accuses").output
+    p = json.loads(run("path", "iran", "kim", "--format", "json").output)
+    assert p["nodes"] == ["Iran", "Russland", "Wladimir Putin", "Kim Jong Un"]
+    assert "Iran liefert Russland Drohnen." in run("path", "iran", "kim").output
+    assert "No path" in run("path", "iran", "kim", "--directed").output
+    comm = json.loads(run("communities", "--format", "json").output)
+    assert sum(c["size"] for c in comm) == 7
+    assert run("communities", "--format", "csv").output.startswith("community,entity,type")
+
+
+def test_export_command(workspace):
+    r = run("export", "output/graph.json", "--format", "gexf", "--out", "exp")
+    assert r.exit_code == 0 and (workspace / "exp" / "graph.gexf").exists()
+    assert run("export", "--format", "neo4j").exit_code == 0
+    assert (workspace / "output" / "export" / "neo4j_load.cypher").exists()
+
+
+# -- errors: one line, non-zero exit, no traceback ----------------------------------------------
+
+def test_unknown_entity_suggests(workspace):
+    assert_one_line_error(run("show", "Selensky"), 3, "did you mean 'Wolodymyr Selenskyj'")
+    assert_one_line_error(run("neighbors", "Xyzzy"), 3, "unknown entity 'Xyzzy'")
+    assert_one_line_error(run("path", "Iran", "Nobody"), 3, "unknown entity 'Nobody'")
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "no such file"),
+    ("{\"nodes\": [", "corrupt or truncated JSON"),
+    ("[1, 2, 3]", "not a graphx graph"),
+    ("{\"name\": \"package.json\"}", "not a graphx graph"),
+    (b"\xff\xfe\x00garbage", "not UTF-8"),
+])
+@pytest.mark.parametrize("command", [["centrality", "G"], ["show", "Putin", "--graph", "G"],
+                                     ["neighbors", "Putin", "--graph", "G"], ["path", "A", "B", "--graph", "G"],
+                                     ["communities", "--graph", "G"], ["export", "G", "--format", "csv"],
+                                     ["diff", "G", "G"]])
+def test_bad_graph_files(tmp_path, monkeypatch, command, content, message):
+    monkeypatch.chdir(tmp_path)
+    if isinstance(content, bytes):
+        (tmp_path / "bad.json").write_bytes(content)
+    elif content is not None:
+        (tmp_path / "bad.json").write_text(content, encoding="utf-8")
+    args = ["bad.json" if a == "G" else a for a in command]
+    assert_one_line_error(run(*args), 3, message)
+
+
+def test_bad_stores(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert_one_line_error(run("snapshots"), 3, "no such file")
+    assert_one_line_error(run("diff", "@1", "@2"), 3, "no such file")
+    (tmp_path / "junk.sqlite").write_bytes(b"not a database" * 50)
+    assert_one_line_error(run("snapshots", "--store", "junk.sqlite"), 3, "not an SQLite file")
+    conn = sqlite3.connect(tmp_path / "foreign.sqlite")
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    assert_one_line_error(run("diff", "--store", "foreign.sqlite"), 3, "another application")
+    Store.open(tmp_path / "empty.sqlite").close()
+    assert_one_line_error(run("diff", "--store", "empty.sqlite"), 3, "no snapshots yet")
+
+
+def test_bad_snapshot_refs_and_options(workspace):
+    assert_one_line_error(run("diff", "@1", "@9"), 3, "no snapshot 9")
+    assert_one_line_error(run("diff", "latest~5", "latest"), 3, "only 2 snapshots")
+    assert_one_line_error(run("centrality", "--relation", "accuse"), 3, "did you mean 'accuses'")
+    assert run("centrality", "--metric", "fame").exit_code == 2
+
+
+def test_unwritable_export_target(workspace):
+    (workspace / "blocker").write_text("x")
+    assert_one_line_error(run("export", "--format", "csv", "--out", "blocker/sub"), 4, "cannot write")

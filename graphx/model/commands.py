@@ -1,0 +1,65 @@
+"""``graphx model train`` and ``graphx model evaluate`` (thin click layer).
+
+The main CLI adds this group with ``main.add_command(model)``.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from graphx.errors import InputError, ModelError
+
+
+@click.group("model")
+def model():
+    """Train and evaluate graphx's German spaCy pipeline."""
+
+
+@model.command("train")
+@click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("training/work"),
+              show_default=True, help="Folder for corpora, vectors and intermediate models.")
+@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the pipeline [default: the packaged graphx/models/de_graphx].")
+@click.option("--no-vectors", is_flag=True, help="Skip the floret vectors (faster, less accurate).")
+@click.option("--ud-steps", type=click.IntRange(min=1), default=5000, show_default=True)
+@click.option("--ner-steps", type=click.IntRange(min=1), default=15000, show_default=True)
+def train_cmd(work_dir, output, no_vectors, ud_steps, ner_steps):
+    """Rebuild the training corpora and retrain the whole pipeline (the recipe in graphx/model)."""
+    from .corpora import DATA_DIR
+    from .train import PACKAGE_MODEL, train_all
+
+    if not DATA_DIR.is_dir():
+        raise InputError(f"training data not found at {DATA_DIR}")
+    out = train_all(work_dir, output or PACKAGE_MODEL, vectors=not no_vectors, ud_steps=ud_steps,
+                    ner_steps=ner_steps, log=click.echo)
+    click.echo(f"saved pipeline to {out}")
+
+
+@model.command("evaluate")
+@click.option("--model", "model_name", default=None, metavar="NAME_OR_PATH",
+              help="spaCy pipeline to evaluate [default: the packaged model].")
+@click.option("--ner", "ner_name", default=None, metavar="flair:MODEL", help="Use a flair tagger for NER.")
+@click.option("--skip", type=click.Choice(["ner", "ud", "speed"]), multiple=True, help="Leave out a part.")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+def evaluate_cmd(model_name, ner_name, skip, as_json):
+    """GermEval 2014 test NER P/R/F1, UD GSD test UAS/LAS/POS/morph/lemma, words per second."""
+    from graphx.annotate import load_pipeline, model_info
+
+    from .corpora import DATA_DIR
+    from .evaluate import evaluate_all, format_report
+
+    if not DATA_DIR.is_dir() and not {"ner", "ud"} <= set(skip):
+        raise InputError(f"evaluation data not found at {DATA_DIR}")
+    nlp = load_pipeline(model_name, ner=ner_name)
+    try:
+        res = evaluate_all(nlp, ner="ner" not in skip, ud="ud" not in skip, speed="speed" not in skip)
+    except (KeyError, ValueError) as exc:
+        raise ModelError(f"evaluation failed for this pipeline: {exc}") from None
+    res["model"] = model_info(nlp)
+    if as_json:
+        click.echo(json.dumps(res, indent=2))
+    else:
+        click.echo(f"model: {res['model']['name']} {res['model']['version']}")
+        click.echo(format_report(res))

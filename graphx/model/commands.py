@@ -23,8 +23,8 @@ def model():
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the pipeline [default: the packaged graphx/models/de_graphx].")
 @click.option("--no-vectors", is_flag=True, help="Skip the floret vectors (faster, less accurate).")
-@click.option("--ud-steps", type=click.IntRange(min=1), default=5000, show_default=True)
-@click.option("--ner-steps", type=click.IntRange(min=1), default=15000, show_default=True)
+@click.option("--ud-steps", type=click.IntRange(min=1), default=3000, show_default=True)
+@click.option("--ner-steps", type=click.IntRange(min=1), default=20000, show_default=True)
 def train_cmd(work_dir, output, no_vectors, ud_steps, ner_steps):
     """Rebuild the training corpora and retrain the whole pipeline (the recipe in graphx/model)."""
     from .corpora import DATA_DIR

@@ -55,7 +55,8 @@ def _run(cmd: list[str], log: Path | None = None, threads: int = 1) -> None:
 
 def train_component(config: str, corpus: Path, output: Path, train: str, dev: str, vectors: Path | None = None,
                     max_steps: int | None = None, log: Path | None = None, extra: list[str] | None = None) -> Path:
-    """``spacy train`` one of the configs in ``configs/`` (``ud`` or ``ner``); returns model-last."""
+    """``spacy train`` one of the configs in ``configs/`` (``ud`` or ``ner``); returns model-best
+    (selected on the ``dev`` holdout, which is part of the training corpora, never the test sets)."""
     cmd = ["python", "-m", "spacy", "train", str(CONFIG_DIR / f"{config}.cfg"), "--output", str(output),
            "--paths.train", str(Path(corpus) / f"{train}.spacy"), "--paths.dev", str(Path(corpus) / f"{dev}.spacy")]
     if vectors is not None:
@@ -66,10 +67,38 @@ def train_component(config: str, corpus: Path, output: Path, train: str, dev: st
         cmd += ["--training.max_steps", str(max_steps)]
     cmd += extra or []
     _run(cmd, log=log)
-    return Path(output) / "model-last"
+    return Path(output) / "model-best"
 
 
-def assemble(ud_model: Path, ner_model: Path, out: Path, lemma_lookup: bool = True, meta: dict | None = None) -> Path:
+_NOT_LOC = {"Welt", "Europäische Union", "Eurozone", "Vereinte Nationen", "Pseudo-Akzente", "Pseudo-Bidi",
+            "Unbekannte Region", "Äußeres Ozeanien"}
+_EXTRA_LOC = ["USA", "Großbritannien", "England", "Schottland", "Wales", "Weißrussland", "Moldau", "Hongkong",
+              "Macau", "Kongo", "Elfenbeinküste", "Tschechische Republik", "Vatikan", "Nahost", "Gazastreifen",
+              "Westjordanland", "Krim", "Donbass", "Tibet", "Kaschmir", "Palästina", "Ostsee", "Nordsee",
+              "Mittelmeer", "Schwarzes Meer", "Atlantik", "Pazifik", "Arktis"]
+
+
+def territory_patterns() -> list[dict]:
+    """EntityRuler patterns (label LOC) for the German CLDR territory names (via Babel, Unicode
+    license) plus a few common short forms, with genitive ``-s`` forms ("Russlands")."""
+    from babel import Locale
+
+    import spacy
+
+    names = {v for v in Locale("de").territories.values() if v not in _NOT_LOC} | set(_EXTRA_LOC)
+    tok = spacy.blank("de").tokenizer
+    patterns = []
+    for name in sorted(names):
+        forms = {name}
+        if name[-1] not in "sxzß" and " " not in name:
+            forms.add(name + "s")
+        for form in sorted(forms):
+            patterns.append({"label": "LOC", "pattern": [{"ORTH": t.text} for t in tok(form)]})
+    return patterns
+
+
+def assemble(ud_model: Path, ner_model: Path, out: Path, lemma_lookup: bool = True, gazetteer: bool = True,
+             meta: dict | None = None) -> Path:
     """Combine the UD and NER pipelines into one, add the news tokenizer rules and the
     lemma lookup component, and save it to ``out``."""
     import spacy
@@ -83,6 +112,11 @@ def assemble(ud_model: Path, ner_model: Path, out: Path, lemma_lookup: bool = Tr
             nlp.remove_pipe(name)
     ner_nlp = spacy.load(ner_model)
     nlp.add_pipe("ner", source=ner_nlp)
+    if gazetteer:
+        # after the statistical NER: only adds territory names the model missed (no overlaps)
+        ruler = nlp.add_pipe("entity_ruler", name="territory_ruler", after="ner",
+                             config={"overwrite_ents": False, "phrase_matcher_attr": None})
+        ruler.add_patterns(territory_patterns())
     if lemma_lookup:
         comp = nlp.add_pipe("graphx_lemma_lookup", after="trainable_lemmatizer")
         comp.initialize()
@@ -111,8 +145,8 @@ def assemble(ud_model: Path, ner_model: Path, out: Path, lemma_lookup: bool = Tr
     return out
 
 
-def train_all(work_dir: Path, out: Path = PACKAGE_MODEL, vectors: bool = True, ud_steps: int = 8000,
-              ner_steps: int = 30000, log=print) -> Path:
+def train_all(work_dir: Path, out: Path = PACKAGE_MODEL, vectors: bool = True, ud_steps: int = 3000,
+              ner_steps: int = 20000, log=print) -> Path:
     """The full recipe. Large intermediate files go to ``work_dir``; the result to ``out``."""
     from .corpora import build_corpora
 
@@ -125,8 +159,65 @@ def train_all(work_dir: Path, out: Path = PACKAGE_MODEL, vectors: bool = True, u
     if vectors:
         vec = train_vectors(work / "corpus" / "raw.txt", work / "vectors")
         log(f"vectors: {vec} ({time.time() - t0:.0f}s)")
-    ud = train_component("ud", work / "corpus", work / "ud", "ud-train", "ud-dev", vec, ud_steps, log=work / "ud.log")
+    ud = train_component("ud", work / "corpus", work / "ud", "ud-train", "ud-dev", vec, ud_steps, log=work / "ud.log",
+                         extra=["--training.eval_frequency", "500"])
     log(f"ud: {ud} ({time.time() - t0:.0f}s)")
-    ner = train_component("ner", work / "corpus", work / "ner", "ner-train", "ner-dev", vec, ner_steps, log=work / "ner.log")
+    ner = train_component("ner", work / "corpus", work / "ner", "ner-train", "ner-dev", vec, ner_steps,
+                          log=work / "ner.log", extra=["--training.eval_frequency", "1000"])
     log(f"ner: {ner} ({time.time() - t0:.0f}s)")
     return assemble(ud, ner, out)
+
+
+DATA_TABLE = """| corpus | license | used for | attribution |
+|---|---|---|---|
+| GermEval 2014 NER (NoSta-D), dev split (2,200 sentences; 200 held out for model selection) | CC BY 4.0 | NER | Benikova, Biemann, Reznicek: NoSta-D Named Entity Annotation for German, LREC 2014; Benikova et al., GermEval 2014 NER Shared Task, KONVENS 2014 |
+| German Legal NER (LER), seeded sample of 9,000 sentences | CC BY 4.0 | NER, vectors (all 66,723 sentences) | Leitner, Rehm, Moreno-Schneider: Fine-grained Named Entity Recognition in Legal Documents, SEMANTiCS 2019 |
+| DFKI SmartData v1 + v3 (de-duplicated by id) | CC BY 4.0 | NER, vectors | Schiersch et al.: A German Corpus for Fine-Grained Named Entity Recognition and Relation Extraction of Traffic and Industry Events, LREC 2018 |
+| DFKI MobIE (train, dev, test) | CC BY 4.0 | NER, vectors | Hennig, Truong, Gabryszak: MobIE, KONVENS 2021 |
+| UD German-GSD dev (799 sentences) | CC BY-SA 4.0 | morphology, parser, lemmas, vectors | McDonald et al. 2013; UD German-GSD contributors |
+| UD German-PUD test (1,000 sentences) | CC BY-SA 3.0 | morphology, parser, lemmas, vectors | Zeman et al. 2017 (CoNLL 2017 shared task); UD German-PUD contributors |
+| spacy-lookups-data `de_lemma_lookup` | MIT | lemma lookup | Explosion AI |
+| Unicode CLDR German territory names (via Babel) | Unicode License | territory gazetteer | Unicode, Inc. |"""
+
+
+def metrics_markdown(res: dict, targets: bool = True) -> str:
+    """The metrics section of the model card from ``evaluate_all`` results."""
+    lines = []
+    n = res.get("ner")
+    if n:
+        lines += [f"**NER, GermEval 2014 test** ({n['sentences']:,} sentences; outer spans, exact match; "
+                  "gold tokenization)", "", "| | P | R | F1 | gold mentions |", "|---|---|---|---|---|"]
+        for key in ("overall", "PER", "ORG", "LOC", "LOCderiv"):
+            m = n[key]
+            name = "**PER+ORG+LOC (micro)**" if key == "overall" else key
+            lines.append(f"| {name} | {m['p']:.3f} | {m['r']:.3f} | {m['f']:.3f} | {m['gold']} |")
+        lines.append("")
+    u = res.get("ud")
+    if u:
+        lines += [f"**UD German-GSD test** ({u['sentences']} sentences, {u['words']:,} tokens; gold tokenization; "
+                  "UAS/LAS without punctuation)", "", "| UAS | LAS | UPOS | morph (all features) | lemma |",
+                  "|---|---|---|---|---|",
+                  f"| {u['uas']:.3f} | {u['las']:.3f} | {u['pos']:.3f} | {u['morph']:.3f} | {u['lemma']:.3f} |", ""]
+    s = res.get("speed")
+    if s:
+        lines += [f"**Speed**: {s['wps']:,.0f} words/s with `nlp.pipe` on one thread (10kGNAD test articles, "
+                  f"{s['words']:,} words excluding punctuation); peak RSS {s['peak_rss_mb']:.0f} MB "
+                  "(process total, including the evaluation data)."]
+    if "size_mb" in res:
+        lines.append(f"**Size**: {res['size_mb']:.1f} MB on disk.")
+    return "\n".join(lines)
+
+
+def write_model_card(model_dir: Path, res: dict, notes: str = "", train_time: str = "") -> Path:
+    import datetime
+
+    import spacy
+
+    template = (Path(__file__).parent / "card_template.md").read_text(encoding="utf-8")
+    meta = json.loads((Path(model_dir) / "meta.json").read_text(encoding="utf-8"))
+    text = template.format(version=meta.get("version", "?"), spacy_version=spacy.__version__,
+                           data_table=DATA_TABLE, metrics=metrics_markdown(res) + ("\n\n" + notes if notes else ""),
+                           date=datetime.date.today().isoformat(), train_time=train_time or "see training/logs")
+    path = Path(model_dir) / "README.md"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -8,7 +8,8 @@
   ``{source, target, relation, old_weight, new_weight, evidence_added, evidence_removed}``;
 - ``nodes_changed``: entities in both whose type changed or that gained/lost aliases or articles;
 - ``rank_moves``: entities in both graphs whose PageRank rank moved, largest move first
-  (``{entity, old_rank, new_rank, move}``; ``move`` > 0 means it climbed), at most `top_moves`;
+  (``{entity, old_rank, new_rank, move}``; ``move`` > 0 means it climbed; moves of 2+ places),
+  at most `top_moves`;
 - ``articles_added`` / ``articles_removed`` / ``articles_changed``: from the graphs' ``articles``
   attribute (name + content hash);
 - ``summary``: the counts of all the above.
@@ -76,8 +77,9 @@ def is_empty(diff: dict) -> bool:
     return not any(diff.get(key) for key in LIST_KEYS)
 
 
-def rank_moves(old, new, *, top: int | None = 10, metric: str = "pagerank") -> list[dict]:
-    """Entities in both graphs whose centrality rank (1 = most central) changed, biggest move first."""
+def rank_moves(old, new, *, top: int | None = 10, metric: str = "pagerank", min_move: int = 2) -> list[dict]:
+    """Entities in both graphs whose centrality rank (1 = most central) moved by `min_move` or more,
+    biggest move first (a move of one place mostly means another entity passed by)."""
     if not old.number_of_nodes() or not new.number_of_nodes():
         return []
     from graphx.analytics import ranks
@@ -85,7 +87,7 @@ def rank_moves(old, new, *, top: int | None = 10, metric: str = "pagerank") -> l
     old_rank, new_rank = ranks(old, metric), ranks(new, metric)
     moves = [{"entity": n, "old_rank": old_rank[n], "new_rank": new_rank[n],
               "move": old_rank[n] - new_rank[n]}
-             for n in old_rank.keys() & new_rank.keys() if old_rank[n] != new_rank[n]]
+             for n in old_rank.keys() & new_rank.keys() if abs(old_rank[n] - new_rank[n]) >= min_move]
     moves.sort(key=lambda m: (-abs(m["move"]), m["new_rank"], m["entity"]))
     return moves[:top] if top is not None else moves
 

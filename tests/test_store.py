@@ -285,7 +285,9 @@ class StubExtractor:
 @pytest.fixture
 def stub_pipeline(monkeypatch):
     StubExtractor.calls = []
-    monkeypatch.setitem(sys.modules, "graphx.extract", types.SimpleNamespace(Extractor=StubExtractor))
+    stub = types.SimpleNamespace(Extractor=StubExtractor)
+    monkeypatch.setitem(sys.modules, "graphx.extract", stub)
+    monkeypatch.setattr("graphx.extract", stub, raising=False)   # `from graphx import extract` reads this
     monkeypatch.setattr("graphx.render.render_html", lambda G, **kw: "<html></html>", raising=False)
     return StubExtractor
 

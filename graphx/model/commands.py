@@ -24,8 +24,9 @@ def model():
               help="Where to write the pipeline [default: the packaged graphx/models/de_graphx].")
 @click.option("--no-vectors", is_flag=True, help="Skip the floret vectors (faster, less accurate).")
 @click.option("--ud-steps", type=click.IntRange(min=1), default=3000, show_default=True)
-@click.option("--ner-steps", type=click.IntRange(min=1), default=20000, show_default=True)
-def train_cmd(work_dir, output, no_vectors, ud_steps, ner_steps):
+@click.option("--ner-steps", type=click.IntRange(min=1), default=3000, show_default=True)
+@click.option("--with-ler", is_flag=True, help="Also train the NER on a sample of the legal LER corpus.")
+def train_cmd(work_dir, output, no_vectors, ud_steps, ner_steps, with_ler):
     """Rebuild the training corpora and retrain the whole pipeline (the recipe in graphx/model)."""
     from .corpora import DATA_DIR
     from .train import PACKAGE_MODEL, train_all
@@ -33,7 +34,7 @@ def train_cmd(work_dir, output, no_vectors, ud_steps, ner_steps):
     if not DATA_DIR.is_dir():
         raise InputError(f"training data not found at {DATA_DIR}")
     out = train_all(work_dir, output or PACKAGE_MODEL, vectors=not no_vectors, ud_steps=ud_steps,
-                    ner_steps=ner_steps, log=click.echo)
+                    ner_steps=ner_steps, use_ler=with_ler, log=click.echo)
     click.echo(f"saved pipeline to {out}")
 
 

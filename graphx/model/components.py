@@ -4,7 +4,7 @@ Import this module before ``spacy.load()`` of the packaged model (``graphx.annot
 does). It registers:
 
 * ``graphx_lemma_lookup``: runs after the trained edit-tree lemmatizer and overrides its lemma
-  with spacy-lookups-data's German lookup table for open-class words (NOUN, VERB, AUX, ADJ, ADV)
+  with spacy-lookups-data's German lookup table for open-class words (NOUN, VERB, AUX, ADJ)
   whose form is in the table ("wirft" -> "werfen", "weist" -> "weisen"). Closed-class words keep the
   trained lemma (the lookup table maps "er" -> "ich", which UD does not).
   The table is saved with the pipeline (``graphx_lemma_lookup/table.json.gz``), so loading needs
@@ -21,7 +21,7 @@ from spacy.language import Language
 
 from . import flair_ner, news_tokenizer  # noqa: F401  (register the flair component and the tokenizer callback)
 
-OPEN_CLASS = ("NOUN", "VERB", "AUX", "ADJ", "ADV")
+OPEN_CLASS = ("NOUN", "VERB", "AUX", "ADJ")
 
 
 def load_lookup_table() -> dict[str, str]:

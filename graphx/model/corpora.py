@@ -276,7 +276,8 @@ def ud_docs(vocab, path: Path, group: int = 6) -> list:
 
 
 # ----------------------------------------------------------------------------- build all
-def build_corpora(out_dir: Path, seed: int = 0, ner_holdout: int = 200, ud_holdout: int = 20, use_europeana: bool = False) -> dict[str, int]:
+def build_corpora(out_dir: Path, seed: int = 0, ner_holdout: int = 200, ud_holdout: int = 20,
+                  use_ler: bool = False) -> dict[str, int]:
     """Write ``ner-train.spacy``, ``ner-dev.spacy`` (a holdout of GermEval *dev*, only for
     monitoring), ``ner-test.spacy`` (GermEval test), ``ud-train.spacy`` (GSD dev + PUD test),
     ``ud-test.spacy`` (GSD test) and ``raw.txt`` (training text for floret vectors).
@@ -293,7 +294,10 @@ def build_corpora(out_dir: Path, seed: int = 0, ner_holdout: int = 200, ud_holdo
     ge_dev = list(germeval_docs(vocab, DATA_DIR / "germeval2014" / "NER-de-dev.tsv"))
     rng.shuffle(ge_dev)
     holdout, ge_train = ge_dev[:ner_holdout], ge_dev[ner_holdout:]
-    other = list(ler_docs(vocab, forms, seed=seed)) + list(mobie_docs(vocab, forms)) + list(smartdata_docs(vocab, forms))
+    # LER is off by default: with it, the holdout F1 after 2,000 steps was 58.3, without it 62.5
+    # (legal text is far from news). Its text is still used for the vectors.
+    other = (list(ler_docs(vocab, forms, seed=seed)) if use_ler else []) + list(mobie_docs(vocab, forms)) \
+        + list(smartdata_docs(vocab, forms))
     # GermEval is the in-domain corpus: upsample it so it is not drowned by the others.
     train = ge_train * 4 + other
     rng.shuffle(train)
@@ -302,7 +306,7 @@ def build_corpora(out_dir: Path, seed: int = 0, ner_holdout: int = 200, ud_holdo
     rng.shuffle(ud_all)
     counts = {}
     sets = {
-        "ner-train": train, "ner-dev": holdout,
+        "ner-train": train, "ner-dev": holdout, "ner-germeval": ge_train,
         "ner-test": list(germeval_docs(vocab, DATA_DIR / "germeval2014" / "NER-de-test.tsv")),
         "ud-train": ud_all[ud_holdout:], "ud-dev": ud_all[:ud_holdout],
         "ud-test": ud_docs(vocab, DATA_DIR / "ud_german" / "de_gsd-ud-test.conllu"),

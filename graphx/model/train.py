@@ -83,24 +83,33 @@ def territory_patterns() -> list[dict]:
     license) plus a few common short forms, with genitive ``-s`` forms ("Russlands")."""
     from babel import Locale
 
-    import spacy
-
     names = {v for v in Locale("de").territories.values() if v not in _NOT_LOC} | set(_EXTRA_LOC)
-    tok = spacy.blank("de").tokenizer
     patterns = []
     for name in sorted(names):
         forms = {name}
         if name[-1] not in "sxzß" and " " not in name:
             forms.add(name + "s")
-        for form in sorted(forms):
-            patterns.append({"label": "LOC", "pattern": [{"ORTH": t.text} for t in tok(form)]})
+        patterns += [{"label": "LOC", "pattern": form} for form in sorted(forms)]  # PhraseMatcher: fast
     return patterns
 
 
+def finetune_ner(corpus: Path, output: Path, ner_model: Path, vectors: Path | None, max_steps: int = 1500,
+                 log: Path | None = None) -> Path:
+    """Second NER stage (``configs/ner_finetune.cfg``): continue on the GermEval part only."""
+    cmd = ["python", "-m", "spacy", "train", str(CONFIG_DIR / "ner_finetune.cfg"), "--output", str(output),
+           "--paths.train", str(Path(corpus) / "ner-germeval.spacy"), "--paths.dev", str(Path(corpus) / "ner-dev.spacy"),
+           "--paths.ner_model", str(ner_model), "--training.max_steps", str(max_steps)]
+    if vectors is not None:
+        cmd += ["--paths.vectors", str(vectors)]
+    _run(cmd, log=log)
+    return Path(output) / "model-best"
+
+
 def assemble(ud_model: Path, ner_model: Path, out: Path, lemma_lookup: bool = True, gazetteer: bool = True,
-             meta: dict | None = None) -> Path:
+             shared: bool = False, meta: dict | None = None) -> Path:
     """Combine the UD and NER pipelines into one, add the news tokenizer rules and the
-    lemma lookup component, and save it to ``out``."""
+    lemma lookup component, and save it to ``out``. With ``shared`` the UD pipeline's tok2vec
+    holds the NER's tok2vec weights (``graphx.model.shared``) and the NER becomes its listener."""
     import spacy
 
     from . import components  # noqa: F401
@@ -111,7 +120,12 @@ def assemble(ud_model: Path, ner_model: Path, out: Path, lemma_lookup: bool = Tr
         if name in nlp.pipe_names:
             nlp.remove_pipe(name)
     ner_nlp = spacy.load(ner_model)
-    nlp.add_pipe("ner", source=ner_nlp)
+    if shared:
+        from .shared import share_ner_tok2vec
+
+        share_ner_tok2vec(nlp, ner_nlp)
+    else:
+        nlp.add_pipe("ner", source=ner_nlp)
     if gazetteer:
         # after the statistical NER: only adds territory names the model missed (no overlaps)
         ruler = nlp.add_pipe("entity_ruler", name="territory_ruler", after="ner",
@@ -146,14 +160,18 @@ def assemble(ud_model: Path, ner_model: Path, out: Path, lemma_lookup: bool = Tr
 
 
 def train_all(work_dir: Path, out: Path = PACKAGE_MODEL, vectors: bool = True, ud_steps: int = 3000,
-              ner_steps: int = 20000, log=print) -> Path:
-    """The full recipe. Large intermediate files go to ``work_dir``; the result to ``out``."""
+              ner_steps: int = 3000, use_ler: bool = False, log=print) -> Path:
+    """The full recipe of the shipped model. Large intermediate files go to ``work_dir``; the result
+    to ``out``: corpora -> floret vectors -> UD components (own tok2vec) -> NER (own tok2vec) ->
+    assemble. Both trainings keep the checkpoint that scores best on their holdout (part of the
+    training corpora, never the test sets). ``graphx.model.shared`` and ``configs/joint.cfg`` hold the
+    shared-tok2vec variants that were tried (faster, but less accurate within the time budget)."""
     from .corpora import build_corpora
 
     work = Path(work_dir)
     work.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
-    counts = build_corpora(work / "corpus")
+    counts = build_corpora(work / "corpus", use_ler=use_ler)
     log(f"corpora: {json.dumps(counts)}")
     vec = None
     if vectors:
@@ -163,15 +181,15 @@ def train_all(work_dir: Path, out: Path = PACKAGE_MODEL, vectors: bool = True, u
                          extra=["--training.eval_frequency", "500"])
     log(f"ud: {ud} ({time.time() - t0:.0f}s)")
     ner = train_component("ner", work / "corpus", work / "ner", "ner-train", "ner-dev", vec, ner_steps,
-                          log=work / "ner.log", extra=["--training.eval_frequency", "1000"])
+                          log=work / "ner.log", extra=["--training.eval_frequency", "500"])
     log(f"ner: {ner} ({time.time() - t0:.0f}s)")
-    return assemble(ud, ner, out)
+    return assemble(ud, ner, out, shared=False)
 
 
 DATA_TABLE = """| corpus | license | used for | attribution |
 |---|---|---|---|
 | GermEval 2014 NER (NoSta-D), dev split (2,200 sentences; 200 held out for model selection) | CC BY 4.0 | NER | Benikova, Biemann, Reznicek: NoSta-D Named Entity Annotation for German, LREC 2014; Benikova et al., GermEval 2014 NER Shared Task, KONVENS 2014 |
-| German Legal NER (LER), seeded sample of 9,000 sentences | CC BY 4.0 | NER, vectors (all 66,723 sentences) | Leitner, Rehm, Moreno-Schneider: Fine-grained Named Entity Recognition in Legal Documents, SEMANTiCS 2019 |
+| German Legal NER (LER), 66,723 sentences | CC BY 4.0 | vectors only (the NER trained with a 9,000-sentence sample scored lower on the holdout; `--with-ler` keeps it) | Leitner, Rehm, Moreno-Schneider: Fine-grained Named Entity Recognition in Legal Documents, SEMANTiCS 2019 |
 | DFKI SmartData v1 + v3 (de-duplicated by id) | CC BY 4.0 | NER, vectors | Schiersch et al.: A German Corpus for Fine-Grained Named Entity Recognition and Relation Extraction of Traffic and Industry Events, LREC 2018 |
 | DFKI MobIE (train, dev, test) | CC BY 4.0 | NER, vectors | Hennig, Truong, Gabryszak: MobIE, KONVENS 2021 |
 | UD German-GSD dev (799 sentences) | CC BY-SA 4.0 | morphology, parser, lemmas, vectors | McDonald et al. 2013; UD German-GSD contributors |

@@ -128,6 +128,19 @@ def test_lemma_lookup_overrides_open_class_only(tmp_path):
     assert spacy.load(tmp_path / "p").get_pipe("graphx_lemma_lookup").table["weist"] == "weisen"
 
 
+def test_lemma_lookup_keeps_the_texts_orthography():
+    from spacy.tokens import Doc
+
+    from graphx.model import components  # noqa: F401
+
+    nlp = spacy.blank("de")
+    comp = nlp.add_pipe("graphx_lemma_lookup")
+    comp.initialize(table={"Russlands": "Rußland"})
+    doc = Doc(nlp.vocab, words=["Russlands", "Russland", "Fuß"], pos=["NOUN", "PROPN", "NOUN"],
+              lemmas=["Russlands", "Rußland", "Fuß"])
+    assert [t.lemma_ for t in comp(doc)] == ["Russland", "Russland", "Fuß"]
+
+
 # ----------------------------------------------------------------------------- scoring
 def test_score_spans_overall_excludes_locderiv():
     gold = [{(0, 1, "PER"), (2, 3, "LOC"), (4, 5, "LOCderiv")}]

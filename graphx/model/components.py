@@ -7,6 +7,7 @@ does). It registers:
   with spacy-lookups-data's German lookup table for open-class words (NOUN, VERB, AUX, ADJ)
   whose form is in the table ("wirft" -> "werfen", "weist" -> "weisen"). Closed-class words keep the
   trained lemma (the lookup table maps "er" -> "ich", which UD does not).
+  Lemmas in the old orthography ("Rußland" for "Russland") are respelled as in the text.
   The table is saved with the pipeline (``graphx_lemma_lookup/table.json.gz``), so loading needs
   no spacy-lookups-data.
 * the ``graphx.news_tokenizer.v1`` callback (see :mod:`graphx.model.news_tokenizer`).
@@ -46,13 +47,18 @@ class LemmaLookup:
     def __call__(self, doc):
         table = self.table
         for tok in doc:
+            text = tok.text
             if tok.pos_ in self.pos:
-                text = tok.text
                 lemma = table.get(text)
                 if lemma is None and tok.is_sent_start and text[:1].isupper():
                     lemma = table.get(text[:1].lower() + text[1:])
                 if lemma is not None:
                     tok.lemma_ = lemma
+            lemma = tok.lemma_
+            if "ß" in lemma and "ß" not in text and "ss" in text:
+                # the table and the UD data partly use the old orthography (Rußland, daß):
+                # the text's spelling wins
+                tok.lemma_ = lemma.replace("ß", "ss")
         return doc
 
     def to_disk(self, path, exclude=()):

@@ -303,7 +303,7 @@ def build_corpora(out_dir: Path, seed: int = 0, ner_holdout: int = 200, ud_holdo
     rng.shuffle(train)
     ud_all = ud_docs(vocab, DATA_DIR / "ud_german" / "de_gsd-ud-dev.conllu") + ud_docs(
         vocab, DATA_DIR / "ud_german" / "de_pud-ud-test.conllu")
-    rng.shuffle(ud_all)
+    random.Random(seed + 1).shuffle(ud_all)  # independent of the NER data's size
     counts = {}
     sets = {
         "ner-train": train, "ner-dev": holdout, "ner-germeval": ge_train,

@@ -219,8 +219,8 @@ def metrics_markdown(res: dict, targets: bool = True) -> str:
     s = res.get("speed")
     if s:
         lines += [f"**Speed**: {s['wps']:,.0f} words/s with `nlp.pipe` on one thread (10kGNAD test articles, "
-                  f"{s['words']:,} words excluding punctuation); peak RSS {s['peak_rss_mb']:.0f} MB "
-                  "(process total, including the evaluation data)."]
+                  f"{s['words']:,} words excluding punctuation, batch size 16); peak RSS {s['peak_rss_mb']:.0f} MB "
+                  "(whole process, measured before the evaluation data is loaded)."]
     if "size_mb" in res:
         lines.append(f"**Size**: {res['size_mb']:.1f} MB on disk.")
     return "\n".join(lines)

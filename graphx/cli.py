@@ -287,3 +287,8 @@ def export(graph, fmt, out_dir):
     G, _ = _load(graph)
     written = run_export(G, fmt, out_dir)
     click.echo("Wrote: " + ", ".join(str(p) for p in written))
+
+
+from graphx.model.commands import model as model_group  # noqa: E402  (click only; no spaCy import)
+
+main.add_command(model_group)

@@ -73,14 +73,7 @@ def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, ma
     Writes OUT/graph.json (node-link JSON) and OUT/graph.html atomically.
     """
     from graphx.pipeline import build as run_build
-    from graphx.reader import read_articles
 
-    if strict:
-        report = read_articles(paths)
-        if report.warnings:
-            for warning in report.warnings:
-                click.echo(f"Warning: {warning}", err=True)
-            raise click.exceptions.Exit(int(ExitStatus.WARNINGS))
     bar_holder = {}
 
     def progress(done, total):
@@ -96,7 +89,7 @@ def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, ma
 
     result = run_build(paths, out_dir, model=model, ner=ner, aliases=aliases, store_path=store_path,
                        use_store=not no_store, size_by=size_by, max_nodes=max_nodes, progress=progress,
-                       n_process=processes)
+                       n_process=processes, strict=strict)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     click.echo(format_summary(result.summary(), result.outputs))

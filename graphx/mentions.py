@@ -72,7 +72,7 @@ def classify_name(text: str, label: str, root, lex):
         state, kind = lex.metonyms[key]
         if kind == "seat" or not is_locative(root):
             return "STATE", state, "metonym"
-        return "LOCATION", strip_genitive(text, lex), "name"
+        return "LOCATION", text, "name"
     if key in lex.states:
         return "STATE", lex.states[key], "lexicon"
     if key in lex.orgs:
@@ -87,10 +87,6 @@ def classify_name(text: str, label: str, root, lex):
     if etype is None:
         return None
     return etype, text, "name"
-
-
-def strip_genitive(text: str, lex) -> str:
-    return text
 
 
 def clean_span(span, lex):
@@ -199,8 +195,6 @@ def gazetteer(doc, lex, taken, add):
                 classified = classify_name(text, "", span.root, lex)
             elif length == 1 and key in lex.adjectives and doc[i].pos_ in ("ADJ", "ADV", "X", "PROPN", ""):
                 classified = ("STATE", lex.adjectives[key], "adj")
-            elif length == 1 and key in lex.adjectives and not doc[i].pos_:
-                classified = ("STATE", lex.adjectives[key], "adj")
             else:
                 continue
             if classified:
@@ -274,7 +268,7 @@ def joined_entities(doc):
     while i < len(ents):
         ent = ents[i]
         end, label = ent.end, ent.label_
-        while label == "ORG" or label == "MISC" or label == "PER" and False:
+        while label in ("ORG", "MISC"):
             j = end
             while j < len(doc) and doc[j].lower_ in LINKERS and doc[j].text[:1].islower():
                 j += 1

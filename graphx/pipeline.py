@@ -5,7 +5,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphx.errors import OutputError
+from graphx.errors import ExitStatus, InputError, OutputError
+
+
+class StrictInputError(InputError):
+    """--strict: skipped inputs are fatal."""
+
+    exit_status = ExitStatus.WARNINGS
+
+    def __init__(self, warnings):
+        self.warnings = list(warnings)
+        super().__init__(f"{len(self.warnings)} input(s) skipped (--strict): {self.warnings[0]}")
 from graphx.reader import read_articles
 
 
@@ -44,7 +54,8 @@ def check_writable(folder: Path) -> None:
 
 
 def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_path=None,
-          use_store=True, size_by="pagerank", max_nodes=None, progress=None, n_process=1) -> BuildResult:
+          use_store=True, size_by="pagerank", max_nodes=None, progress=None, n_process=1,
+          strict=False) -> BuildResult:
     """Run the whole pipeline and write graph.json and graph.html atomically into `out_dir`."""
     from graphx import extract
     from graphx.graph import build_graph, dumps_graph, write_atomic
@@ -54,6 +65,8 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
     check_writable(out_dir)
     alias_table = AliasTable.load(aliases) if aliases else AliasTable()
     report = read_articles(paths)
+    if strict and report.warnings:
+        raise StrictInputError(report.warnings)
     articles = report.articles
     store = None
     if use_store:

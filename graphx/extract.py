@@ -39,19 +39,46 @@ INNER_SPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\f": " ", "\v": "
 
 
 def segments(text: str, limit: int = CHUNK_CHARS):
-    """(offset, text for the NLP) per paragraph: stripped, line breaks inside turned into spaces
-    (same length, so offsets stay exact), long paragraphs cut by `chunks`."""
+    """(offset, text for the NLP) per paragraph and per line (headlines, captions and datelines
+    have no full stop), except in hard-wrapped paragraphs, whose line breaks become spaces (same
+    length, so offsets stay exact); long pieces are cut by `chunks`."""
     start = 0
     for match in list(PARAGRAPH_BREAK.finditer(text)) + [None]:
         end = match.start() if match else len(text)
-        piece = text[start:end]
-        lead = len(piece) - len(piece.lstrip())
-        piece = piece.strip()
-        if piece:
-            for offset, chunk in chunks(piece, limit):
-                yield start + lead + offset, chunk.translate(INNER_SPACE)
+        for offset, piece in paragraph_lines(text[start:end]):
+            lead = len(piece) - len(piece.lstrip())
+            piece = piece.strip()
+            if piece:
+                for chunk_offset, chunk in chunks(piece, limit):
+                    yield start + offset + lead + chunk_offset, chunk.translate(INNER_SPACE)
         if match:
             start = match.end()
+
+
+SENTENCE_END = tuple('.!?:;"“”»«)')
+
+
+def paragraph_lines(paragraph: str) -> list:
+    """(offset, line) pairs; the whole paragraph as one piece when it is hard-wrapped."""
+    lines = paragraph.split("\n")
+    if len(lines) == 1 or is_hard_wrapped(lines):
+        return [(0, paragraph)]
+    result, offset = [], 0
+    for line in lines:
+        result.append((offset, line))
+        offset += len(line) + 1
+    return result
+
+
+def is_hard_wrapped(lines) -> bool:
+    """Lines of similar length, most of them ending mid-sentence: text wrapped at a fixed width."""
+    widths = [len(line.rstrip()) for line in lines]
+    inner = widths[:-1]
+    if len(lines) < 3 or max(widths) > 100:
+        return False
+    long_enough = sum(1 for w in inner if w >= 0.6 * max(widths))
+    open_ends = sum(1 for line in lines[:-1] if not line.rstrip().endswith(SENTENCE_END))
+    return long_enough >= 0.8 * len(inner) and open_ends >= 0.5 * len(inner)
 
 
 def article_result(article, parts, lex=None) -> dict:

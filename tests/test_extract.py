@@ -1,0 +1,35 @@
+"""Cutting article text into pieces for the NLP: offsets stay exact, headlines stay apart."""
+from graphx.extract import chunks, segments
+
+
+def pieces(text):
+    result = list(segments(text))
+    for offset, piece in result:
+        assert text[offset:offset + len(piece)].replace("\n", " ").replace("\r", " ") == piece
+    return [piece for _, piece in result]
+
+
+def test_headline_lines_are_separate_pieces():
+    text = "Berlin wehrt sich\nKanzler weist Vorwürfe zurück\nDer Kanzler hat am Montag alle Vorwürfe zurückgewiesen."
+    assert pieces(text) == ["Berlin wehrt sich", "Kanzler weist Vorwürfe zurück",
+                            "Der Kanzler hat am Montag alle Vorwürfe zurückgewiesen."]
+
+
+def test_hard_wrapped_paragraph_stays_one_piece():
+    text = ("Dies ist ein Text, der bei einer festen Breite von etwa\n"
+            "siebzig Zeichen umbrochen wurde, wie es alte Systeme\n"
+            "gerne tun. Die Zeilen enden mitten im Satz und sollen\n"
+            "zusammen bleiben.")
+    assert pieces(text) == [text.replace("\n", " ")]
+
+
+def test_paragraphs_crlf_and_blank_lines():
+    text = "Erster Absatz.\r\n\r\n  Zweiter Absatz.\r\nNoch eine Zeile.\n\n\n"
+    assert pieces(text) == ["Erster Absatz.", "Zweiter Absatz.", "Noch eine Zeile."]
+
+
+def test_long_line_is_cut_below_the_limit():
+    text = "Wort " * 5000
+    cut = list(chunks(text.strip(), limit=1000))
+    assert all(len(chunk) <= 1000 for _, chunk in cut)
+    assert "".join(chunk for _, chunk in cut) == text.strip()

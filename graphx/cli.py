@@ -6,6 +6,7 @@ graphx's own exceptions become a one-line message and an `ExitStatus`.
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 
 import click
@@ -18,6 +19,7 @@ class GraphxGroup(click.Group):
     """Maps library errors and interrupts to one-line messages and exit codes."""
 
     def invoke(self, ctx):
+        previous = _sigterm_as_interrupt()
         try:
             return super().invoke(ctx)
         except GraphxError as exc:
@@ -26,6 +28,26 @@ class GraphxGroup(click.Group):
         except KeyboardInterrupt:
             click.echo("Interrupted: previous outputs are unchanged.", err=True)
             ctx.exit(int(ExitStatus.INTERRUPTED))
+        finally:
+            if previous is not _NOT_INSTALLED:
+                signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def _sigterm_as_interrupt():
+    """SIGTERM unwinds like Ctrl-C (temp files removed, store transaction rolled back, exit 130).
+
+    Returns the previous handler, or _NOT_INSTALLED where none could be installed (not the main thread)."""
+    try:
+        return signal.signal(signal.SIGTERM, _raise_interrupt)
+    except (ValueError, AttributeError, OSError):
+        return _NOT_INSTALLED
+
+
+_NOT_INSTALLED = object()
 
 
 EXIT_CODES_HELP = ("Exit codes: 0 ok, 1 unexpected error, 2 usage, 3 bad input, 4 output not writable, "
@@ -66,7 +88,7 @@ def progress_bar(total):
               help="Draw only the N most central entities in graph.html.")
 @click.option("--processes", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for the NLP stage.")
-@click.option("--strict", is_flag=True, help="Treat any skipped input as a fatal error.")
+@click.option("--strict", is_flag=True, help="Treat any warning about the inputs as a fatal error (exit 3).")
 def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, max_nodes, processes, strict):
     """Build the graph from articles (.txt, .md, .html; folders recursively).
 

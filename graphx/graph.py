@@ -135,11 +135,16 @@ def load_graph(path) -> nx.MultiDiGraph:
 
 
 def write_atomic(path, text: str) -> None:
-    """Write `text` to `path` via a temp file in the same folder and a rename."""
+    """Write `text` to `path` via a temp file in the same folder and a rename.
+
+    The temp file's name carries the writer's process id; temp files of `path` left by a process
+    that no longer runs (killed with kill -9 mid-write) are removed here.
+    """
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        remove_stale_temps(path)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise OutputError(f"cannot write to {path.parent}: {exc.strerror or exc}") from None
     try:
@@ -156,6 +161,32 @@ def write_atomic(path, text: str) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Delete `.<name>.<pid>.*.tmp` files next to `path` whose process is gone."""
+    prefix = f".{path.name}."
+    try:
+        candidates = [p for p in path.parent.iterdir() if p.name.startswith(prefix) and p.name.endswith(".tmp")]
+    except OSError:
+        return
+    for candidate in candidates:
+        pid = candidate.name[len(prefix):].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not process_alive(int(pid)):
+            try:
+                candidate.unlink()
+            except OSError:
+                pass
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError, OverflowError):
+        return True
+    return True
 
 
 def dumps_graph(G) -> str:

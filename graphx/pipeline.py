@@ -5,17 +5,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphx.errors import ExitStatus, InputError, OutputError
+from graphx.errors import InputError, OutputError
 
 
 class StrictInputError(InputError):
-    """--strict: skipped inputs are fatal."""
-
-    exit_status = ExitStatus.WARNINGS
+    """--strict: any warning about the inputs is fatal (bad input; nothing is written)."""
 
     def __init__(self, warnings):
         self.warnings = list(warnings)
-        super().__init__(f"{len(self.warnings)} input(s) skipped (--strict): {self.warnings[0]}")
+        super().__init__(f"{len(self.warnings)} warning(s) about the inputs (--strict), the first: {self.warnings[0]}")
 from graphx.reader import read_articles
 
 

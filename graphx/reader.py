@@ -7,9 +7,11 @@ Evidence offsets index this text. Files that cannot be read are skipped with a w
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -31,6 +33,7 @@ class Article:
     path: Path
     text: str
     sha256: str = ""
+    notes: list = field(default_factory=list, compare=False, repr=False)   # read, but with a caveat
 
     def __post_init__(self):
         if not self.sha256:
@@ -48,18 +51,27 @@ class Unreadable(Exception):
 
 
 def decode(data: bytes) -> str:
-    """Bytes -> text: BOMs first, then strict UTF-8, then Windows-1252, then Latin-1."""
+    """Bytes -> text: BOMs first, then UTF-8, then Windows-1252, then Latin-1 (see `decode_text`)."""
+    return decode_text(data)[0]
+
+
+def decode_text(data: bytes) -> tuple[str, str | None]:
+    """Bytes -> (text, note): BOMs first, then strict UTF-8, then Windows-1252, then Latin-1.
+
+    A file that is mostly UTF-8 with a few bytes that are not (mixed encodings, a damaged byte)
+    keeps its UTF-8 and reads the stray bytes as Windows-1252; `note` then says so.
+    """
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
                           (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data.decode(encoding), None
             except UnicodeDecodeError:
                 raise Unreadable(f"invalid {encoding.upper()} text") from None
     if looks_like_bomless_utf16(data):
         try:
-            return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+            return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"), None
         except UnicodeDecodeError:
             pass
     for magic, what in BINARY_MAGIC.items():
@@ -68,16 +80,35 @@ def decode(data: bytes) -> str:
     if b"\x00" in data[:65536]:
         raise Unreadable("binary file (contains NUL bytes)")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        text = data.decode("latin-1")
+    note = None
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    invalid = len(STRAY_BYTE.findall(escaped))
+    valid = len(NON_ASCII.findall(escaped)) - invalid
+    if valid > invalid:         # UTF-8 with a few stray bytes: keep the UTF-8, repair the rest
+        text = STRAY_BYTE.sub(lambda m: single_byte(ord(m.group()) - 0xDC00), escaped)
+        note = f"{invalid} byte(s) not valid UTF-8 (mixed encodings?); read them as Windows-1252"
+    else:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
     if sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f") > 0.01 * min(len(text), 65536):
         raise Unreadable("binary file (not text in any known encoding)")
-    return text
+    return text, note
+
+
+STRAY_BYTE = re.compile("[\udc80-\udcff]")
+NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def single_byte(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return bytes([byte]).decode("latin-1")
 
 
 def looks_like_bomless_utf16(data: bytes) -> bool:
@@ -89,7 +120,7 @@ def looks_like_bomless_utf16(data: bytes) -> bool:
         (even.count(0) > 0.4 * len(even) and odd.count(0) == 0)
 
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")   # C0 and C1 controls (same length)
 
 
 def normalise(text: str) -> str:
@@ -178,16 +209,23 @@ def html_to_text(html: str) -> str:
 def read_article(path: Path, name: str | None = None) -> Article:
     """Read one file; raises `Unreadable` with the reason when graphx must skip it."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise Unreadable("symbolic link loop") from None
+        if path.is_symlink():
+            raise Unreadable(f"broken symbolic link ({exc.strerror or exc})") from None
         raise Unreadable(exc.strerror or str(exc)) from None
-    if size > MAX_FILE_BYTES:
+    if not stat.S_ISREG(info.st_mode):      # reading a named pipe would wait forever
+        raise Unreadable(f"not a regular file ({special_kind(info.st_mode)})")
+    if info.st_size > MAX_FILE_BYTES:
         raise Unreadable(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise Unreadable(exc.strerror or str(exc)) from None
-    text = normalise(decode(data))
+    decoded, note = decode_text(data)
+    text = normalise(decoded)
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
         text = html_to_text(text)
@@ -195,7 +233,24 @@ def read_article(path: Path, name: str | None = None) -> Article:
         text = markdown_to_text(text)
     if not text.strip():
         raise Unreadable("empty file" if not data.strip() else "no text")
-    return Article(name=name or path.name, path=path, text=text)
+    return Article(name=name or path.name, path=path, text=text, notes=[note] if note else [])
+
+
+def special_kind(mode: int) -> str:
+    for test, what in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return what
+    return "a special file"
+
+
+def shown(path) -> str:
+    """A path for a one-line message: control characters (a newline in a file name) escaped."""
+    text = str(path)
+    return CONTROL_OR_NEWLINE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+CONTROL_OR_NEWLINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def iter_files(root: Path):
@@ -217,8 +272,8 @@ def collect(paths) -> list:
     found = []
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
-            raise InputError(f"{raw}: no such file or folder")
+        if not path.exists() and not path.is_symlink():   # a broken link or loop: skipped with a warning
+            raise InputError(f"{shown(raw)}: no such file or folder")
         if path.is_dir():
             for file in iter_files(path):
                 if file.suffix.lower() in SUFFIXES:
@@ -232,24 +287,25 @@ def read_articles(paths) -> ReadReport:
     """Read every article below `paths`; duplicates (same text) are kept once."""
     candidates = collect(paths)
     if not candidates:
-        raise InputError(f"no .txt, .md or .html files in {', '.join(str(p) for p in paths)}")
+        raise InputError(f"no .txt, .md or .html files in {', '.join(shown(p) for p in paths)}")
     report = ReadReport()
     by_hash, by_name = {}, set()
     for path, name in candidates:
         try:
             article = read_article(path, name)
         except Unreadable as exc:
-            report.warnings.append(f"{path}: skipped: {exc}")
+            report.warnings.append(f"{shown(path)}: skipped: {exc}")
             continue
         if article.sha256 in by_hash:
-            report.warnings.append(f"{path}: skipped: same text as {by_hash[article.sha256]}")
+            report.warnings.append(f"{shown(path)}: skipped: same text as {shown(by_hash[article.sha256])}")
             continue
+        report.warnings += [f"{shown(path)}: {note}" for note in article.notes]
         if article.name in by_name:
             article.name = path.as_posix()
         by_hash[article.sha256] = path
         by_name.add(article.name)
         report.articles.append(article)
     if not report.articles:
-        raise InputError(f"no readable articles in {', '.join(str(p) for p in paths)} "
+        raise InputError(f"no readable articles in {', '.join(shown(p) for p in paths)} "
                          f"({len(report.warnings)} file(s) skipped)")
     return report

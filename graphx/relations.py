@@ -24,6 +24,10 @@ NEGATIONS = {"nicht", "nie", "niemals", "keineswegs", "nimmer"}
 CONTRACTIONS = {"im": "in", "ins": "in", "beim": "bei", "vom": "von", "zum": "zu", "zur": "zu", "am": "an",
                 "ans": "an", "aufs": "auf", "übers": "über", "fürs": "für"}
 ACCORDING_TO = {"laut", "zufolge"}
+PARTICLES = {"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "gegenüber", "her", "hin", "los",
+             "mit", "nach", "vor", "vorbei", "weg", "zu", "zurück", "zusammen", "entgegen", "hervor", "heraus"}
+CLAUSE_END = {".", "!", "?", ";", ":"}
+WERDEN = {"werden", "wird", "wurde", "wurden", "worden", "werde", "würde", "würden", "wirst", "wurdest"}
 TYPE_RANK = {"PERSON": 0, "ORG": 1, "STATE": 2, "LOCATION": 3}
 
 
@@ -67,15 +71,34 @@ class RelationFinder:
         bases = {fold(token.lemma_), fold(self.lemmatize(token)), token.lower_}
         bases.discard("")
         result = set(bases)
-        for child in token.children:
-            if child.dep_ in ("compound:prt", "svp") or child.tag_ == "PTKVZ":
-                result |= {child.lower_ + base for base in bases}
+        particles = [c for c in token.children if c.dep_ in ("compound:prt", "svp") or c.tag_ == "PTKVZ"]
+        particle = self.clause_final_particle(token)
+        if particle is not None:
+            particles.append(particle)
+        for child in particles:
+            result |= {child.lower_ + base for base in bases}
         for child in token.children:
             if child.lower_ == "sich" and "weisen" in bases:
                 result.add("von sich weisen")
             if child.lower_ == "verantwortlich":
                 result.add("verantwortlich machen")
         return result
+
+    def clause_final_particle(self, verb):
+        """A separable particle closing the finite verb's clause ("weist ... zurück", "bestellt ...
+        ein"), found by position because the parser often attaches it elsewhere."""
+        if "Inf" in verb.morph.get("VerbForm"):
+            return None
+        end = verb.sent.end
+        for j in range(verb.i + 1, end):
+            token = self.doc[j]
+            if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+                return None
+            if token.lower_ in PARTICLES and (j + 1 == end or self.doc[j + 1].is_punct):
+                return token
+            if token.text in CLAUSE_END:
+                return None
+        return None
 
     def preposition(self, token):
         for child in token.children:
@@ -94,7 +117,25 @@ class RelationFinder:
     def is_passive(self, verb) -> bool:
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
             return True
-        return verb.tag_ == "VVPP" and any(c.lemma_ == "werden" and c.dep_.startswith("aux") for c in verb.children)
+        if not self.looks_participle(verb):
+            return False
+        start, end = clause_bounds(self.doc, verb.i, verb.sent)
+        return any(t.lower_ in WERDEN for t in self.doc[start:end])
+
+    def looks_participle(self, verb) -> bool:
+        """Past participle, by morphology or by form ("geliefert", "vorgeworfen", "verlegt" after
+        a form of "werden"), since the morphologizer often misses it."""
+        if "Part" in verb.morph.get("VerbForm") or verb.tag_ == "VVPP":
+            return True
+        word, lemma = verb.lower_, verb.lemma_.lower()
+        if word == lemma or "Inf" in verb.morph.get("VerbForm"):
+            return False
+        if word.startswith("ge") and not lemma.startswith("ge"):
+            return True
+        if any(word.startswith(p + "ge") and not lemma.startswith(p + "ge") for p in PARTICLES):
+            return True
+        return word.endswith(("t", "en")) and not word.endswith("ieren") and bool(verb.morph.get("Tense")) and \
+            any(t.lower_ in ("worden",) for t in verb.sent)
 
     def entities_at(self, head, max_depth=2) -> list:
         """Entity names an argument phrase stands for: the highest-ranked mentions nearest its head,
@@ -125,9 +166,9 @@ class RelationFinder:
                                        self.names[index]))
             if candidates:
                 return min(candidates)[3]
-            level = [c for t in level for c in t.children
-                     if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cj")
-                     and not (depth == 0 and c.dep_ in ("punct",))]
+            level = [c for t in level for c in t.children      # a PP inside the phrase is not the argument
+                     if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cj", "punct")
+                     and not (c.dep_ in ("nmod", "obl") and self.preposition(c) is not None)]
             depth += 1
         return None
 
@@ -167,9 +208,14 @@ class RelationFinder:
         if role.startswith("pp:"):
             prep = role[3:]
             hosts = [cue_token] + ([verb] if verb is not None and verb is not cue_token else [])
-            return [n for host in hosts for c in host.children
-                    if c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep
-                    for n in self.entities_at(c)]
+            found = [n for host in hosts for c in host.children
+                     if c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep
+                     for n in self.entities_at(c)]
+            if not found and verb is not None:   # "Soldaten nach Russland verlegt": PP under the object
+                found = [n for c in verb.children if c.dep_ in OBJ | OBLIQUE | SUBJ_PASS and c is not cue_token
+                         for g in c.children if g.dep_ in ("nmod", "obl") and self.preposition(g) == prep
+                         for n in self.entities_at(g)]
+            return found
         if role == "mod":
             return self.modifiers(cue_token)
         if role == "gov_subj":
@@ -197,8 +243,8 @@ class RelationFinder:
         passive = self.is_passive(verb)
         heads = [c for c in verb.children if c.dep_ in SUBJ and not (passive and c.dep_ == "nsubj:pass")
                  and self.preposition(c) is None]
-        if heads:
-            return heads[:1]   # a second "subject" is a parser error for an object: see extra_subjects
+        if heads:              # a second "subject" is a parser error for an object (see extra_subjects),
+            return heads[:1] + [h for h in heads[1:] if self.coordinated(heads[0], h)]   # unless coordinated
         if not passive:        # a nominative the parser took for an object ("hat Nordkorea ... verlegt")
             heads = [c for c in verb.children if c.dep_ in OBJ and self.case(c) == "Nom"
                      and self.preposition(c) is None]
@@ -235,13 +281,25 @@ class RelationFinder:
 
     def extra_subjects(self, verb) -> list:
         """Subjects after the first one: the parser's mislabelled objects ("X wirft Y vor")."""
-        return [c for c in verb.children if c.dep_ in SUBJ][1:]
+        heads = [c for c in verb.children if c.dep_ in SUBJ]
+        return [h for h in heads[1:] if not (heads and self.coordinated(heads[0], h))]
+
+    def coordinated(self, first, second) -> bool:
+        """Two nominals joined by "und", "oder", "sowie", "als auch" with no verb between them."""
+        between = self.doc[min(first.i, second.i) + 1:max(first.i, second.i)]
+        return any(t.pos_ == "CCONJ" or t.lower_ in ("und", "sowie", "oder") for t in between) and \
+            not any(t.pos_ in ("VERB", "AUX") for t in between)
 
     def datives(self, verb) -> list:
         if verb is None:
             return []
         heads = [c for c in verb.children if c.dep_ in DAT and self.preposition(c) is None]
-        heads += [c for c in self.extra_subjects(verb) if self.case(c) in ("Dat", None) or not heads]
+        # of two objects, the one that is a name is the recipient ("gibt Putin Soldaten")
+        heads += [c for c in verb.children if c.dep_ in OBJ | SUBJ and c not in heads and self.by_token.get(c.i)
+                  and self.preposition(c) is None and c not in self.subjects(verb)
+                  and any(o is not c and not self.by_token.get(o.i) for o in verb.children if o.dep_ in OBJ | SUBJ)]
+        heads += [c for c in self.extra_subjects(verb) if (self.case(c) in ("Dat", None) or not heads)
+                  and c not in heads]
         heads += [c for c in verb.children if c.dep_ in OBJ | SUBJ_PASS | {"obl"} and self.case(c) == "Dat"
                   and self.preposition(c) is None and c not in heads]
         return heads
@@ -253,6 +311,9 @@ class RelationFinder:
             if self.mentions[index].kind == "compound":
                 names.append(self.names[index])
         for child in noun.children:
+            if child.dep_ == "amod" and child.pos_ in ("NOUN", "PROPN") and \
+                    not any(self.mentions[ix].kind == "adj" for ix in self.by_token.get(child.i, ())):
+                continue       # a noun as "amod" is a parser error ("seit Beginn des Ukraine-Krieges Sanktionen")
             if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or \
                     (child.dep_ in ("nmod", "det") and self.preposition(child) is None and
                      (self.case(child) in ("Gen", None)) and child.i < noun.i + 6):
@@ -362,6 +423,37 @@ class RelationFinder:
         alleged = hedged or (speaker is not None and speaker not in source_names)
         return speaker, ("alleged" if alleged else "stated")
 
+    def attribution_tokens(self, span) -> set:
+        """Tokens of "laut X", "X zufolge", "nach Angaben (von) X", "unter Berufung auf X": the
+        source of a report is not an argument of what it reports."""
+        doc, tokens = self.doc, set()
+        for token in span:
+            word = token.lower_
+            if word in ("laut", "gemäß") or (word == "angaben" and token.i > span.start and
+                                               doc[token.i - 1].lower_ == "nach") or \
+                    (word == "berufung" and token.i + 1 < span.end and doc[token.i + 1].lower_ == "auf"):
+                j = token.i + 1
+                while j < span.end and not doc[j].is_punct and doc[j].pos_ not in ("VERB", "AUX") and \
+                        not (doc[j].pos_ == "ADP" and doc[j].lower_ not in ("von", "vom", "auf", "des")):
+                    tokens.add(j)
+                    j += 1
+            elif word == "zufolge":
+                j = token.i - 1
+                while j >= span.start and not doc[j].is_punct and doc[j].pos_ not in ("VERB", "AUX"):
+                    tokens.add(j)
+                    j -= 1
+        return tokens
+
+    def only_in_attribution(self, span) -> set:
+        inside = self.attribution_tokens(span)
+        if not inside:
+            return set()
+        seen_outside, seen_inside = set(), set()
+        for index, m in enumerate(self.mentions):
+            if span.start <= m.first < span.end:
+                (seen_inside if m.first in inside else seen_outside).add(self.names[index])
+        return seen_inside - seen_outside
+
     # ------------------------------------------------------------ main loop
 
     def evidence(self, sentence, cue_token, cue_name, speaker, status):
@@ -415,12 +507,15 @@ class RelationFinder:
                 pairs = [(s, t) for s in sources for t in targets]
         else:
             sources = self.first_role(cue.source, token, role_verb, cue)
-            if not sources:
-                return []
-            targets = self.first_role(cue.target, token, role_verb, cue, source_names=sources)
+            targets = self.first_role(cue.target, token, role_verb, cue, source_names=sources) if sources else []
             pairs = [(s, t) for s in sources for t in targets]
+        if not pairs:                       # the parse failed us: read the roles off the clause
+            pairs = Clause(self, token, sentence.span).pairs(cue)
+        sayers = self.only_in_attribution(sentence.span)
         out = []
         for source, target in pairs:
+            if source in sayers or target in sayers:
+                continue
             if source == target or self.types.get(source) == "LOCATION" or \
                     (self.types.get(target) == "LOCATION" and cue.relation != "attacks"):
                 continue
@@ -538,3 +633,200 @@ class RelationFinder:
 def find_relations(doc, mentions, names, article: str, offset: int = 0, lex=None, lemmatize=None) -> list:
     """All relations in a Doc (a whole article or one chunk of it starting at `offset`)."""
     return RelationFinder(doc, mentions, names, article, offset, lex, lemmatize).find()
+
+
+CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")"}
+RELATIVE_PRONOUNS = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welcher", "welche", "welches"}
+NP_INNER = {"DET", "ADJ", "NUM", "PRON"}
+
+
+def clause_bounds(doc, i, span):
+    """Token range of the clause around token i: between commas, colons, dashes, brackets."""
+    start, end = i, i + 1
+    while start > span.start and doc[start - 1].text not in CLAUSE_BREAKS:
+        start -= 1
+    while end < span.end and doc[end].text not in CLAUSE_BREAKS:
+        end += 1
+    return start, end
+
+
+class Clause:
+    """Shallow argument roles for a cue when the dependency parse gives none: the cue's clause is
+    the run of tokens between commas (colons, dashes, brackets); a mention's role comes from the
+    preposition in front of its noun phrase, its grammatical case and its position."""
+
+    def __init__(self, finder: RelationFinder, cue_token, span):
+        self.f, self.doc, self.cue = finder, finder.doc, cue_token
+        self.start, self.end = self.bounds(cue_token.i, span)
+        self.span = span
+        self.items = self.mentions_in(self.start, self.end)
+
+    def bounds(self, i, span):
+        return clause_bounds(self.doc, i, span)
+
+    def mentions_in(self, start, end) -> list:
+        """(mention index, preposition or None, case) per mention in [start, end)."""
+        items = []
+        for index, m in enumerate(self.f.mentions):
+            if start <= m.first and m.last < end:
+                items.append((index, self.preposition_of(m, start), self.f.case(self.doc[m.last])))
+        return items
+
+    def preposition_of(self, m, start):
+        i = m.first - 1
+        while i >= start and (self.doc[i].pos_ in NP_INNER or self.doc[i].lower_ in ("sowohl", "auch")) \
+                and self.doc[i].lower_ not in ("als",):
+            i -= 1
+        if i < start:
+            return None
+        token = self.doc[i]
+        if token.pos_ == "ADP" or token.lower_ in CONTRACTIONS:
+            return CONTRACTIONS.get(token.lower_, token.lower_)
+        if token.lower_ in ("und", "oder", "sowie"):       # second conjunct: the first one's preposition
+            earlier = [ix for ix, prep, _ in self.items_before(i, start)]
+            if earlier:
+                return self.preposition_of(self.f.mentions[earlier[-1]], start)
+        return None
+
+    def items_before(self, i, start):
+        return [(ix, None, None) for ix, m in enumerate(self.f.mentions) if start <= m.first and m.last < i]
+
+    # ------------------------------------------------------------ roles
+
+    def name(self, index):
+        return self.f.names[index]
+
+    def free(self, exclude=()):
+        """Mentions with no preposition and not a genitive: candidates for subject and objects."""
+        return [ix for ix, prep, case in self.items if prep is None and case != "Gen" and
+                self.name(ix) not in exclude and not self.is_genitive_attribute(ix)]
+
+    def is_genitive_attribute(self, index) -> bool:
+        m = self.f.mentions[index]
+        before = self.doc[m.first - 1] if m.first > self.start else None
+        return before is not None and before.lower_ in ("des", "der") and self.f.case(self.doc[m.last]) == "Gen"
+
+    def relative_clause(self) -> bool:
+        first = self.doc[self.start]
+        return self.start > self.span.start and first.pos_ == "PRON" and first.lower_ in RELATIVE_PRONOUNS
+
+    def subject(self, exclude=()):
+        """Names the clause's subject stands for (coordinated: all of them)."""
+        if self.relative_clause():
+            return []
+        if self.is_infinitive_clause():
+            return self.controller()
+        candidates = [ix for ix in self.free(exclude) if self.f.mentions[ix].kind != "adj"
+                      and self.f.case(self.doc[self.f.mentions[ix].last]) in ("Nom", None)]
+        candidates = candidates or [ix for ix in self.free(exclude) if self.f.mentions[ix].kind != "adj"]
+        if not candidates:
+            return []
+        first = candidates[0]
+        names = [self.name(first)]
+        for ix in candidates[1:]:
+            if self.f.coordinated(self.doc[self.f.mentions[first].last], self.doc[self.f.mentions[ix].first]):
+                names.append(self.name(ix))
+        return list(dict.fromkeys(names))
+
+    def is_infinitive_clause(self) -> bool:
+        cue = self.cue
+        return self.start > self.span.start and cue.pos_ in ("VERB", "AUX") and self.f.is_infinitive(cue)
+
+    def controller(self):
+        """Subject of a zu-infinitive: the object of "vorwerfen"-like verbs, else the subject of
+        the clause before it."""
+        start, end = self.bounds(self.start - 2, self.span) if self.start - 2 >= self.span.start else (0, 0)
+        if end <= start:
+            return []
+        outer = Clause.__new__(Clause)
+        outer.f, outer.doc, outer.span = self.f, self.doc, self.span
+        outer.start, outer.end = start, end
+        outer.items = outer.mentions_in(start, end)
+        verbs = [t for t in self.doc[start:end] if t.pos_ in ("VERB", "AUX")]
+        outer.cue = verbs[0] if verbs else self.doc[start]
+        subjects = outer.subject()
+        if any(self.f.lex.verb_class(lemma, "object_control") for v in verbs for lemma in self.f.lemmas(v)):
+            objects = [outer.name(ix) for ix in outer.free(subjects) if outer.f.mentions[ix].kind != "adj"]
+            return objects[:1]
+        return subjects
+
+    def passive(self) -> bool:
+        words = {t.lemma_ for t in self.doc[self.start:self.end]} | {t.lower_ for t in self.doc[self.start:self.end]}
+        return self.f.is_passive(self.cue) or (bool(words & WERDEN) and self.f.looks_participle(self.cue))
+
+    def with_preposition(self, prep, after=None):
+        return [self.name(ix) for ix, p, _ in self.items if p == prep and
+                (after is None or after < self.f.mentions[ix].first <= after + 6)]
+
+    def around_noun(self):
+        """Derived adjective or genitive right before the cue noun, genitive right after it."""
+        names = []
+        for ix, prep, case in self.items:
+            m = self.f.mentions[ix]
+            if prep is None and (self.cue.i - 3 <= m.last < self.cue.i and (m.kind == "adj" or
+                                 m.surface.endswith("s")) or (self.cue.i < m.first <= self.cue.i + 3 and
+                                 self.is_genitive_attribute(ix))):
+                names.append(self.name(ix))
+        return names
+
+    def role(self, role, cue, sources=()):
+        noun = cue.is_noun
+        if role in ("subj", "gov_subj", "receiver"):
+            if noun and role == "subj":
+                return []
+            if role == "subj" and self.passive():
+                return []
+            if noun:
+                verb_class = "receive" if role == "receiver" else "light"
+                verbs = [t for t in self.doc[self.start:self.end] if t.pos_ in ("VERB", "AUX", "ADJ")
+                         and any(self.f.lex.verb_class(lemma, verb_class) for lemma in self.f.lemmas(t))]
+                if not verbs:
+                    return []
+            return [n for n in self.subject(exclude=sources) if n not in sources]
+        if role == "agent":
+            return (self.with_preposition("von") or self.with_preposition("durch")) if self.passive() else []
+        if role in ("obj", "dat"):
+            if noun:
+                return []
+            if self.passive() and role == "obj":
+                return [n for n in self.subject(exclude=sources) if n not in sources]
+            subjects = set(self.subject()) | set(sources)
+            wanted = {"obj": ("Acc", None), "dat": ("Dat", None)}[role]
+            free = [ix for ix in self.free(subjects)]
+            names = [self.name(ix) for ix in free if self.f.case(self.doc[self.f.mentions[ix].last]) in wanted]
+            return (names or [self.name(ix) for ix in free])[:1]
+        if role.startswith("pp:"):
+            return self.with_preposition(role[3:], after=self.cue.i if noun else None)
+        if role == "mod":
+            return self.around_noun() if noun else []
+        if role == "theme_owner":
+            return [self.name(ix) for ix, prep, _ in self.items if prep is None and self.f.mentions[ix].kind == "adj"]
+        if role == "claim":
+            return [self.name(ix) for ix, _, _ in self.items
+                    if self.name(ix) not in sources and self.f.mentions[ix].first > self.cue.i][:1]
+        return []
+
+    def pairs(self, cue):
+        if "pair" in cue.source:
+            names = []
+            for ix, prep, _ in self.items:
+                if prep == "zwischen" or (prep is None and not cue.is_noun):
+                    names.append(self.name(ix))
+            names = list(dict.fromkeys(n for n in names if self.f.types.get(n) != "LOCATION"))
+            if cue.is_noun:
+                names = self.with_preposition("zwischen")
+            elif len(names) >= 2:
+                names = self.subject() if len(self.subject()) >= 2 else []
+            return [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
+        sources = []
+        for role in cue.source:
+            sources = self.role(role, cue)
+            if sources:
+                break
+        if not sources:
+            return []
+        for role in cue.target:
+            targets = [t for t in self.role(role, cue, sources) if t not in sources]
+            if targets:
+                return [(s, t) for s in sources for t in targets]
+        return []

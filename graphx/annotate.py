@@ -73,6 +73,40 @@ def model_info(nlp) -> dict:
     return {"name": name, "version": version}
 
 
+def model_meta(model: str | None = None, ner: str | None = None) -> dict | None:
+    """What ``model_info(load_pipeline(model, ner))`` would say, read from the pipeline's
+    ``meta.json`` without loading it (and without importing spaCy): cheap enough for a build whose
+    results all come from the store. ``None`` when the meta cannot be found this way (an unusual
+    package layout); the caller then loads the pipeline. Raises ``ModelError`` for a bad ``ner``."""
+    import importlib.util
+    import json
+
+    if ner is not None and (not ner.startswith(FLAIR_PREFIX) or not ner[len(FLAIR_PREFIX):]):
+        raise ModelError(f"unknown --ner value {ner!r}; use flair:MODEL_NAME_OR_PATH")
+    name = DEFAULT_MODEL if model is None else str(model)
+    folder = Path(name)
+    if not folder.is_dir():
+        if not name.isidentifier():
+            return None
+        try:
+            spec = importlib.util.find_spec(name)          # an installed pipeline package
+        except (ImportError, ValueError):
+            return None
+        if spec is None or not spec.submodule_search_locations:
+            return None
+        folder = Path(list(spec.submodule_search_locations)[0])
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(meta, dict):
+        return None
+    info_name = f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}"
+    if ner is not None:
+        info_name += "+flair:" + ner[len(FLAIR_PREFIX):]
+    return {"name": info_name, "version": str(meta.get("version", "0.0.0"))}
+
+
 _PARA = re.compile(r"\n\s*\n")
 _SENT = re.compile(r"(?<=[.!?…])[\"“”»«']?\s+")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from graphx.mentions import find_mentions
+from graphx.mentions import add_article_names, find_mentions
 from graphx.relations import RULES_VERSION, find_relations
 from graphx.resolve import resolve_article
 
@@ -85,9 +85,11 @@ def article_result(article, parts, lex=None) -> dict:
     """Build the ArticleResult of one article from its annotated chunks [(offset, doc), ...]."""
     from graphx.lexicon import load
     lex = lex or load()
+    found = [(offset, doc, find_mentions(doc, lex)) for offset, doc in parts]
+    persons = sorted({m.key for _, _, mentions in found for m in mentions if m.type == "PERSON"})
     all_mentions, per_chunk = [], []
-    for offset, doc in parts:
-        mentions = find_mentions(doc, lex)
+    for offset, doc, mentions in found:
+        mentions = add_article_names(doc, mentions, persons, lex)
         per_chunk.append((offset, doc, mentions))
         all_mentions += [shifted(m, offset) for m in mentions]
     resolved = resolve_article(all_mentions, article.text)
@@ -127,11 +129,15 @@ def lemmatizer():
 
 
 class Extractor:
-    """Holds the NLP pipeline (loaded on first use) and turns articles into ArticleResults."""
+    """Holds the NLP pipeline (loaded on first use) and turns articles into ArticleResults.
+
+    `key` and `model_info` come from the pipeline's meta.json without loading it, so a build whose
+    results all come from the store never loads the model."""
 
     def __init__(self, model=None, ner=None, nlp=None):
         self.model, self.ner = model, ner
         self._nlp = nlp
+        self._info = None
 
     @property
     def nlp(self):
@@ -143,8 +149,11 @@ class Extractor:
 
     @property
     def model_info(self) -> dict:
-        from graphx.annotate import model_info
-        return model_info(self.nlp)
+        if self._info is None:
+            from graphx.annotate import model_info, model_meta
+            info = model_info(self._nlp) if self._nlp is not None else model_meta(self.model, self.ner)
+            self._info = info if info is not None else model_info(self.nlp)
+        return dict(self._info)
 
     @property
     def key(self) -> str:
@@ -154,39 +163,85 @@ class Extractor:
         return f"{info['name']}@{info['version']}{ner}+rules{RULES_VERSION}"
 
     def extract_many(self, articles, progress=None, n_process=1, batch_size=16):
-        """Yield (article, ArticleResult) in input order."""
+        """Yield (article, ArticleResult) for every article (in input order with one process).
+
+        With `n_process` > 1, that many worker processes each run the NLP *and* the extraction on
+        batches of articles and send back only the (small) results; the docs never cross a process
+        boundary."""
         articles = list(articles)
         if not articles:
             return
-        nlp = self.nlp
-        limit = min(CHUNK_CHARS, max(1000, nlp.max_length - 1))
-        tasks = [(chunk, (index, offset)) for index, article in enumerate(articles)
-                 for offset, chunk in segments(article.text, limit)]
-        remaining = {index: 0 for index in range(len(articles))}
-        for _, (index, _) in tasks:
-            remaining[index] += 1
-        for index, count in list(remaining.items()):
-            if count == 0:          # nothing but whitespace: an empty result, in order
-                remaining.pop(index)
-        parts = {}
-        done = 0
-        kwargs = {"batch_size": batch_size}
-        if n_process > 1:
-            kwargs["n_process"] = n_process
-        for doc, (index, offset) in nlp.pipe(tasks, as_tuples=True, **kwargs):
-            parts.setdefault(index, []).append((offset, doc))
-            remaining[index] -= 1
-            if remaining[index] == 0:
-                article = articles[index]
-                result = article_result(article, sorted(parts.pop(index), key=lambda p: p[0]))
-                done += 1
-                if progress:
-                    progress(done, len(articles))
-                yield article, result
-        for index, article in enumerate(articles):
-            if index not in remaining:
-                yield article, {"article": article.name, "sha256": article.sha256, "entities": [],
-                                "relations": []}
+        if n_process > 1 and len(articles) > 1:
+            stream = self._extract_parallel(articles, n_process, batch_size)
+        else:
+            stream = extract_indexed(self.nlp, articles, batch_size)
+        for done, (index, result) in enumerate(stream, 1):
+            if progress:
+                progress(done, len(articles))
+            yield articles[index], result
+
+    def _extract_parallel(self, articles, n_process, batch_size):
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        fork = "fork" in methods
+        context = multiprocessing.get_context("fork" if fork else "spawn")
+        # forked workers inherit this object (and its pipeline, if already loaded); spawned ones
+        # get a fresh Extractor and load the pipeline themselves, on their first batch
+        worker = self if fork else Extractor(self.model, self.ner)
+        per_task = max(1, min(TASK_ARTICLES, len(articles) // (4 * n_process)))
+        tasks = [(start, articles[start:start + per_task], batch_size)
+                 for start in range(0, len(articles), per_task)]
+        pool = context.Pool(min(n_process, len(tasks)), initializer=_init_worker, initargs=(worker,))
+        try:
+            for batch in pool.imap(_work, tasks):
+                yield from batch
+            pool.close()
+        finally:
+            pool.terminate()
+            pool.join()
+
+
+TASK_ARTICLES = 8          # articles per task sent to a worker process
+_WORKER = {}
+
+
+def _init_worker(extractor) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)      # the parent handles Ctrl-C and stops the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _WORKER["extractor"] = extractor
+
+
+def _work(task) -> list:
+    start, articles, batch_size = task
+    nlp = _WORKER["extractor"].nlp                    # loaded on the first batch (errors reach the parent)
+    return [(start + index, result) for index, result in extract_indexed(nlp, articles, batch_size)]
+
+
+def extract_indexed(nlp, articles, batch_size=16):
+    """Yield (index into `articles`, ArticleResult): `nlp.pipe` over all their pieces in batches,
+    each article's result as soon as its last piece is annotated; articles without text last."""
+    limit = min(CHUNK_CHARS, max(1000, nlp.max_length - 1))
+    tasks = [(chunk, (index, offset)) for index, article in enumerate(articles)
+             for offset, chunk in segments(article.text, limit)]
+    remaining = {index: 0 for index in range(len(articles))}
+    for _, (index, _) in tasks:
+        remaining[index] += 1
+    for index, count in list(remaining.items()):
+        if count == 0:          # nothing but whitespace: an empty result, in order
+            remaining.pop(index)
+    parts = {}
+    for doc, (index, offset) in nlp.pipe(tasks, as_tuples=True, batch_size=batch_size):
+        parts.setdefault(index, []).append((offset, doc))
+        remaining[index] -= 1
+        if remaining[index] == 0:
+            yield index, article_result(articles[index], sorted(parts.pop(index), key=lambda p: p[0]))
+    for index, article in enumerate(articles):
+        if index not in remaining:
+            yield index, {"article": article.name, "sha256": article.sha256, "entities": [],
+                          "relations": []}
 
 
 def add_paragraph_boundaries(nlp) -> None:

@@ -74,16 +74,18 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
         lock = store.build_lock() if store else _nolock()
         with lock:
             extractor = extract.Extractor(model=model, ner=ner)
-            results, todo = {}, []
+            key = extractor.key               # from the model's meta: loads no pipeline
+            cached_all = store.cached_results([a.sha256 for a in articles], key) if store else {}
+            results, new_results, todo = {}, {}, []
             for article in articles:
-                cached = store.cached_result(article.sha256, extractor.key) if store else None
+                cached = cached_all.get(article.sha256)
                 if cached is not None:
                     cached = dict(cached, article=article.name)
                     results[article.name] = cached
                 else:
                     todo.append(article)
             for article, result in extractor.extract_many(todo, progress=progress, n_process=n_process):
-                results[article.name] = result
+                results[article.name] = new_results[article.name] = result
             ordered = [results[a.name] for a in articles]
             resolved = merge_across_articles(ordered, alias_table)
             G = build_graph(resolved, model=extractor.model_info)
@@ -92,7 +94,7 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
             graph_json = dumps_graph(G)
             snapshot = None
             if store:
-                snapshot = store.commit_build(articles, results, extractor.key, G)
+                snapshot = store.commit_build(articles, new_results, key, G)  # cached ones are stored
             write_atomic(out_dir / "graph.json", graph_json)
             write_atomic(out_dir / "graph.html", html)
     finally:

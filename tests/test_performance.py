@@ -1,0 +1,95 @@
+"""Performance behaviour: cached builds load no model, worker processes give the same results."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graphx import annotate, extract
+from graphx.annotate import DEFAULT_MODEL, model_info, model_meta
+from graphx.errors import ModelError
+from graphx.reader import Article
+
+spacy = pytest.importorskip("spacy")
+
+
+def test_model_meta_matches_the_loaded_pipeline_without_loading_it(tmp_path):
+    meta = json.loads((Path(DEFAULT_MODEL) / "meta.json").read_text(encoding="utf-8"))
+    assert model_meta() == {"name": f"{meta['lang']}_{meta['name']}", "version": meta["version"]}
+    assert model_meta(None, "flair:some/tagger")["name"].endswith("+flair:some/tagger")
+    with pytest.raises(ModelError):
+        model_meta(None, "spacy:foo")
+    assert model_meta(str(tmp_path / "missing")) is None            # caller falls back to loading
+    assert model_meta("no_such_pipeline_package_xyz") is None
+    nlp = spacy.blank("de")
+    nlp.meta.update(name="tiny", version="1.2.3")
+    nlp.to_disk(tmp_path / "tiny")
+    assert model_meta(str(tmp_path / "tiny")) == model_info(nlp) == {"name": "de_tiny", "version": "1.2.3"}
+
+
+def _failing_loader(*args, **kwargs):
+    raise AssertionError("the pipeline must not be loaded")
+
+
+def test_extractor_key_does_not_load_the_model(monkeypatch):
+    monkeypatch.setattr(annotate, "load_pipeline", _failing_loader)
+    extractor = extract.Extractor()
+    assert extractor.key.startswith(f"{model_meta()['name']}@{model_meta()['version']}+rules")
+    assert extractor.model_info == model_meta()
+    assert extractor._nlp is None
+
+
+def test_cached_build_does_not_load_the_model(tmp_path, monkeypatch):
+    from graphx.pipeline import build
+    from graphx.reader import read_articles
+    from graphx.store import Store
+    from graphx.graph import build_graph
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text("Russland kritisiert die Ukraine.", encoding="utf-8")
+    (src / "b.txt").write_text("Frankreich unterstützt Polen.", encoding="utf-8")
+    articles = read_articles([src]).articles
+    key = extract.Extractor().key
+    results = {a.name: {"article": a.name, "sha256": a.sha256,
+                        "entities": [{"name": a.name[0].upper(), "type": "STATE", "aliases": [], "mentions": 1}],
+                        "relations": []} for a in articles}
+    with Store.open(out / "graphx.sqlite") as store:        # as if an earlier build had run
+        store.commit_build(articles, results, key, build_graph(results.values()))
+    monkeypatch.setattr(annotate, "load_pipeline", _failing_loader)
+    result = build([src], out, max_nodes=10)
+    assert result.processed == 0
+    assert set(result.graph.nodes) == {"A", "B"}
+    with Store.open(out / "graphx.sqlite") as store:
+        assert [s["extractor_key"] for s in store.snapshots()] == [key, key]
+
+
+TEXTS = ["Die Regierung in Berlin kritisiert Russland.\n\nMoskau weist das zurück.",
+         "   \n\n  ",
+         "Frankreich und Deutschland unterzeichnen einen Vertrag.",
+         "Die Nato trifft sich in Brüssel.\nKanzler Scholz reist nach Paris.",
+         "Ein kurzer Text.", "Noch einer über Polen und die Ukraine."]
+
+
+def test_worker_processes_give_the_same_results_as_one_process():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    articles = [Article(name=f"{i}.txt", path=None, text=text) for i, text in enumerate(TEXTS)]
+    serial = dict((a.name, r) for a, r in extract.Extractor(nlp=nlp).extract_many(articles))
+    seen = []
+    parallel = dict((a.name, r) for a, r in extract.Extractor(nlp=nlp).extract_many(
+        articles, n_process=2, progress=lambda done, total: seen.append((done, total))))
+    assert parallel == serial and sorted(serial) == sorted(a.name for a in articles)
+    assert seen[-1] == (len(articles), len(articles))
+    assert serial["1.txt"]["entities"] == [] and serial["1.txt"]["relations"] == []
+
+
+def test_worker_errors_reach_the_caller(monkeypatch):
+    def broken(*args, **kwargs):
+        raise ModelError("broken model")
+
+    monkeypatch.setattr(annotate, "load_pipeline", broken)
+    articles = [Article(name=f"{i}.txt", path=None, text=text) for i, text in enumerate(TEXTS)]
+    with pytest.raises(ModelError, match="broken model"):
+        list(extract.Extractor(model="whatever").extract_many(articles, n_process=2))

@@ -232,7 +232,7 @@ def read_article(path: Path, name: str | None = None) -> Article:
     elif suffix == ".md":
         text = markdown_to_text(text)
     if not text.strip():
-        raise Unreadable("empty file" if not data.strip() else "no text")
+        raise Unreadable("empty file" if not decoded.strip() else "no text")
     return Article(name=name or path.name, path=path, text=text, notes=[note] if note else [])
 
 

@@ -1,0 +1,389 @@
+"""Issue 7: bad input never crashes graphx or loses output.
+
+Reading (every kind of bad file is read right or skipped with a one-line warning naming the file and
+the reason; the build goes on; --strict makes warnings fatal; exit 0 vs 5), corrupt/foreign graph.json
+and stores (one-line errors), interrupted builds (Ctrl-C, SIGTERM, kill -9 leave outputs and store
+usable), injection into the exports, and property-based tests of the reader and the extraction entry
+point. Most tests use a blank spaCy pipeline saved to disk (`--model`), which runs graphx's whole
+extraction code in a fraction of a second; the packaged model is loaded once per module where its
+output matters.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import io
+import json
+import os
+import random
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+
+from graphx import reader
+from graphx.cli import main
+from graphx.errors import ExitStatus, GraphFormatError
+from graphx.graph import build_graph, load_graph, save_graph
+from graphx.reader import Article, Unreadable, html_to_text, normalise, read_article, read_articles
+from graphx.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GERMAN = "Der Außenminister sagte in Köln: „Grüße an alle Bürger“ – schön. Größe, Übermaß, Straße."
+GOOD = ("Russland wirft der Ukraine vor, die Verhandlungen zu blockieren.\n\n"
+        "Die Nato kritisiert Russland scharf. Frankreich unterstützt die Ukraine.\n")
+IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def one_line_error(result, status):
+    assert result.exit_code == int(status), result.output
+    assert "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.output
+    return lines[0]
+
+
+def warning_for(warnings, path):
+    """The one warning that names `path`; every warning is one line."""
+    for warning in warnings:
+        assert "\n" not in warning and "\r" not in warning
+    found = [w for w in warnings if w.startswith(f"{path}: ")]
+    assert len(found) == 1, (path, warnings)
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def blank_model(tmp_path_factory):
+    """A blank German spaCy pipeline (tokenizer + sentencizer) on disk, for `--model`."""
+    import spacy
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.meta.update(name="blank", version="0.0.1")
+    path = tmp_path_factory.mktemp("blank") / "blank_pipeline"
+    nlp.to_disk(path)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. reading: files that cannot be articles are skipped, one line each, naming file and reason
+
+def zip_bytes():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("artikel.txt", GERMAN)
+    return buffer.getvalue()
+
+
+SKIPPED = {
+    "empty.txt": (b"", "empty file"),
+    "whitespace.txt": (b"  \r\n\t \n\n   ", "empty file"),
+    "bom-only.txt": (codecs.BOM_UTF8 + b"\n \n", "empty file"),
+    "report.pdf.txt": (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n", "PDF"),
+    "bild.png.md": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", "PNG"),
+    "archiv.zip.txt": (zip_bytes(), "ZIP"),
+    "archiv.gz.txt": (gzip.compress(GERMAN.encode()), "gzip"),
+    "random.txt": (random.Random(7).randbytes(4096), "binary file"),
+    "nul.txt": (b"Berlin\x00\x00\x01\x02 und Paris" * 20, "binary file"),
+    "bad-utf16.txt": (codecs.BOM_UTF16_LE + "Köln".encode("utf-16-le") + b"\x00\xd8", "invalid UTF-16"),
+    "only-chrome.html": (b"<html><head><script>var x = 1;</script></head><body><nav>Start Politik</nav>"
+                         b"<div class='cookie-consent'>Wir nutzen Cookies</div></body></html>", "no text"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SKIPPED))
+def test_files_that_are_no_articles_are_skipped_with_a_one_line_reason(tmp_path, name):
+    data, reason = SKIPPED[name]
+    (tmp_path / "gut.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / name).write_bytes(data)
+    report = read_articles([tmp_path])
+    assert [a.name for a in report.articles] == ["gut.txt"]
+    assert report.articles[0].text == GOOD
+    warning = warning_for(report.warnings, tmp_path / name)
+    assert re.search(rf": skipped: .*{re.escape(reason)}", warning), warning
+    assert len(report.warnings) == 1
+
+
+ENCODINGS = {
+    "utf-8": lambda t: t.encode("utf-8"),
+    "utf-8 with BOM": lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+    "utf-16 (BOM, LE)": lambda t: t.encode("utf-16"),
+    "utf-16 BE with BOM": lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
+    "utf-16-le without BOM": lambda t: t.encode("utf-16-le"),
+    "utf-16-be without BOM": lambda t: t.encode("utf-16-be"),
+    "utf-32": lambda t: t.encode("utf-32"),
+    "windows-1252": lambda t: t.encode("cp1252"),
+    "windows-1252 CRLF": lambda t: t.replace("\n", "\r\n").encode("cp1252"),
+    "utf-8 CRLF": lambda t: t.replace("\n", "\r\n").encode("utf-8"),
+    "utf-8 old Mac CR": lambda t: t.replace("\n", "\r").encode("utf-8"),
+}
+
+
+@pytest.mark.parametrize("encoding", sorted(ENCODINGS))
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_every_common_encoding_reads_the_exact_german_text(tmp_path, encoding, suffix):
+    text = GERMAN + "\nZweite Zeile: „Zitat“ – Ende.\n\nNeuer Absatz mit ß, ä, ö, ü, Ä, Ö, Ü und € 5.\n"
+    path = tmp_path / f"artikel{suffix}"
+    path.write_bytes(ENCODINGS[encoding](text))
+    report = read_articles([path])
+    assert report.warnings == []
+    assert report.articles[0].text == text
+    assert "\ufeff" not in report.articles[0].text and "\r" not in report.articles[0].text
+
+
+def test_latin1_german_umlauts(tmp_path):
+    text = "Größe und Übermaß: Bürger in Köln äußern Ärger über Straßen.\n"   # Latin-1 has no „ “
+    (tmp_path / "latin1.txt").write_bytes(text.encode("latin-1"))
+    assert read_articles([tmp_path]).articles[0].text == text
+
+
+def test_invalid_utf8_keeps_the_utf8_and_names_the_stray_bytes(tmp_path):
+    """A UTF-8 file with a Windows-1252 byte inside (mixed encodings) used to come out as mojibake."""
+    path = tmp_path / "gemischt.txt"
+    path.write_bytes(GERMAN.encode("utf-8") + b" Zusatz: Gr\xfc\xdfe aus M\xfcnchen.\n")
+    report = read_articles([path])
+    assert report.articles[0].text == GERMAN + " Zusatz: Grüße aus München.\n"
+    warning = warning_for(report.warnings, path)
+    assert "3 byte(s) not valid UTF-8" in warning and "skipped" not in warning
+
+
+def test_windows_1252_with_accidental_utf8_sequences_stays_windows_1252(tmp_path):
+    # "ß“" in Windows-1252 is \xdf\x93, a valid UTF-8 sequence; the file is still Windows-1252
+    text = "„Gruß“, sagte er. Die Bürger grüßen „Köln“ – Größe über Maß. Äpfel, Öl, Übel.\n"
+    (tmp_path / "cp.txt").write_bytes(text.encode("cp1252"))
+    report = read_articles([tmp_path])
+    assert report.articles[0].text == text and report.warnings == []
+
+
+def test_control_characters_become_spaces_and_keep_offsets():
+    text = "Berlin\x00\x07 und\x1b[31m Paris\x85\x9f.\n"
+    out = normalise(text)
+    assert len(out) == len(text) and not re.search(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]", out)
+    assert out.split() == ["Berlin", "und", "[31m", "Paris", "."]
+
+
+NEWS_PAGE = """<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>Gipfel in Rom | Zeitung</title>
+<style>body { font: 12px sans-serif } .x::after { content: "</p>" }</style>
+<script>var ads = "<div>Anzeige</div>"; if (a < b && c > d) { track("Seitenaufruf"); }</script>
+<script type="application/ld+json">{"@type": "NewsArticle", "headline": "JSONLD-Titel"}</script>
+</head><body>
+<header><a href="/">Zeitung</a><nav role="navigation"><ul><li>Politik</li><li>Sport</li></ul></nav></header>
+<div id="cookie-consent" class="overlay"><p>Wir verwenden Cookies. <button>Akzeptieren</button></p></div>
+<aside class="teaser"><p>Lesen Sie auch: Wetter morgen</p></aside>
+<main><article>
+<h1>Gipfel in Rom: Italien &amp; Frankreich unterzeichnen Abkommen</h1>
+<p class="lead">Die Regierungschefs Italiens und Frankreichs haben am Montag in Rom ein Abkommen
+über die Zusammenarbeit an den Grenzen unterzeichnet. Das teilte die italienische Regierung mit.</p>
+<figure><img src="rom.jpg" alt="Bild"><figcaption>Foto: Agentur</figcaption></figure>
+<p>Der französische Präsident sagte: &bdquo;Das ist ein guter Tag f&uuml;r Europa&ldquo;. Kritiker
+in Deutschland werfen beiden Regierungen vor, die EU-Kommission übergangen zu haben.<br>Die
+Kommission in Brüssel wollte sich zunächst nicht äußern.</p>
+<div class="social-share">Teilen auf Facebook</div>
+<p>Die Verhandlungen hatten mehr als zwei Jahre gedauert, berichtete die Nachrichtenagentur Ansa.</p>
+</article></main>
+<div class="newsletter"><form><input name="mail"> Newsletter abonnieren</form></div>
+<footer><p>Impressum · Datenschutz · © Zeitung</p></footer>
+<script>document.write("<p>injiziert</p>")</script>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_html_page_gives_the_article_without_scripts_styles_navigation_and_banners(tmp_path, encoding):
+    path = tmp_path / "seite.html"
+    path.write_bytes(NEWS_PAGE.replace('charset="utf-8"', f'charset="{encoding}"').encode(encoding, "replace"))
+    text = read_articles([path]).articles[0].text
+    assert text.startswith("Gipfel in Rom: Italien & Frankreich unterzeichnen Abkommen\n\n")
+    assert "Der französische Präsident sagte: „Das ist ein guter Tag für Europa“." in text
+    assert "Die Verhandlungen hatten mehr als zwei Jahre gedauert" in text
+    for junk in ("Cookies", "Akzeptieren", "Politik", "Sport", "Lesen Sie auch", "Anzeige", "track(",
+                 "JSONLD", "font:", "Teilen auf", "Newsletter", "Impressum", "injiziert", "Foto: Agentur",
+                 "Zeitung"):
+        assert junk not in text, junk
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["<p>", "</p>", "<div class='cookie'>", "</div>", "<script>", "</script>",
+                                 "<article>", "</article>", "<nav>", "<br>", "<!--", "-->", "<![CDATA[", "]]>",
+                                 "&amp;", "&#x110000;", "&#0;", "&bogus;", "<", ">", "</", "<a href='",
+                                 "Berlin", " und ", "Paris. ", "\n"]) | st.text(max_size=8), max_size=40)
+       .map("".join))
+def test_html_extraction_never_raises_on_broken_markup(html):
+    text = html_to_text(html)
+    assert isinstance(text, str) and text.endswith("\n")
+    assert "\r" not in text
+
+
+def test_same_article_under_two_names_is_counted_once(tmp_path):
+    src = tmp_path / "in"
+    (src / "kopie").mkdir(parents=True)
+    text = GERMAN + "\n\nZweiter Absatz.\n"
+    (src / "a.txt").write_text(text, encoding="utf-8")
+    (src / "kopie" / "a.txt").write_text(text, encoding="utf-8")                 # same name, other folder
+    (src / "b.txt").write_bytes(text.replace("\n", "\r\n").encode("cp1252"))   # other name, encoding, line ends
+    (src / "c.md").write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    os.symlink("a.txt", src / "link.txt")
+    report = read_articles([src])
+    assert [a.name for a in report.articles] == ["a.txt"]
+    for dup in ("b.txt", "c.md", "kopie/a.txt", "link.txt"):
+        assert warning_for(report.warnings, src / dup).endswith(f"skipped: same text as {src / 'a.txt'}")
+
+
+def run_with_timeout(func, seconds=20):
+    """Run func in a thread; fail (instead of hanging the suite) if it does not return in time."""
+    box = {}
+    thread = threading.Thread(target=lambda: box.setdefault("value", func()), daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"{func} hung for {seconds} s"
+    return box["value"]
+
+
+def test_symlink_loops_and_broken_links_are_skipped(tmp_path):
+    src = tmp_path / "in"
+    (src / "sub" / "tief").mkdir(parents=True)
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    os.symlink("..", src / "sub" / "zurück")                 # folder loop
+    os.symlink("../../sub", src / "sub" / "tief" / "kreis")  # another folder loop
+    os.symlink("schleife2.txt", src / "schleife1.txt")     # file loop
+    os.symlink("schleife1.txt", src / "schleife2.txt")
+    os.symlink("nirgends.txt", src / "kaputt.txt")          # broken link
+    report = run_with_timeout(lambda: read_articles([src]))
+    assert [a.name for a in report.articles] == ["a.txt"]
+    assert warning_for(report.warnings, src / "schleife1.txt").endswith("skipped: symbolic link loop")
+    assert warning_for(report.warnings, src / "schleife2.txt").endswith("skipped: symbolic link loop")
+    assert "skipped: broken symbolic link" in warning_for(report.warnings, src / "kaputt.txt")
+    assert len(report.warnings) == 3
+    # a loop named on the command line is a warning too, not the end of the build
+    report = run_with_timeout(lambda: read_articles([src / "schleife1.txt", src / "a.txt"]))
+    assert [a.name for a in report.articles] == ["a.txt"] and len(report.warnings) == 1
+
+
+def test_unreadable_files_are_skipped(tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    locked = src / "gesperrt.txt"
+    locked.write_text(GERMAN, encoding="utf-8")
+    locked.chmod(0)
+    if IS_ROOT:      # root reads any file: make the read fail the way it does for everybody else
+        real = Path.read_bytes
+
+        def read_bytes(self):
+            if self == locked:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real(self)
+        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    os.mkfifo(src / "pipe.txt")                              # reading it would wait forever
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(src / "socket.txt"))
+    (src / "ordner.txt").mkdir()                             # a folder with an article's name
+    (src / "ordner.txt" / "drin.txt").write_text("Köln liegt am Rhein.\n", encoding="utf-8")
+    try:
+        report = run_with_timeout(lambda: read_articles([src]))
+    finally:
+        server.close()
+        locked.chmod(0o644)
+    assert [a.name for a in report.articles] == ["a.txt", "ordner.txt/drin.txt"]
+    assert warning_for(report.warnings, locked).endswith("skipped: Permission denied")
+    assert warning_for(report.warnings, src / "pipe.txt").endswith("skipped: not a regular file (a named pipe)")
+    assert warning_for(report.warnings, src / "socket.txt").endswith("skipped: not a regular file (a socket)")
+    assert len(report.warnings) == 3
+
+
+def test_files_too_large_are_skipped_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(reader, "MAX_FILE_BYTES", 1024 * 1024)
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "riesig.txt").write_bytes(b"x" * (1024 * 1024 + 1))
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read a file over the limit")
+                        if self.name == "riesig.txt" else open(self, "rb").read())
+    report = read_articles([tmp_path])
+    assert warning_for(report.warnings, tmp_path / "riesig.txt").endswith("skipped: larger than 1 MB")
+
+
+def test_a_file_name_with_a_newline_still_gives_a_one_line_warning(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "böse\nWarning: alles gut.txt").write_bytes(b"")
+    report = read_articles([tmp_path])
+    [warning] = report.warnings
+    assert warning == f"{tmp_path}/böse\\nWarning: alles gut.txt: skipped: empty file"
+
+
+# -- the same through `graphx build`: warnings on stderr, exit 5; --strict; exit 0 when clean ----
+
+def bad_inputs_folder(root: Path) -> tuple[Path, list]:
+    """Two good articles and one of every kind of bad input; returns the folder and the bad paths."""
+    src = root / "zoo"
+    src.mkdir()
+    (src / "gut1.txt").write_text(GOOD, encoding="utf-8")
+    (src / "gut2.txt").write_bytes(GERMAN.encode("cp1252"))
+    (src / "gut3.html").write_text(NEWS_PAGE, encoding="utf-8")
+    bad = []
+    for name, (data, _) in SKIPPED.items():
+        (src / name).write_bytes(data)
+        bad.append(src / name)
+    (src / "kopie.txt").write_bytes(codecs.BOM_UTF8 + GOOD.encode("utf-8"))
+    os.symlink("schleife.txt", src / "schleife.txt")
+    os.mkfifo(src / "pipe.txt")
+    bad += [src / "kopie.txt", src / "schleife.txt", src / "pipe.txt"]
+    return src, bad
+
+
+def test_build_goes_on_past_bad_inputs_and_exits_5(tmp_path, blank_model):
+    src, bad = bad_inputs_folder(tmp_path)
+    out = tmp_path / "out"
+    result = run_with_timeout(lambda: run("build", src, "--out", out, "--model", blank_model), 120)
+    assert result.exit_code == int(ExitStatus.WARNINGS), result.output
+    warnings = [line[len("Warning: "):] for line in result.output.splitlines() if line.startswith("Warning: ")]
+    for path in bad:
+        warning_for(warnings, path)
+    assert len(warnings) == len(bad)
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    assert sorted(a["name"] for a in data["graph"]["articles"]) == ["gut1.txt", "gut2.txt", "gut3.html"]
+    assert "Articles read: 3" in result.output
+
+
+def test_strict_makes_any_warning_fatal_and_writes_nothing(tmp_path, blank_model):
+    src, _ = bad_inputs_folder(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.json").write_text('{"previous": true}', encoding="utf-8")
+    result = run_with_timeout(lambda: run("build", src, "--out", out, "--model", blank_model, "--strict"), 120)
+    line = one_line_error(result, ExitStatus.INPUT)
+    assert "warning(s) about the inputs (--strict)" in line and str(src) in line
+    assert (out / "graph.json").read_text(encoding="utf-8") == '{"previous": true}'
+    assert not (out / "graph.html").exists() and not (out / "graphx.sqlite").exists()
+
+
+def test_clean_inputs_exit_0_and_warnings_exit_5(tmp_path, blank_model):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    clean = run("build", src, "--out", tmp_path / "out", "--model", blank_model)
+    assert clean.exit_code == 0 and "Warning" not in clean.output
+    assert run("build", src, "--out", tmp_path / "out", "--model", blank_model, "--strict").exit_code == 0
+    (src / "leer.txt").write_bytes(b"")
+    warned = run("build", src, "--out", tmp_path / "out", "--model", blank_model)
+    assert warned.exit_code == int(ExitStatus.WARNINGS)
+    assert f"Warning: {src / 'leer.txt'}: skipped: empty file" in warned.output

@@ -52,6 +52,7 @@ class Lexicon:
     noun_cues: dict = field(default_factory=dict)     # lemma (folded) -> [Cue]
     verb_classes: dict = field(default_factory=dict)  # lemma -> {report, light, receive, ...}
     state_bodies: tuple = ()                          # nouns for bodies of a state
+    not_names: set = field(default_factory=set)       # capitalised words that are never name parts
 
     def verb_class(self, lemma: str, name: str) -> bool:
         return name in self.verb_classes.get(fold(lemma), ())
@@ -132,6 +133,7 @@ def load() -> Lexicon:
     for lemma, name in rows("verbs.tsv"):
         lex.verb_classes.setdefault(fold(lemma), set()).add(name)
     lex.state_bodies = tuple(fold(row[0]) for row in rows("state_bodies.txt"))
+    lex.not_names = {fold(row[0]) for row in rows("not_names.txt")}
     with open(LEXICON_DIR / "cues.jsonl", encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():

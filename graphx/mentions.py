@@ -168,6 +168,7 @@ def find_mentions(doc, lex=None) -> list:
         add(span.start, span.end - 1, etype, key, kind)
 
     gazetteer(doc, lex, taken, add)
+    titled_persons(doc, lex, taken, add)
     compounds(doc, lex, taken, mentions, add)
     known_names(doc, lex, taken, mentions, add)
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -211,6 +212,35 @@ def gazetteer(doc, lex, taken, add):
             i += 1
 
 
+MAX_NAME_TOKENS = 4
+
+
+def titled_persons(doc, lex, taken, add):
+    """Names right after a role noun that the NER missed: "Nato-Sprecherin Farah Dakhlallah",
+    "Regierungssprecher Steffen Hebestreit", "Diktator Kim Jong-un"."""
+    for title in doc:
+        if not title.text[:1].isupper() or not lex.title_relation(title.text) or \
+                title.pos_ not in ("NOUN", "PROPN", "ADJ", "X"):
+            continue
+        end = title.i + 1
+        while end < len(doc) and end - title.i <= MAX_NAME_TOKENS and end not in taken and \
+                looks_like_name_part(doc[end], lex):
+            end += 1
+        parts = doc[title.i + 1:end]
+        if not parts or (len(parts) == 1 and parts[0].pos_ != "PROPN"):
+            continue
+        if parts[0].pos_ not in ("PROPN", "X") and not all(p.pos_ in ("PROPN", "X", "NOUN") for p in parts[1:]):
+            continue
+        add(parts[0].i, parts[-1].i, "PERSON", parts.text, "name")
+
+
+def looks_like_name_part(token, lex) -> bool:
+    text = token.text
+    return len(text) > 1 and text[:1].isupper() and not text.isupper() and token.pos_ in ("PROPN", "NOUN", "X") \
+        and not lexicon_token(token, lex) and not lex.title_relation(text) and not any(c.isdigit() for c in text) \
+        and fold(text) not in lex.adjectives and fold(text) not in lex.not_names and not token.is_sent_end
+
+
 def compound_prefix(text: str, lex):
     """(prefix text, type, key) when a hyphen compound starts with a known entity."""
     parts = text.split("-")
@@ -240,20 +270,47 @@ def compounds(doc, lex, taken, mentions, add):
         add(token.i, token.i, etype, key, "compound", start=token.idx, end=token.idx + len(prefix))
 
 
-def known_names(doc, lex, taken, mentions, add):
+def known_names(doc, lex, taken, mentions, add, persons=()):
     """Parts of person names found elsewhere in the text that the NER missed here ("Putins")."""
-    parts = {}
-    for m in mentions:
-        if m.type == "PERSON":
-            words = m.key.split()
-            for word in words[1:] if len(words) > 1 else words:
-                if len(word) > 2:
-                    parts[word] = m.key
-                    parts[word + "s"] = m.key
+    parts = person_parts([m.key for m in mentions if m.type == "PERSON"] + list(persons))
     for token in doc:
         if token.i in taken or token.text not in parts or not token.text[:1].isupper():
             continue
         add(token.i, token.i, "PERSON", token.text, "name")
+
+
+def person_parts(names) -> dict:
+    """Last names (and their genitive) of the given person names -> full name."""
+    parts = {}
+    for name in names:
+        words = name.split()
+        for word in words[1:] if len(words) > 1 else words:
+            if len(word) > 2:
+                parts[word] = name
+                parts[word + "s"] = name
+    return parts
+
+
+def add_article_names(doc, mentions, persons, lex=None) -> list:
+    """Second pass with the person names of the whole article: a lone "Putins" the NER missed or
+    took for a place becomes a person mention."""
+    lex = lex or load()
+    parts = person_parts(persons)
+    result = []
+    for m in mentions:
+        if m.kind == "name" and m.type in ("LOCATION", "ORG") and m.first == m.last and m.surface in parts:
+            from dataclasses import replace
+            m = replace(m, type="PERSON", key=m.surface)
+        result.append(m)
+    taken = {i for m in result for i in range(m.first, m.last + 1)}
+
+    def add(first, last, etype, key, kind):
+        token = doc[first]
+        result.append(Mention(token.idx, token.idx + len(token.text), token.text, etype, key, kind, first, first,
+                              last))
+    known_names(doc, lex, taken, result, add, persons)
+    result.sort(key=lambda m: (m.start, m.end))
+    return result
 
 
 LINKERS = {"for", "of", "and", "on", "the", "de", "du", "des", "la", "&"}

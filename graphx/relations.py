@@ -556,7 +556,8 @@ class RelationFinder:
         return found
 
     def role_relation(self, sentence, person, relation, org, token):
-        speaker, status = self.attribution(sentence, token, {person})
+        # a role named with the name ("Nato-Sprecherin X") is the writer's description, not a claim
+        speaker, status = None, "stated"
         return {"source": person, "target": org, "relation": relation,
                 "evidence": self.evidence(sentence, token, token.text, speaker, status)}
 

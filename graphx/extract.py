@@ -171,7 +171,7 @@ class Extractor:
         articles = list(articles)
         if not articles:
             return
-        if n_process > 1 and len(articles) > 1:
+        if n_process > 1 and len(articles) >= MIN_PARALLEL:
             stream = self._extract_parallel(articles, n_process, batch_size)
         else:
             stream = extract_indexed(self.nlp, articles, batch_size)
@@ -203,6 +203,7 @@ class Extractor:
 
 
 TASK_ARTICLES = 8          # articles per task sent to a worker process
+MIN_PARALLEL = 16          # fewer articles run in this process (starting workers costs more)
 _WORKER = {}
 
 

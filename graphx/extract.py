@@ -35,7 +35,10 @@ def chunks(text: str, limit: int = CHUNK_CHARS):
 
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\f\v]*\n\s*")
-INNER_SPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " ", "\f": " ", "\v": " "})
+# Line breaks and Unicode spaces (no-break, thin, narrow, figure, ideographic) become plain spaces for
+# the NLP: same length, so offsets stay exact, and spaCy does not make tokens of them.
+INNER_SPACE = str.maketrans({c: " " for c in "\n\t\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                             "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"})
 
 
 def segments(text: str, limit: int = CHUNK_CHARS):

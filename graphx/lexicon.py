@@ -53,6 +53,7 @@ class Lexicon:
     verb_classes: dict = field(default_factory=dict)  # lemma -> {report, light, receive, ...}
     state_bodies: tuple = ()                          # nouns for bodies of a state
     not_names: set = field(default_factory=set)       # capitalised words that are never name parts
+    org_heads: set = field(default_factory=set)       # head words of organisation names
 
     def verb_class(self, lemma: str, name: str) -> bool:
         return name in self.verb_classes.get(fold(lemma), ())
@@ -134,6 +135,7 @@ def load() -> Lexicon:
         lex.verb_classes.setdefault(fold(lemma), set()).add(name)
     lex.state_bodies = tuple(fold(row[0]) for row in rows("state_bodies.txt"))
     lex.not_names = {fold(row[0]) for row in rows("not_names.txt")}
+    lex.org_heads = {row[0] for row in rows("org_heads.txt")}
     with open(LEXICON_DIR / "cues.jsonl", encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():

@@ -19,6 +19,7 @@ DERIV_LABELS = {"LOCderiv", "LOC_DERIV", "LOCDERIV"}
 STRIP_CHARS = "\"'„“”‚‘’«»()[]{}.,;:!?*–—-/ "
 JUNK = re.compile(r"^[\W\d_]+$")
 MAX_GAZETTEER_TOKENS = 6
+KOREAN_GIVEN_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{2,5}$")    # "Jong-un", "Ho-ryung", "Yo-jong"
 
 
 @dataclass
@@ -114,8 +115,9 @@ def clean_span(span, lex):
     doc = span.doc
     end = tokens[-1].i + 1
     if span.label_ in ("PER", "PERSON"):   # the NER often stops after the first part of a name
-        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and \
-                not doc[end].ent_type_ and not lexicon_token(doc[end], lex) and end - tokens[0].i < 4:
+        while end < len(doc) and (doc[end].pos_ == "PROPN" or KOREAN_GIVEN_NAME.match(doc[end].text)) and \
+                doc[end].text[:1].isupper() and not doc[end].ent_type_ and not lexicon_token(doc[end], lex) and \
+                end - tokens[0].i < 4:
             end += 1
     return doc[tokens[0].i: end]
 
@@ -145,12 +147,14 @@ def find_mentions(doc, lex=None) -> list:
         mentions.append(Mention(start, end, doc.text[start:end], etype, key, kind, root.i, first, last))
         taken.update(range(first, last + 1))
 
-    for ent in joined_entities(doc):
+    for ent in joined_entities(doc, lex):
         span = clean_span(ent, lex)
         if span is None:
             continue
         text = span.text.strip(STRIP_CHARS)
         label = ent.label_
+        if len(span) > 1 and all(lexicon_token(t, lex) for t in span) and fold(text) not in lex.orgs:
+            continue   # "dass Nordkorea Russland ... unterstützt": two names run together; the gazetteer splits them
         if label in DERIV_LABELS and len(span) == 1:
             state = lex.state_of(span.text)
             if state:
@@ -167,6 +171,7 @@ def find_mentions(doc, lex=None) -> list:
             continue  # "Nato-Sprecherin" as an ORG: the compound pass below names NATO instead
         add(span.start, span.end - 1, etype, key, kind)
 
+    organisations_by_head(doc, lex, taken, add)
     gazetteer(doc, lex, taken, add)
     titled_persons(doc, lex, taken, add)
     compounds(doc, lex, taken, mentions, add)
@@ -213,6 +218,36 @@ def gazetteer(doc, lex, taken, add):
 
 
 MAX_NAME_TOKENS = 4
+GERMAN_LINKERS = {"für", "der", "des", "und", "zur", "zum"}
+
+
+def organisations_by_head(doc, lex, taken, add):
+    """Capitalised runs around an organisation head word: "Korea Institute for Defense Analyses",
+    "Deutsches Institut für Wirtschaftsforschung"."""
+    for head in doc:
+        if head.text not in lex.org_heads or head.i in taken:
+            continue
+        first = head.i
+        while first > 0 and first - 1 not in taken and head.i - first < 3 and doc[first - 1].text[:1].isupper() \
+                and not doc[first - 1].is_sent_start and doc[first - 1].pos_ not in ("DET", "VERB", "AUX"):
+            first -= 1
+        last = head.i
+        while True:
+            j = last + 1
+            while j < len(doc) and (doc[j].lower_ in LINKERS | GERMAN_LINKERS) and doc[j].text[:1].islower():
+                j += 1
+            if j == last + 1 or j >= len(doc) or not doc[j].text[:1].isupper() or j in taken or doc[j].is_punct:
+                break
+            k = j
+            while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct and k not in taken and \
+                    doc[k].text not in lex.org_heads:
+                k += 1
+            last = k - 1
+        if last - first < 1 or fold(doc[first:last + 1].text) in lex.states:
+            continue
+        if any(i in taken for i in range(first, last + 1)):
+            continue
+        add(first, last, "ORG", doc[first:last + 1].text, "name")
 
 
 def titled_persons(doc, lex, taken, add):
@@ -316,7 +351,7 @@ def add_article_names(doc, mentions, persons, lex=None) -> list:
 LINKERS = {"for", "of", "and", "on", "the", "de", "du", "des", "la", "&"}
 
 
-def joined_entities(doc):
+def joined_entities(doc, lex=None):
     """NER spans, with English-style names split at function words joined again
     ("German Institute" + "for Defence and" + "Strategic Studies")."""
     from spacy.tokens import Span
@@ -327,7 +362,8 @@ def joined_entities(doc):
         end, label = ent.end, ent.label_
         while label in ("ORG", "MISC"):
             j = end
-            while j < len(doc) and doc[j].lower_ in LINKERS and doc[j].text[:1].islower():
+            linkers = LINKERS | (GERMAN_LINKERS if lex is not None and doc[end - 1].text in lex.org_heads else set())
+            while j < len(doc) and doc[j].lower_ in linkers and doc[j].text[:1].islower():
                 j += 1
             if j == end or j >= len(doc) or not doc[j].text[:1].isupper():
                 break

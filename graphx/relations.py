@@ -242,7 +242,7 @@ class RelationFinder:
             return []
         passive = self.is_passive(verb)
         heads = [c for c in verb.children if c.dep_ in SUBJ and not (passive and c.dep_ == "nsubj:pass")
-                 and self.preposition(c) is None]
+                 and self.preposition(c) is None and not self.is_dateline(c)]
         if heads:              # a second "subject" is a parser error for an object (see extra_subjects),
             return heads[:1] + [h for h in heads[1:] if self.coordinated(heads[0], h)]   # unless coordinated
         if not passive:        # a nominative the parser took for an object ("hat Nordkorea ... verlegt")
@@ -262,6 +262,11 @@ class RelationFinder:
         if verb.dep_ == "conj" and verb.head is not verb:          # "X kam und half Y"
             return self.subjects(verb.head)
         return []
+
+    def is_dateline(self, token) -> bool:
+        """"Kiew – Der ukrainische Präsident ...": the place of the report, not a subject."""
+        nxt = token.i + 1
+        return token.i - token.sent.start <= 1 and nxt < len(self.doc) and self.doc[nxt].text in ("–", "—", "-")
 
     def is_infinitive(self, verb) -> bool:
         return "Inf" in verb.morph.get("VerbForm") or verb.tag_ in ("VVINF", "VVIZU", "VAINF") or \
@@ -700,7 +705,19 @@ class Clause:
     def free(self, exclude=()):
         """Mentions with no preposition and not a genitive: candidates for subject and objects."""
         return [ix for ix, prep, case in self.items if prep is None and case != "Gen" and
-                self.name(ix) not in exclude and not self.is_genitive_attribute(ix)]
+                self.name(ix) not in exclude and not self.is_genitive_attribute(ix) and not self.describes_role(ix)]
+
+    def describes_role(self, index) -> bool:
+        """"der ukrainische Präsident Selenskyj": the adjective gives leader_of; the person is the argument."""
+        m = self.f.mentions[index]
+        if m.kind != "adj":
+            return False
+        j = m.last + 1
+        while j < self.end and self.doc[j].pos_ == "ADJ":
+            j += 1
+        if not (j + 1 < self.end and self.f.lex.title_relation(self.doc[j].text) and self.doc[j].text[:1].isupper()):
+            return False
+        return any(self.f.mentions[ix].type == "PERSON" for ix in self.f.by_token.get(j + 1, ()))
 
     def is_genitive_attribute(self, index) -> bool:
         m = self.f.mentions[index]

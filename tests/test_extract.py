@@ -1,11 +1,11 @@
 """Cutting article text into pieces for the NLP: offsets stay exact, headlines stay apart."""
-from graphx.extract import chunks, segments
+from graphx.extract import INNER_SPACE, chunks, segments
 
 
 def pieces(text):
     result = list(segments(text))
     for offset, piece in result:
-        assert text[offset:offset + len(piece)].replace("\n", " ").replace("\r", " ") == piece
+        assert text[offset:offset + len(piece)].translate(INNER_SPACE) == piece
     return [piece for _, piece in result]
 
 
@@ -33,3 +33,8 @@ def test_long_line_is_cut_below_the_limit():
     cut = list(chunks(text.strip(), limit=1000))
     assert all(len(chunk) <= 1000 for _, chunk in cut)
     assert "".join(chunk for _, chunk in cut) == text.strip()
+
+
+def test_unicode_spaces_become_plain_spaces_with_offsets_kept():
+    text = "Pjöngjang unterstützt die\u00a0Ukraine\u202fnicht."
+    assert pieces(text) == ["Pjöngjang unterstützt die Ukraine nicht."]

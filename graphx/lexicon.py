@@ -54,6 +54,7 @@ class Lexicon:
     state_bodies: tuple = ()                          # nouns for bodies of a state
     not_names: set = field(default_factory=set)       # capitalised words that are never name parts
     org_heads: set = field(default_factory=set)       # head words of organisation names
+    actor_nouns: tuple = ()                           # people and groups acting for a state
 
     def verb_class(self, lemma: str, name: str) -> bool:
         return name in self.verb_classes.get(fold(lemma), ())
@@ -61,6 +62,15 @@ class Lexicon:
     def is_state_body(self, word: str) -> bool:
         key = fold(word)
         return any(key.endswith(body) for body in self.state_bodies)
+
+    def is_actor_noun(self, word: str) -> bool:
+        """Does a derived adjective on this noun name the acting state ("nordkoreanische Soldaten")?"""
+        key = fold(word)
+        for ending in ("", "en", "n", "e", "es", "s"):
+            base = key[: len(key) - len(ending)] if ending and key.endswith(ending) else key
+            if any(base.endswith(noun) for noun in self.actor_nouns):
+                return True
+        return self.is_state_body(word) or bool(self.title_relation(word))
 
     def state_of(self, surface: str):
         """The state a name, adjective, demonym or seat of power stands for, or None."""
@@ -136,6 +146,7 @@ def load() -> Lexicon:
     lex.state_bodies = tuple(fold(row[0]) for row in rows("state_bodies.txt"))
     lex.not_names = {fold(row[0]) for row in rows("not_names.txt")}
     lex.org_heads = {row[0] for row in rows("org_heads.txt")}
+    lex.actor_nouns = tuple(fold(row[0]) for row in rows("actor_nouns.txt"))
     with open(LEXICON_DIR / "cues.jsonl", encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():

@@ -167,6 +167,9 @@ def find_mentions(doc, lex=None) -> list:
         etype, key, kind = classified
         if kind == "name" and not is_plausible(text, etype):
             continue
+        if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \
+                not any(t.text in lex.org_heads for t in span):
+            etype = "PERSON"          # "UNO-Generalsekretär Ban Ki-moon" tagged ORG: a role names a person
         if kind == "name" and len(span) == 1 and "-" in text and compound_prefix(text, lex):
             continue  # "Nato-Sprecherin" as an ORG: the compound pass below names NATO instead
         add(span.start, span.end - 1, etype, key, kind)
@@ -267,6 +270,13 @@ def titled_persons(doc, lex, taken, add):
         if parts[0].pos_ not in ("PROPN", "X") and not all(p.pos_ in ("PROPN", "X", "NOUN") for p in parts[1:]):
             continue
         add(parts[0].i, parts[-1].i, "PERSON", parts.text, "name")
+
+
+def after_role_noun(span, lex) -> bool:
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.text[:1].isupper() and bool(lex.title_relation(before.text)) and not lexicon_token(before, lex)
 
 
 def looks_like_name_part(token, lex) -> bool:

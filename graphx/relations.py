@@ -137,12 +137,13 @@ class RelationFinder:
         return word.endswith(("t", "en")) and not word.endswith("ieren") and bool(verb.morph.get("Tense")) and \
             any(t.lower_ in ("worden",) for t in verb.sent)
 
-    def entities_at(self, head, max_depth=2) -> list:
+    def entities_at(self, head, max_depth=2, actor=False) -> list:
         """Entity names an argument phrase stands for: the highest-ranked mentions nearest its head,
-        one per conjunct ("die Nato und die USA")."""
+        one per conjunct ("die Nato und die USA"). An `actor` (a subject or agent) is named by a
+        derived adjective only on nouns for people or bodies acting for a state."""
         found = []
         for conjunct in self.conjuncts(head):
-            best = self.nearest_entity(conjunct, max_depth)
+            best = self.named_role_holder(conjunct) or self.nearest_entity(conjunct, max_depth, actor)
             if best and best not in found:
                 found.append(best)
         return found
@@ -155,13 +156,26 @@ class RelationFinder:
             stack.extend(c for c in current.children if c.dep_ in ("conj", "cj"))
         return sorted(result, key=lambda t: t.i)
 
-    def nearest_entity(self, head, max_depth):
+    def named_role_holder(self, head):
+        """"UNO-Generalsekretär Ban Ki-moon", "Präsident Selenskyj": the person, not the organisation."""
+        if not (head.text[:1].isupper() and self.lex.title_relation(head.text)):
+            return None
+        following = [head.i + 1] + [c.i for c in head.children if c.dep_ in ("appos", "flat", "nk")]
+        for i in following:
+            for index in self.by_token.get(i, ()):
+                if self.mentions[index].type == "PERSON":
+                    return self.names[index]
+        return None
+
+    def nearest_entity(self, head, max_depth, actor=False):
         level, depth = [head], 0
         while level and depth <= max_depth:
             candidates = []
             for token in level:
                 for index in self.by_token.get(token.i, ()):
                     m = self.mentions[index]
+                    if actor and m.kind == "adj" and not self.lex.is_actor_noun(head.text):
+                        continue
                     candidates.append((0 if m.kind != "adj" else 1, TYPE_RANK.get(m.type, 4), token.i,
                                        self.names[index]))
             if candidates:
@@ -194,13 +208,13 @@ class RelationFinder:
         """Entity names filling `role` for a cue (cue_token is the verb or the cue noun)."""
         if role == "subj":
             heads = self.subjects(verb)
-            return [n for h in heads for n in self.entities_at(h)]
+            return [n for h in heads for n in self.entities_at(h, actor=True)]
         if role == "agent":
             if verb is None:
                 return []
             return [n for c in verb.children if c.dep_ in OBLIQUE | {"obl:agent"}
                     and self.preposition(c) in ("von", "durch") and self.is_passive(verb)
-                    for n in self.entities_at(c)]
+                    for n in self.entities_at(c, actor=True)]
         if role == "obj":
             return [n for h in self.objects(verb) for n in self.entities_at(h)]
         if role == "dat":
@@ -220,7 +234,8 @@ class RelationFinder:
             return self.modifiers(cue_token)
         if role == "gov_subj":
             governor = self.governor(cue_token, "light")
-            return [n for h in self.subjects(governor) for n in self.entities_at(h)] if governor is not None else []
+            return [n for h in self.subjects(governor) for n in self.entities_at(h, actor=True)] \
+                if governor is not None else []
         if role == "receiver":
             governor = self.governor(cue_token, "receive")
             return [n for h in self.subjects(governor) for n in self.entities_at(h)] if governor is not None else []
@@ -241,8 +256,10 @@ class RelationFinder:
         if verb is None:
             return []
         passive = self.is_passive(verb)
-        heads = [c for c in verb.children if c.dep_ in SUBJ and not (passive and c.dep_ == "nsubj:pass")
+        around = [verb] + [a for a in verb.children if a.dep_.startswith("aux")]   # "sollen X ... unterstützen"
+        heads = [c for v in around for c in v.children if c.dep_ in SUBJ and not (passive and c.dep_ == "nsubj:pass")
                  and self.preposition(c) is None and not self.is_dateline(c)]
+        heads.sort(key=lambda t: t.i)
         if heads:              # a second "subject" is a parser error for an object (see extra_subjects),
             return heads[:1] + [h for h in heads[1:] if self.coordinated(heads[0], h)]   # unless coordinated
         if not passive:        # a nominative the parser took for an object ("hat Nordkorea ... verlegt")
@@ -286,7 +303,7 @@ class RelationFinder:
 
     def extra_subjects(self, verb) -> list:
         """Subjects after the first one: the parser's mislabelled objects ("X wirft Y vor")."""
-        heads = [c for c in verb.children if c.dep_ in SUBJ]
+        heads = [c for c in verb.children if c.dep_ in SUBJ and not self.is_dateline(c)]
         return [h for h in heads[1:] if not (heads and self.coordinated(heads[0], h))]
 
     def coordinated(self, first, second) -> bool:
@@ -300,7 +317,7 @@ class RelationFinder:
             return []
         heads = [c for c in verb.children if c.dep_ in DAT and self.preposition(c) is None]
         # of two objects, the one that is a name is the recipient ("gibt Putin Soldaten")
-        heads += [c for c in verb.children if c.dep_ in OBJ | SUBJ and c not in heads and self.by_token.get(c.i)
+        heads += [c for c in verb.children if c.dep_ in OBJ and c not in heads and self.by_token.get(c.i)
                   and self.preposition(c) is None and c not in self.subjects(verb)
                   and any(o is not c and not self.by_token.get(o.i) for o in verb.children if o.dep_ in OBJ | SUBJ)]
         heads += [c for c in self.extra_subjects(verb) if (self.case(c) in ("Dat", None) or not heads)
@@ -515,7 +532,8 @@ class RelationFinder:
             targets = self.first_role(cue.target, token, role_verb, cue, source_names=sources) if sources else []
             pairs = [(s, t) for s in sources for t in targets]
         if not pairs:                       # the parse failed us: read the roles off the clause
-            pairs = Clause(self, token, sentence.span).pairs(cue)
+            known = sources if "pair" not in cue.source else ()
+            pairs = Clause(self, token, sentence.span).pairs(cue, known)
         sayers = self.only_in_attribution(sentence.span)
         out = []
         for source, target in pairs:
@@ -644,6 +662,7 @@ def find_relations(doc, mentions, names, article: str, offset: int = 0, lex=None
 CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")"}
 RELATIVE_PRONOUNS = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welcher", "welche", "welches"}
 NP_INNER = {"DET", "ADJ", "NUM", "PRON"}
+ATTACHED = "^"        # a name in apposition to a common noun: not a free argument
 
 
 def clause_bounds(doc, i, span):
@@ -680,8 +699,8 @@ class Clause:
 
     def preposition_of(self, m, start):
         i = m.first - 1
-        while i >= start and (self.doc[i].pos_ in NP_INNER or self.doc[i].lower_ in ("sowohl", "auch")) \
-                and self.doc[i].lower_ not in ("als",):
+        while i >= start and (self.doc[i].pos_ in NP_INNER or self.doc[i].lower_ in ("sowohl", "auch") or
+                              self.is_prenominal(i)) and self.doc[i].lower_ not in ("als",):
             i -= 1
         if i < start:
             return None
@@ -692,7 +711,16 @@ class Clause:
             earlier = [ix for ix, prep, _ in self.items_before(i, start)]
             if earlier:
                 return self.preposition_of(self.f.mentions[earlier[-1]], start)
+        if token.pos_ in ("NOUN", "PROPN") and not self.f.by_token.get(i):
+            return ATTACHED                                 # "in der Stadt Aleppo", "die Atommacht X"
         return None
+
+    def is_prenominal(self, i) -> bool:
+        """A role noun or a genitive name in front of a name ("von Syriens Staatschef Assad")."""
+        token = self.doc[i]
+        if token.text[:1].isupper() and self.f.lex.title_relation(token.text):
+            return True
+        return any(self.f.mentions[ix].kind != "adj" and token.text.endswith("s") for ix in self.f.by_token.get(i, ()))
 
     def items_before(self, i, start):
         return [(ix, None, None) for ix, m in enumerate(self.f.mentions) if start <= m.first and m.last < i]
@@ -710,9 +738,12 @@ class Clause:
     def describes_role(self, index) -> bool:
         """"der ukrainische Präsident Selenskyj": the adjective gives leader_of; the person is the argument."""
         m = self.f.mentions[index]
-        if m.kind != "adj":
+        if m.kind == "compound":          # "UNO-Generalsekretär Ban Ki-moon"
+            j = m.last
+        elif m.kind != "adj":
             return False
-        j = m.last + 1
+        else:
+            j = m.last + 1
         while j < self.end and self.doc[j].pos_ == "ADJ":
             j += 1
         if not (j + 1 < self.end and self.f.lex.title_relation(self.doc[j].text) and self.doc[j].text[:1].isupper()):
@@ -824,7 +855,7 @@ class Clause:
                     if self.name(ix) not in sources and self.f.mentions[ix].first > self.cue.i][:1]
         return []
 
-    def pairs(self, cue):
+    def pairs(self, cue, known_sources=()):
         if "pair" in cue.source:
             names = []
             for ix, prep, _ in self.items:
@@ -836,8 +867,8 @@ class Clause:
             elif len(names) >= 2:
                 names = self.subject() if len(self.subject()) >= 2 else []
             return [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
-        sources = []
-        for role in cue.source:
+        sources = list(known_sources)
+        for role in cue.source if not sources else ():
             sources = self.role(role, cue)
             if sources:
                 break

@@ -36,6 +36,7 @@ class Cue:
     target: tuple
     requires: tuple = ()
     is_noun: bool = False
+    unless: tuple = ()
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Lexicon:
     orgs: dict = field(default_factory=dict)          # folded form -> canonical org
     org_parent: dict = field(default_factory=dict)    # canonical org -> state
     titles: dict = field(default_factory=dict)        # folded stem -> relation
+    title_owners: dict = field(default_factory=dict)  # folded stem -> entity types the role belongs to
     verb_cues: dict = field(default_factory=dict)     # lemma (folded) -> [Cue]
     noun_cues: dict = field(default_factory=dict)     # lemma (folded) -> [Cue]
     verb_classes: dict = field(default_factory=dict)  # lemma -> {report, light, receive, ...}
@@ -139,8 +141,9 @@ def load() -> Lexicon:
         for form in forms + [canonical]:
             lex.orgs[fold(form)] = canonical
             lex.orgs.setdefault(fold(form + "s"), canonical)
-    for stem, relation in rows("titles.tsv"):
-        lex.titles[fold(stem)] = relation
+    for row in rows("titles.tsv"):
+        lex.titles[fold(row[0])] = row[1]
+        lex.title_owners[fold(row[0])] = set(row[2].split(",")) if len(row) > 2 and row[2] else {"STATE", "ORG"}
     for lemma, name in rows("verbs.tsv"):
         lex.verb_classes.setdefault(fold(lemma), set()).add(name)
     lex.state_bodies = tuple(fold(row[0]) for row in rows("state_bodies.txt"))
@@ -156,6 +159,7 @@ def load() -> Lexicon:
                 continue
             cue = Cue(lemma=item["lemma"], relation=item["relation"], source=tuple(item["source"]),
                       target=tuple(item["target"]), requires=tuple(item.get("requires", ())),
+                      unless=tuple(item.get("unless", ())),
                       is_noun=item["lemma"][:1].isupper())
             table = lex.noun_cues if cue.is_noun else lex.verb_cues
             table.setdefault(fold(cue.lemma), []).append(cue)

@@ -357,7 +357,8 @@ class RelationFinder:
         return None
 
     def pairs(self, cue_token, verb) -> list:
-        """Both sides of a symmetric relation: "zwischen X und Y", "X und Y unterzeichneten", "X mit Y"."""
+        """Both sides of a symmetric relation as (a, b) pairs: "zwischen X und Y" (all of them),
+        "X und Y unterzeichneten" (all of them), "X (und Y) ... mit Z" (each of X, Y with Z)."""
         scopes = [cue_token] + ([verb] if verb is not None and verb is not cue_token else [])
         for scope in scopes:
             for token in scope.subtree:
@@ -367,15 +368,21 @@ class RelationFinder:
                     for conjunct in self.conjuncts(phrase):
                         names += [n for n in self.entities_at(conjunct, 2) if n not in names]
                     if len(names) >= 2:
-                        return names
+                        return all_pairs(names)
+        partners = [n for scope in scopes for c in scope.children if self.preposition(c) == "mit"
+                    for n in self.entities_at(c)]
         for scope in scopes:
-            subjects = [n for h in self.subjects(scope) for n in self.entities_at(h)] if scope.pos_ in (
-                "VERB", "AUX") or scope is verb else []
-            if len(subjects) >= 2:
-                return subjects
-            partners = [n for c in scope.children if self.preposition(c) == "mit" for n in self.entities_at(c)]
+            if scope.pos_ not in ("VERB", "AUX") and scope is not verb:
+                continue
+            if scope is not cue_token and not any(self.lex.verb_class(lemma, "light") for lemma in self.lemmas(scope)):
+                continue           # "sich für das Abkommen mit Iran einsetzen": no signatory
+            subjects = [n for h in self.subjects(scope) for n in self.entities_at(h, actor=True)]
+            if subjects and not partners:       # "mit X" hung elsewhere by the parser
+                partners = [n for n in Clause(self, scope, scope.sent).with_preposition("mit") if n not in subjects]
             if subjects and partners:
-                return subjects[:1] + partners
+                return [(a, b) for a in subjects for b in partners if a != b]
+            if len(subjects) >= 2:
+                return all_pairs(subjects)
         return []
 
     # ------------------------------------------------------------ attribution, polarity
@@ -398,6 +405,23 @@ class RelationFinder:
             if child.dep_ in OBJ and any(g.lower_.startswith("kein") for g in child.children):
                 return True
         return False
+
+    def unasserted(self, cue_token, span) -> bool:
+        """Is the cue inside what someone demands, proposes or threatens ("fordert X auf, Y zu
+        beliefern", "droht, ... anzugreifen")? Then nothing is asserted to have happened."""
+        node, steps = cue_token, 0
+        while node.head is not node and steps < 4:
+            previous, node = node, node.head
+            steps += 1
+            if previous.dep_ in CLAUSE_DEPS | {"xcomp", "oc"} and \
+                    any(self.lex.verb_class(lemma, "appeal") for lemma in self.lemmas(node)):
+                return True
+        start, _ = clause_bounds(self.doc, cue_token.i, span)
+        if start <= span.start or not (self.is_infinitive(cue_token) or self.doc[start].lower_ in ("dass", "damit")):
+            return False
+        outer_start, outer_end = clause_bounds(self.doc, start - 2, span) if start - 2 >= span.start else (0, 0)
+        return any(any(self.lex.verb_class(lemma, "appeal") for lemma in self.lemmas(t))
+                   for t in self.doc[outer_start:outer_end] if t.pos_ in ("VERB", "AUX"))
 
     def attribution(self, sentence, cue_token, source_names):
         """(speaker entity or None, 'stated'|'alleged')."""
@@ -509,11 +533,15 @@ class RelationFinder:
                 verb = token.head if token.head.pos_ in ("VERB", "AUX") else None
             else:
                 continue
-            if not cues or self.negated(token):
+            if not cues or self.negated(token) or self.unasserted(token, sentence.span):
                 continue
+            start, end = clause_bounds(self.doc, token.i, sentence.span)
+            own_clause = {t.lower_ for t in self.doc[start:end]}
             for cue in cues:
                 if cue.requires and not any(any(w.startswith(r) or r in w for w in clause_words)
                                             for r in cue.requires):
+                    continue
+                if cue.unless and own_clause & set(cue.unless):
                     continue
                 found += self.apply_cue(sentence, token, verb, cue)
         return found
@@ -521,8 +549,7 @@ class RelationFinder:
     def apply_cue(self, sentence, token, verb, cue) -> list:
         role_verb = token if not cue.is_noun else verb
         if "pair" in cue.source:
-            names = self.pairs(token, role_verb)
-            pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
+            pairs = self.pairs(token, role_verb)
             if not pairs:
                 sources = self.first_role(cue.source[1:], token, role_verb, cue)
                 targets = self.first_role([r for r in cue.target if r != "pair"], token, role_verb, cue)
@@ -565,8 +592,10 @@ class RelationFinder:
             person = self.names[index]
             if m.type == "PERSON":
                 for title_token, relation in self.titles_before(m, span):
+                    stem = self.lex.title_relation(title_token.text)[0]
+                    allowed = self.lex.title_owners.get(stem, {"STATE", "ORG"})
                     for org in self.title_owners(title_token, m, span):
-                        if org != person and self.types.get(org) in ("STATE", "ORG"):
+                        if org != person and self.types.get(org) in allowed:
                             found.append(self.role_relation(sentence, person, relation, org, title_token))
                 for org in self.affiliation_after(m, span):
                     found.append(self.role_relation(sentence, person, "member_of", org, doc[m.last]))
@@ -635,9 +664,14 @@ class RelationFinder:
             i -= 1
         for child in title.children:
             if child.dep_ in ("nmod", "nmod:poss") and self.preposition(child) in (None, "von") and child.i > title.i \
-                    and not (m.first <= child.i <= m.last):
+                    and not (m.first <= child.i <= m.last) and not self.dative_der(child):
                 owners += [n for n in self.entities_at(child, 1) if self.types.get(n) in ("STATE", "ORG")]
         return list(dict.fromkeys(owners))
+
+    def dative_der(self, noun) -> bool:
+        """"der APA" after a name: dative (told to) unless the morphology says genitive."""
+        dets = [c for c in noun.children if c.lower_ == "der" and c.i < noun.i]
+        return bool(dets) and "Gen" not in dets[0].morph.get("Case") + noun.morph.get("Case")
 
     def affiliation_after(self, m, span):
         """"Hendrik Remmel vom GIDS", "Lee Ho-ryung vom Korea Institute ..." -> member_of."""
@@ -645,6 +679,9 @@ class RelationFinder:
         j = m.last + 1
         if j >= span.end or doc[j].lower_ not in ("vom", "von", "des", "der"):
             return []
+        if doc[j].lower_ == "der" and j + 1 < span.end and "Gen" not in doc[j].morph.get("Case") + \
+                doc[j + 1].morph.get("Case"):
+            return []     # "bestätigte X der APA": a dative, not an affiliation
         k = j + 1
         if doc[j].lower_ == "von" and k < span.end and doc[k].lower_ in ("der", "dem", "den"):
             k += 1
@@ -663,6 +700,10 @@ CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")"}
 RELATIVE_PRONOUNS = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welcher", "welche", "welches"}
 NP_INNER = {"DET", "ADJ", "NUM", "PRON"}
 ATTACHED = "^"        # a name in apposition to a common noun: not a free argument
+
+
+def all_pairs(names) -> list:
+    return [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
 
 
 def clause_bounds(doc, i, span):

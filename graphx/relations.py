@@ -117,6 +117,9 @@ class RelationFinder:
     def is_passive(self, verb) -> bool:
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
             return True
+        if any(c.lemma_ == "werden" and c.dep_.startswith("aux") for c in verb.children) and \
+                verb.lower_ != verb.lemma_.lower() and "Inf" not in verb.morph.get("VerbForm"):
+            return True         # "wird ... unterstützt" (not the future "wird ... unterstützen")
         if not self.looks_participle(verb):
             return False
         start, end = clause_bounds(self.doc, verb.i, verb.sent)
@@ -256,6 +259,8 @@ class RelationFinder:
         if verb is None:
             return []
         passive = self.is_passive(verb)
+        if passive:            # the grammatical subject of a passive is the patient; "agent" finds the doer
+            return []
         around = [verb] + [a for a in verb.children if a.dep_.startswith("aux")]   # "sollen X ... unterstützen"
         heads = [c for v in around for c in v.children if c.dep_ in SUBJ and not (passive and c.dep_ == "nsubj:pass")
                  and self.preposition(c) is None and not self.is_dateline(c)]
@@ -294,7 +299,8 @@ class RelationFinder:
         if verb is None:
             return []
         if self.is_passive(verb):
-            heads = [c for c in verb.children if c.dep_ in SUBJ_PASS]
+            heads = [c for c in verb.children if c.dep_ in SUBJ_PASS | SUBJ and self.preposition(c) is None
+                     and not self.is_dateline(c)]
             if heads:
                 return heads
         subjects = set(self.subjects(verb)) if not self.is_passive(verb) else set()
@@ -551,8 +557,9 @@ class RelationFinder:
         if "pair" in cue.source:
             pairs = self.pairs(token, role_verb)
             if not pairs:
-                sources = self.first_role(cue.source[1:], token, role_verb, cue)
-                targets = self.first_role([r for r in cue.target if r != "pair"], token, role_verb, cue)
+                sources = self.first_role([r for r in cue.source if r != "pair"], token, role_verb, cue)
+                targets = self.first_role([r for r in cue.target if r != "pair"], token, role_verb, cue,
+                                          source_names=sources) if sources else []
                 pairs = [(s, t) for s in sources for t in targets]
         else:
             sources = self.first_role(cue.source, token, role_verb, cue)

@@ -133,11 +133,10 @@ def find_acronyms(text: str, mentions) -> dict:
             if not acronym.isupper() and not re.fullmatch(r"[A-Z][a-z]{1,4}", acronym):
                 continue
             words = long_form.split()
-            for start in range(len(words)):
+            for start in range(len(words)):        # "Das Institute for ..." and "Institute for ..."
                 tail = " ".join(words[start:])
                 if initials(tail) == acronym.upper():
                     pairs[tail] = acronym
-                    break
     return pairs
 
 
@@ -253,9 +252,10 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
     clusters = defaultdict(list)
     for name in names:
         clusters[find(name)].append(name)
-    rename = {}
+    rename, members_of = {}, defaultdict(list)
     for members in clusters.values():
         canonical = choose_canonical(members, stats, aliases)
+        members_of[canonical] += members
         for name in members:
             rename[name] = canonical
 
@@ -268,7 +268,7 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
             target["aliases"].update(entity.get("aliases", ()))
             target["mentions"] += entity.get("mentions", 1)
         for name, entity in entities.items():
-            members = [n for n in clusters[find(name)]] if name in parent else [name]
+            members = members_of[name]      # the canonical name may be new (from the alias file)
             types = Counter()
             for member in members:
                 types.update(stats[member]["types"])

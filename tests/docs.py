@@ -27,3 +27,12 @@ def relations_of(doc, article="test.txt"):
     resolved = resolve_article(mentions, doc.text)
     return {(r["source"], r["relation"], r["target"]): r
             for r in find_relations(doc, mentions, resolved["names"], article, 0, None, lemmatizer())}
+
+
+def doc_from(spec: str, ents=()):
+    """A Doc from one token per line: "word lemma POS dep head [Case]" (head: absolute index)."""
+    rows = []
+    for line in spec.strip().splitlines():
+        word, lemma, pos, dep, head, *case = line.split()
+        rows.append((word, lemma, pos, dep, int(head), f"Case={case[0]}" if case else ""))
+    return make_doc(rows, ents)

@@ -1,0 +1,99 @@
+"""Entity resolution inside an article and across articles, and the user alias file."""
+import pytest
+
+from graphx.errors import InputError
+from graphx.mentions import Mention
+from graphx.resolve import AliasTable, merge_across_articles, resolve_article, translit_key
+
+
+def mention(text, surface, etype="PERSON", kind="name"):
+    start = text.index(surface)
+    return Mention(start, start + len(surface), surface, etype, surface, kind, 0, 0, 0)
+
+
+def result(article, entities, relations=()):
+    return {"article": article, "sha256": article, "relations": list(relations),
+            "entities": [{"name": n, "type": t, "aliases": [n], "mentions": 1} for n, t in entities]}
+
+
+def test_short_and_genitive_forms_resolve_to_the_full_name():
+    text = "Emmanuel Macron reiste nach Rom. Macron sprach dort. Macrons Rede war kurz."
+    mentions = [mention(text, "Emmanuel Macron"), mention(text, "Macron sprach"[:6]), mention(text, "Macrons")]
+    mentions[1] = Mention(text.index("Macron sprach"), text.index("Macron sprach") + 6, "Macron", "PERSON",
+                          "Macron", "name", 0, 0, 0)
+    assert resolve_article(mentions, text)["names"] == ["Emmanuel Macron"] * 3
+
+
+def test_kim_resolves_to_the_kim_the_context_points_to_and_two_kims_stay_apart():
+    text = ("Kim Jong-un empfing Gäste. Kim Yo-jong sprach danach. Kim lobte die Gäste. "
+            "Später äußerte sich Kim Jong-un. Kim drohte.")
+    first = mention(text, "Kim Jong-un")
+    sister = mention(text, "Kim Yo-jong")
+    lobte = Mention(text.index("Kim lobte"), text.index("Kim lobte") + 3, "Kim", "PERSON", "Kim", "name", 0, 0, 0)
+    second = Mention(text.rindex("Kim Jong-un"), text.rindex("Kim Jong-un") + 11, "Kim Jong-un", "PERSON",
+                     "Kim Jong-un", "name", 0, 0, 0)
+    drohte = Mention(text.index("Kim drohte"), text.index("Kim drohte") + 3, "Kim", "PERSON", "Kim", "name", 0, 0, 0)
+    names = resolve_article([first, sister, lobte, second, drohte], text)["names"]
+    assert names == ["Kim Jong-un", "Kim Yo-jong", "Kim Yo-jong", "Kim Jong-un", "Kim Jong-un"]
+
+
+def test_acronym_introduced_in_brackets_resolves_to_the_long_form():
+    text = "Das Institute for the Study of War (ISW) schreibt. Das ISW warnt."
+    long_form = mention(text, "Institute for the Study of War", "ORG")
+    short = Mention(text.rindex("ISW"), text.rindex("ISW") + 3, "ISW", "ORG", "ISW", "name", 0, 0, 0)
+    names = resolve_article([long_form, short], text)["names"]
+    assert names[0] == names[1]
+
+
+@pytest.mark.parametrize("a, b", [("Selenskyj", "Selenski"), ("Wolodymyr Selenskyj", "Wolodimir Selenski"),
+                                  ("Sergej Lawrow", "Sergei Lawrow"), ("Jens Stoltenberg", "Jens Stoltenberg")])
+def test_transliteration_variants_share_a_key(a, b):
+    assert translit_key(a) == translit_key(b)
+
+
+def test_transliteration_keys_keep_different_people_apart():
+    assert translit_key("Kim Jong-un") != translit_key("Kim Yong Hyun")
+    assert translit_key("Annalena Baerbock") != translit_key("Anna Lena Bärbel")
+
+
+def test_variants_merge_across_articles_with_a_stable_canonical_name():
+    results = [result("a.txt", [("Wolodymyr Selenskyj", "PERSON"), ("Selenskyj", "PERSON")]),
+               result("b.txt", [("Wolodimir Selenski", "PERSON")]),
+               result("c.txt", [("Wolodymyr Selenskyj", "PERSON")])]
+    merged = merge_across_articles(results)
+    names = {e["name"] for r in merged for e in r["entities"]}
+    assert names == {"Wolodymyr Selenskyj"}
+    again = merge_across_articles(list(reversed(results)))
+    assert {e["name"] for r in again for e in r["entities"]} == names
+
+
+def test_acronym_merges_with_its_long_form_across_articles():
+    results = [result("a.txt", [("Institute for the Study of War", "ORG")]), result("b.txt", [("ISW", "ORG")])]
+    merged = merge_across_articles(results)
+    assert {e["name"] for r in merged for e in r["entities"]} == {"ISW"}
+
+
+def test_alias_file_forces_merges_splits_and_canonical_names(tmp_path):
+    path = tmp_path / "aliases.txt"
+    path.write_text("# newsroom aliases\nWolodymyr Selenskyj = Zelensky | Selenski\n!Kim\n"
+                    "Bundesrepublik Deutschland = Deutschland\n", encoding="utf-8")
+    table = AliasTable.load(path)
+    results = [result("a.txt", [("Zelensky", "PERSON"), ("Kim", "PERSON"), ("Deutschland", "STATE")],
+                      [{"source": "Zelensky", "target": "Deutschland", "relation": "meets", "evidence": {}}]),
+               result("b.txt", [("Kim Jong-un", "PERSON"), ("Selenski", "PERSON")])]
+    merged = merge_across_articles(results, table)
+    names = {e["name"] for r in merged for e in r["entities"]}
+    assert "Wolodymyr Selenskyj" in names and "Zelensky" not in names and "Selenski" not in names
+    assert {"Kim", "Kim Jong-un"} <= names                       # "!Kim" keeps the lone Kim apart
+    assert "Bundesrepublik Deutschland" in names
+    relation = merged[0]["relations"][0]
+    assert (relation["source"], relation["target"]) == ("Wolodymyr Selenskyj", "Bundesrepublik Deutschland")
+
+
+def test_bad_alias_file_is_an_input_error_naming_the_line(tmp_path):
+    path = tmp_path / "aliases.txt"
+    path.write_text("Wolodymyr Selenskyj = Selenski\nthis line has no equals sign\n", encoding="utf-8")
+    with pytest.raises(InputError, match=":2:"):
+        AliasTable.load(path)
+    with pytest.raises(InputError, match="not found"):
+        AliasTable.load(tmp_path / "missing.txt")

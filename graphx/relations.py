@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from graphx.lexicon import fold, load
 
-RULES_VERSION = "1"
+RULES_VERSION = "2"
 SUBJ = {"nsubj", "sb"}
 SUBJ_PASS = {"nsubj:pass"}
 OBJ = {"obj", "oa", "dobj"}
@@ -251,9 +251,19 @@ class RelationFinder:
             for head in self.objects(verb) + [c for c in verb.children if c.dep_ in ("ccomp",)]:
                 names = self.all_entities_in(head, exclude=source_names)
                 if names:
-                    return names[:1]
+                    return [names[0]] + [n for n in self.coordinated_with(names[0], head) if n not in source_names]
             return []
         return []
+
+    def coordinated_with(self, name, phrase) -> list:
+        """Names coordinated with `name` inside a phrase ("zwischen Nordkorea und Russland")."""
+        tokens = [t for t in phrase.subtree if name in (self.names[ix] for ix in self.by_token.get(t.i, ()))]
+        if not tokens:
+            return []
+        others = []
+        for conjunct in self.conjuncts(tokens[0])[1:]:
+            others += [n for n in self.entities_at(conjunct, 1) if n != name and n not in others]
+        return others
 
     def subjects(self, verb) -> list:
         if verb is None:
@@ -336,12 +346,13 @@ class RelationFinder:
         """States, persons and orgs attached to a noun: adjectives, genitives, possessives, compounds."""
         names = []
         for index in self.by_token.get(noun.i, ()):
-            if self.mentions[index].kind == "compound":
+            m = self.mentions[index]   # "EU-Sanktionen", "US-Angriffe" name the actor; "Ukraine-Krieg" the place
+            if m.kind == "compound" and (m.type == "ORG" or m.surface.isupper()):
                 names.append(self.names[index])
         for child in noun.children:
             if child.dep_ == "amod" and child.pos_ in ("NOUN", "PROPN") and \
-                    not any(self.mentions[ix].kind == "adj" for ix in self.by_token.get(child.i, ())):
-                continue       # a noun as "amod" is a parser error ("seit Beginn des Ukraine-Krieges Sanktionen")
+                    any(self.mentions[ix].kind == "compound" for ix in self.by_token.get(child.i, ())):
+                continue       # a compound noun as "amod" is a parser error ("seit Beginn des Ukraine-Krieges Sanktionen")
             if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or \
                     (child.dep_ in ("nmod", "det") and self.preposition(child) is None and
                      (self.case(child) in ("Gen", None)) and child.i < noun.i + 6):
@@ -362,7 +373,7 @@ class RelationFinder:
             return head
         return None
 
-    def pairs(self, cue_token, verb) -> list:
+    def pairs(self, cue_token, verb, event=False) -> list:
         """Both sides of a symmetric relation as (a, b) pairs: "zwischen X und Y" (all of them),
         "X und Y unterzeichneten" (all of them), "X (und Y) ... mit Z" (each of X, Y with Z)."""
         scopes = [cue_token] + ([verb] if verb is not None and verb is not cue_token else [])
@@ -370,6 +381,8 @@ class RelationFinder:
             for token in scope.subtree:
                 if token.lower_ == "zwischen":
                     phrase = token.head if token.head is not token else token
+                    if phrase.head not in scopes and not (cue_token.pos_ == "NOUN" and 0 < token.i - cue_token.i <= 3):
+                        continue    # "zwischen" belongs to another phrase of the sentence
                     names = []
                     for conjunct in self.conjuncts(phrase):
                         names += [n for n in self.entities_at(conjunct, 2) if n not in names]
@@ -380,7 +393,9 @@ class RelationFinder:
         for scope in scopes:
             if scope.pos_ not in ("VERB", "AUX") and scope is not verb:
                 continue
-            if scope is not cue_token and not any(self.lex.verb_class(lemma, "light") for lemma in self.lemmas(scope)):
+            at_event = event and self.preposition(cue_token) in ("bei", "beim", "auf", "während", "am")
+            if scope is not cue_token and not at_event and \
+                    not any(self.lex.verb_class(lemma, "light") for lemma in self.lemmas(scope)):
                 continue           # "sich für das Abkommen mit Iran einsetzen": no signatory
             subjects = [n for h in self.subjects(scope) for n in self.entities_at(h, actor=True)]
             if subjects and not partners:       # "mit X" hung elsewhere by the parser
@@ -555,7 +570,7 @@ class RelationFinder:
     def apply_cue(self, sentence, token, verb, cue) -> list:
         role_verb = token if not cue.is_noun else verb
         if "pair" in cue.source:
-            pairs = self.pairs(token, role_verb)
+            pairs = self.pairs(token, role_verb, event=cue.relation == "meets")   # "X und Y ... bei einem Empfang"
             if not pairs:
                 sources = self.first_role([r for r in cue.source if r != "pair"], token, role_verb, cue)
                 targets = self.first_role([r for r in cue.target if r != "pair"], token, role_verb, cue,

@@ -387,3 +387,191 @@ def test_clean_inputs_exit_0_and_warnings_exit_5(tmp_path, blank_model):
     warned = run("build", src, "--out", tmp_path / "out", "--model", blank_model)
     assert warned.exit_code == int(ExitStatus.WARNINGS)
     assert f"Warning: {src / 'leer.txt'}: skipped: empty file" in warned.output
+
+
+# ---------------------------------------------------------------------------------------------
+# long inputs: a line longer than spaCy's max_length is split, never passed whole
+
+def spy_on_pipe(nlp):
+    """Record every (text, offset) the extractor hands the NLP."""
+    seen = []
+    real = nlp.pipe
+
+    def pipe(tasks, *args, **kwargs):
+        if not kwargs.get("as_tuples"):          # spaCy calls itself again without contexts
+            return real(tasks, *args, **kwargs)
+
+        def recorded():
+            for text, context in tasks:
+                seen.append((text, context[1]))
+                yield text, context
+        return real(recorded(), *args, **kwargs)
+    nlp.pipe = pipe
+    return seen
+
+
+def check_chunks(article, seen, max_length):
+    """Every piece the NLP saw is below max_length and is the article text at its offset (offsets
+    restart in each section of a long article)."""
+    from graphx.extract import INNER_SPACE, SECTION_CHARS, chunks
+    sections = list(chunks(article.text, SECTION_CHARS)) if len(article.text) > SECTION_CHARS else [(0, "")]
+    assert seen
+    section, previous, covered = -1, None, 0
+    for chunk, offset in seen:
+        if previous is None or offset <= previous:
+            section += 1
+        previous = offset
+        base = sections[section][0]
+        assert 0 < len(chunk) < max_length
+        assert article.text[base + offset:base + offset + len(chunk)].translate(INNER_SPACE) == chunk
+        covered += len("".join(chunk.split()))
+    assert section == len(sections) - 1
+    assert covered == len("".join(article.text.split()))
+
+
+def check_result(article, result):
+    """The ArticleResult contract: offsets index article.text exactly; names and aliases are real."""
+    from graphx.graph import RELATIONS
+    assert result["article"] == article.name and result["sha256"] == article.sha256
+    json.dumps(result)                                   # the store caches it as JSON
+    names = {e["name"] for e in result["entities"]}
+    flat = " ".join(article.text.split())
+    for entity in result["entities"]:
+        assert entity["name"].strip() and entity["type"] in ("PERSON", "STATE", "ORG", "LOCATION")
+        for alias in entity["aliases"]:
+            assert " ".join(alias.split()) in flat, alias
+    for relation in result["relations"]:
+        evidence = relation["evidence"]
+        start, end = evidence["start"], evidence["end"]
+        assert isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(article.text)
+        assert evidence["sentence"] == article.text[start:end]
+        assert evidence["sentence"].strip() == evidence["sentence"]
+        assert evidence["article"] == article.name and evidence["status"] in ("stated", "alleged")
+        assert relation["relation"] in RELATIONS and {relation["source"], relation["target"]} <= names
+
+
+@pytest.fixture
+def blank_extractor(blank_model):
+    from graphx.extract import Extractor
+    from graphx.annotate import load_pipeline
+    from graphx.extract import add_paragraph_boundaries
+
+    nlp = load_pipeline(str(blank_model))
+    add_paragraph_boundaries(nlp)
+    return Extractor(nlp=nlp)
+
+
+LINE_SENTENCES = ("Der Ausschuss berät am Montag über den Haushalt, die Reform der Verwaltung und die Kosten. "
+                  "Danach folgt eine Debatte im Plenum, die bis in den Abend dauert. ")
+
+
+@pytest.mark.parametrize("kind", [pytest.param("sentences", marks=pytest.mark.slow),
+                                  pytest.param("no spaces", marks=pytest.mark.slow), "huge words"])
+def test_a_line_longer_than_max_length_is_split_and_offsets_stay_exact(blank_extractor, kind):
+    nlp = blank_extractor.nlp
+    size = nlp.max_length + 200_000                      # 1.2 million characters on one line
+    if kind == "sentences":
+        text = (LINE_SENTENCES * (size // len(LINE_SENTENCES) + 1))[:size]
+    elif kind == "no spaces":
+        text = ("Haushaltsreform,Verwaltung;" * (size // 27 + 1))[:size]
+    else:
+        text = " ".join(["ä" * 200_000, "Frankreich kritisiert Russland."] * 5 + ["x" * 199_000])
+    article = Article("lang.txt", None, text + "\n")
+    seen = spy_on_pipe(nlp)
+    [(got, result)] = list(blank_extractor.extract_many([article]))
+    assert got is article
+    check_chunks(article, seen, nlp.max_length)
+    check_result(article, result)
+    if kind == "huge words":
+        assert {"Frankreich", "Russland"} <= {e["name"] for e in result["entities"]}
+
+
+# ---------------------------------------------------------------------------------------------
+# 5. property-based: the reader and the extraction entry point on arbitrary Unicode text
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=600) | st.text(max_size=200).map(lambda t: t.encode("utf-16")),
+       suffix=st.sampled_from([".txt", ".md", ".html"]))
+@example(data=b"\xef\xbb\xbf", suffix=".txt")
+@example(data=b"\xff\xfe\x00", suffix=".txt")
+@example(data=b"<html><script>", suffix=".html")
+def test_reader_never_raises_on_arbitrary_bytes(tmp_path, data, suffix):
+    path = tmp_path / f"x{suffix}"
+    path.write_bytes(data)
+    try:
+        article = read_article(path)
+    except Unreadable as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    assert article.text.strip() and "\r" not in article.text
+    assert not re.search(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]", article.text)
+    assert article.sha256 == Article("x", None, article.text).sha256
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300))
+def test_reader_reads_any_utf8_text_exactly(tmp_path, text):
+    assume(not text.startswith("\ufeff"))
+    path = tmp_path / "x.txt"
+    path.write_bytes(text.encode("utf-8"))
+    try:
+        article = read_article(path)
+    except Unreadable as exc:     # only whitespace, or NUL bytes that make it look binary
+        assert not normalise(text).strip() or "\x00" in text, exc
+        return
+    assert article.text == normalise(text)
+
+
+def _seed_sentences():
+    text = " ".join(" ".join(p.read_text(encoding="utf-8").split()) for p in sorted(SEEDS.glob("*.txt")))
+    return [s for s in re.split(r"(?<=[.!?“])\s+", text) if 20 < len(s) < 300][:80]
+
+
+SEED_SENTENCES = _seed_sentences()
+SEPARATORS = ["\n", "\n\n", " ", "\r\n", "\t", "\u00a0", "\u2028", "\x0b", "\x0c", "\x85", " \n \n"]
+news_like = st.lists(st.one_of(st.sampled_from(SEED_SENTENCES), st.sampled_from(SEPARATORS),
+                               st.text(max_size=30), st.sampled_from(["„", "“", "Putin", "Nordkorea", "-",
+                                                                      "Nato-", "laut ", "(", ")", "\""])),
+                     max_size=14).map("".join)
+
+
+@pytest.fixture(scope="module")
+def real_extractor():
+    """graphx's packaged model, loaded once; every (chunk, offset) it is given is recorded."""
+    from graphx.extract import Extractor
+    extractor = Extractor()
+    extractor.seen = spy_on_pipe(extractor.nlp)
+    return extractor
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=news_like, suffix=st.sampled_from([".txt", ".md", ".html"]))
+@example(text="", suffix=".txt")
+@example(text=SEED_SENTENCES[0] + "\r\n\r\n" + SEED_SENTENCES[1], suffix=".txt")
+def test_read_then_extract_never_raises_and_offsets_index_the_article_text(real_extractor, tmp_path, text, suffix):
+    path = tmp_path / f"artikel{suffix}"
+    path.write_bytes(text.encode("utf-8"))
+    try:
+        article = read_article(path)
+    except Unreadable:
+        return
+    real_extractor.seen.clear()
+    [(got, result)] = list(real_extractor.extract_many([article]))
+    assert got is article
+    check_result(article, result)
+    if real_extractor.seen:
+        check_chunks(article, real_extractor.seen, real_extractor.nlp.max_length)
+    build_graph([result])                             # the graph stage takes it as it is
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=news_like | st.text())
+@example(text="\r\r\n\x00 Putin\u2029trifft\x85Kim. ")
+def test_extraction_entry_point_takes_any_text(real_extractor, text):
+    """Not only what the reader makes: raw text with \\r, controls and odd spaces goes through too."""
+    article = Article("roh.txt", None, text)
+    real_extractor.seen.clear()
+    [(got, result)] = list(real_extractor.extract_many([article]))
+    check_result(article, result)
+    if real_extractor.seen:
+        check_chunks(article, real_extractor.seen, real_extractor.nlp.max_length)

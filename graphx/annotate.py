@@ -28,7 +28,7 @@ FLAIR_PREFIX = "flair:"
 def load_pipeline(model: str | None = None, ner: str | None = None):
     """Load a spaCy pipeline (see module docstring). Raises ``ModelError`` with a one-line
     message if the model or the flair tagger cannot be loaded."""
-    import spacy
+    spacy = import_spacy(without_torch=model is None and ner is None)
 
     import graphx.model.components  # noqa: F401  (registers graphx's components)
 
@@ -48,6 +48,24 @@ def load_pipeline(model: str | None = None, ner: str | None = None):
             raise ModelError(f"unknown --ner value {ner!r}; use flair:MODEL_NAME_OR_PATH")
         add_flair_ner(nlp, ner[len(FLAIR_PREFIX):])
     return nlp
+
+
+def import_spacy(without_torch: bool = False):
+    """``import spacy``. With `without_torch` (graphx's own pipeline needs no torch), thinc is kept
+    from importing torch (installed with the flair extra) only to note that it is there: that
+    costs 3-4 s of every build's start. torch stays importable for anyone who imports it later."""
+    import sys
+
+    if not without_torch or "spacy" in sys.modules or "thinc" in sys.modules or "torch" in sys.modules:
+        import spacy
+        return spacy
+    sys.modules["torch"] = None                    # makes `import torch` raise ImportError
+    try:
+        import spacy
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+    return spacy
 
 
 def add_flair_ner(nlp, tagger: str, batch_size: int = 32):

@@ -95,3 +95,30 @@ def test_worker_errors_reach_the_caller(monkeypatch):
     articles = [Article(name=f"{i}.txt", path=None, text=text) for i, text in enumerate(TEXTS)]
     with pytest.raises(ModelError, match="broken model"):
         list(extract.Extractor(model="whatever").extract_many(articles, n_process=2))
+
+
+def test_graphx_pipeline_loads_without_importing_torch():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom graphx.annotate import load_pipeline\nnlp = load_pipeline()\n"
+            "print('torch' in sys.modules, [t.lemma_ for t in nlp('Die Staaten unterzeichneten.')][:2])\n"
+            "import importlib.util\nprint(importlib.util.find_spec('torch') is not None)\n")
+    lines = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert lines[0].startswith("False")
+    torch_installed = lines[1] == "True"
+    if torch_installed:                                 # still importable afterwards
+        out = subprocess.run([sys.executable, "-c", code + "import torch\nprint('ok')"], capture_output=True,
+                             text=True, check=True).stdout
+        assert out.splitlines()[-1] == "ok"
+
+
+def test_lemma_table_is_spacys_lookup_table():
+    pytest.importorskip("spacy_lookups_data")
+    from spacy.lookups import load_lookups
+
+    table = load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+    extract._LOOKUP.clear()
+    lemma = extract.lemmatizer()
+    doc = spacy.blank("de")("Die Staaten warfen Russland Angriffe vor und lieferten Waffen")
+    assert [lemma(t) for t in doc] == [table.get(t.text, t.lemma_) for t in doc]

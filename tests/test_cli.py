@@ -108,7 +108,14 @@ def test_scorer_reads_the_graph(seed_build):
     out, _ = seed_build
     result = subprocess.run([sys.executable, str(SCORER), str(out / "graph.json"), str(GOLD)],
                             capture_output=True, text=True, check=True)
-    assert result.stdout.strip().splitlines()[-1].startswith("entities P=")
+    summary = result.stdout.strip().splitlines()[-1]
+    assert summary.startswith("entities P=")
+    # regression guard on the development set (issue targets: entities R>=0.90 P>=0.85, relations
+    # R(required)>=0.80 P>=0.80); the rules are written for German news in general, not for these texts
+    entities, relations = (dict(part.split("=") for part in side.split() if "=" in part)
+                           for side in summary.split("|"))
+    assert float(entities["R"]) >= 0.90 and float(entities["P"]) >= 0.85
+    assert float(relations["R(required)"]) >= 0.80 and float(relations["P"]) >= 0.80
 
 
 def test_python_dash_m_works():

@@ -95,21 +95,87 @@ def from_json_data(data) -> nx.MultiDiGraph:
     if not isinstance(data, dict) or "nodes" not in data or not ("edges" in data or "links" in data):
         raise GraphFormatError("not a graphx graph: expected node-link JSON with 'nodes' and 'edges'")
     edges_key = "edges" if "edges" in data else "links"
+    for key in ("nodes", edges_key):
+        if not isinstance(data[key], list) or not all(isinstance(item, dict) for item in data[key]):
+            raise GraphFormatError(f"not a graphx graph: {key!r} must be a list of objects")
+    if not isinstance(data.get("graph", {}), dict):
+        raise GraphFormatError("not a graphx graph: 'graph' must be an object")
     try:
-        G = nx.node_link_graph(data, directed=True, multigraph=True, edges=edges_key)
-    except (KeyError, TypeError, ValueError, nx.NetworkXError) as exc:
-        raise GraphFormatError(f"not a graphx graph: {exc}") from None
+        # graphx graphs are directed multigraphs, whatever the file claims
+        G = nx.node_link_graph(dict(data, directed=True, multigraph=True), directed=True, multigraph=True,
+                               edges=edges_key)
+    except (KeyError, TypeError, ValueError, AttributeError, nx.NetworkXError) as exc:
+        raise GraphFormatError(f"not a graphx graph: {type(exc).__name__} {_short(str(exc))}") from None
+    if not isinstance(G.graph, dict):
+        raise GraphFormatError("not a graphx graph: 'graph' must be an object")
+    _check(G.graph, GRAPH_TYPES, "graph attributes")
+    for article in G.graph.get("articles") or []:
+        _check(article, {"name": (lambda v: isinstance(v, str), "a string"), "sha256": (_is_text, "a string")},
+               "graph attributes: articles")
+    odd = next((node for node in G if not isinstance(node, str)), None)
+    if odd is not None:
+        raise GraphFormatError(f"not a graphx graph: node ids must be entity names (strings), not {_short(odd)}")
     for node, attrs in G.nodes(data=True):
         attrs.setdefault("label", node)
         attrs.setdefault("type", "ORG")
         attrs.setdefault("aliases", [node])
         attrs.setdefault("articles", [])
         attrs.setdefault("mentions", 0)
+        _check(attrs, NODE_TYPES, f"node {_short(node)}")
     for u, v, key, attrs in G.edges(keys=True, data=True):
         attrs.setdefault("relation", key)
         attrs.setdefault("evidence", [])
+        what = f"edge {_short(u)} -> {_short(v)}"
+        _check(attrs, EDGE_TYPES, what)
         attrs.setdefault("weight", len(attrs["evidence"]))
+        for evidence in attrs["evidence"]:
+            if not isinstance(evidence, dict):
+                raise GraphFormatError(f"not a graphx graph: {what}: evidence must be a list of objects")
+            _check(evidence, EVIDENCE_TYPES, f"{what}: evidence")
     return G
+
+
+def _is_str_list(value) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str) or value is None
+
+
+# attribute: (test, what it must be); attributes graphx does not know are kept as they are
+GRAPH_TYPES = {"graphx_version": (_is_text, "a string"), "built_at": (_is_text, "a string"),
+               "model": (lambda v: v is None or isinstance(v, dict), "an object"),
+               "articles": (lambda v: isinstance(v, list) and all(isinstance(a, dict) for a in v),
+                            "a list of objects")}
+NODE_TYPES = {"label": (lambda v: isinstance(v, str), "a string"), "type": (lambda v: isinstance(v, str), "a string"),
+              "aliases": (_is_str_list, "a list of strings"), "articles": (_is_str_list, "a list of strings"),
+              "mentions": (_is_int, "a whole number")}
+EDGE_TYPES = {"relation": (lambda v: isinstance(v, str), "a string"), "weight": (_is_number, "a number"),
+              "evidence": (lambda v: isinstance(v, list), "a list")}
+EVIDENCE_TYPES = {"article": (_is_text, "a string"), "sentence": (_is_text, "a string"),
+                  "start": (_is_int, "a whole number"), "end": (_is_int, "a whole number"),
+                  "attribution": (_is_text, "a string"), "status": (_is_text, "a string"),
+                  "cue": (_is_text, "a string")}
+
+
+def _check(attrs: dict, types: dict, what: str) -> None:
+    for name, (test, expected) in types.items():
+        if name in attrs and not test(attrs[name]):
+            raise GraphFormatError(f"not a graphx graph: {what}: {name!r} must be {expected}")
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def load_graph(path) -> nx.MultiDiGraph:

@@ -575,3 +575,196 @@ def test_extraction_entry_point_takes_any_text(real_extractor, text):
     check_result(article, result)
     if real_extractor.seen:
         check_chunks(article, real_extractor.seen, real_extractor.nlp.max_length)
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. corrupt, truncated or foreign graph.json and stores: one clear line, for every command
+
+def sample_graph():
+    from graphx_samples import graph_of, seed_results
+    return graph_of(seed_results())
+
+
+def graph_commands(graph, tmp):
+    return [["centrality", graph], ["centrality", graph, "--format", "csv"],
+            ["show", "Putin", "--graph", graph], ["neighbors", "Russland", "--graph", graph],
+            ["path", "Selenskyj", "Putin", "--graph", graph], ["communities", "--graph", graph],
+            ["export", graph, "--format", "graphml", "--out", tmp / "x"],
+            ["export", graph, "--format", "gexf", "--out", tmp / "x"],
+            ["export", graph, "--format", "csv", "--out", tmp / "x"],
+            ["export", graph, "--format", "neo4j", "--out", tmp / "x"],
+            ["diff", graph, graph, "--html", tmp / "d.html"]]
+
+
+def assert_works_or_one_line_error(result):
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+    if result.exit_code != 0:
+        one_line_error(result, ExitStatus.INPUT)
+
+
+def truncated(text: str, fraction: float) -> str:
+    return text[:int(len(text) * fraction)]
+
+
+FOREIGN_GRAPHS = {
+    "truncated at 10 %": lambda t: truncated(t, 0.1),
+    "truncated at 60 %": lambda t: truncated(t, 0.6),
+    "truncated at 99 %": lambda t: truncated(t, 0.99),
+    "empty": lambda t: "",
+    "null": lambda t: "null",
+    "a string": lambda t: '"graph"',
+    "nodes not a list": lambda t: '{"nodes": 5, "edges": []}',
+    "node without id": lambda t: '{"nodes": [{"label": "x"}], "edges": []}',
+    "edge to nowhere": lambda t: '{"nodes": [{"id": "A"}], "edges": [{"source": "A"}]}',
+    "unhashable id": lambda t: '{"nodes": [{"id": ["A"]}], "edges": []}',
+    "d3 force graph": lambda t: '{"nodes": [{"id": 1, "group": 2}], "links": [{"source": 1, "target": 1, "value": 3}]}',
+    "cytoscape json": lambda t: '{"elements": {"nodes": [{"data": {"id": "a"}}]}}',
+    "geojson": lambda t: '{"type": "FeatureCollection", "features": []}',
+    "aliases not a list": lambda t: t.replace('"aliases": [', '"aliases": 7, "x": ['),
+    "evidence not a list": lambda t: t.replace('"evidence": [', '"evidence": "text", "x": ['),
+    "evidence items not objects": lambda t: re.sub(r'"evidence": \[', '"evidence": [1, null, "s", ', t),
+    "weight a string": lambda t: re.sub(r'"weight": \d+', '"weight": "viel"', t),
+    "type unknown": lambda t: t.replace('"type": "STATE"', '"type": {"a": 1}'),
+    "articles a number": lambda t: t.replace('"articles": [', '"articles": 3, "y": ['),
+    "mentions a string": lambda t: re.sub(r'"mentions": \d+', '"mentions": "drei"', t),
+    "graph attrs not a dict": lambda t: t.replace('"graph": {', '"graph": [], "z": {'),
+    "numeric node ids": lambda t: '{"directed": true, "multigraph": true, "graph": {}, "nodes": [{"id": 1}, {"id": 2}], "edges": [{"source": 1, "target": 2, "key": "meets"}]}',
+    "latin-1 bytes": lambda t: t.encode("utf-8").decode("latin-1"),
+    "a store": None,
+    "a PNG": None,
+}
+
+
+@pytest.mark.parametrize("kind", sorted(FOREIGN_GRAPHS))
+def test_corrupt_or_foreign_graph_json_gives_one_line_for_every_command(tmp_path, kind):
+    G = sample_graph()
+    good = tmp_path / "good.json"
+    save_graph(G, good)
+    bad = tmp_path / "graph.json"
+    if kind == "a store":
+        with Store.open(bad):
+            pass
+    elif kind == "a PNG":
+        bad.write_bytes(SKIPPED["bild.png.md"][0])
+    elif kind == "latin-1 bytes":
+        bad.write_bytes(good.read_text(encoding="utf-8").encode("utf-8").replace(b"\xc3\xb6", b"\xf6"))
+    else:
+        bad.write_text(FOREIGN_GRAPHS[kind](good.read_text(encoding="utf-8")), encoding="utf-8")
+    for command in graph_commands(bad, tmp_path):
+        result = run(*command)
+        assert_works_or_one_line_error(result)
+        if kind.startswith("truncated") or kind in ("empty", "a store", "a PNG"):
+            assert result.exit_code == int(ExitStatus.INPUT) and str(bad) in result.output, (command, result.output)
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                           max_leaves=6)
+
+
+@settings(max_examples=int(os.environ.get("GRAPHX_FUZZ_EXAMPLES", 40)), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(where=st.sampled_from(["node", "edge", "evidence", "graph", "top"]), index=st.integers(0, 50),
+       key=st.sampled_from(["id", "label", "type", "aliases", "articles", "mentions", "source", "target", "key",
+                            "relation", "weight", "evidence", "sentence", "start", "end", "article", "status",
+                            "nodes", "edges", "directed", "multigraph", "graph"]),
+       value=json_values, delete=st.booleans())
+def test_any_damaged_attribute_gives_a_result_or_one_line(tmp_path, where, index, key, value, delete):
+    data = json.loads(json.dumps(nx.node_link_data(sample_graph(), edges="edges")))
+    target = {"top": data, "graph": data["graph"], "node": data["nodes"][index % len(data["nodes"])],
+              "edge": data["edges"][index % len(data["edges"])]}.get(where)
+    if where == "evidence":
+        edge = data["edges"][index % len(data["edges"])]
+        target = edge["evidence"][index % len(edge["evidence"])]
+    if delete:
+        target.pop(key, None)
+    else:
+        target[key] = value
+    path = tmp_path / "graph.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    for command in [["centrality", path, "--metric", "betweenness"], ["show", "Russland", "--graph", path],
+                    ["path", "Selenskyj", "Putin", "--graph", path], ["export", path, "--format", "csv", "--out", tmp_path / "x"],
+                    ["diff", path, path]]:
+        assert_works_or_one_line_error(run(*command))
+
+
+def damaged_store(path: Path, kind: str) -> None:
+    """A real store with two snapshots, then damaged in one way."""
+    from graphx_samples import article_for, graph_of, new_article_result, seed_results
+    with Store.open(path) as store:
+        for results in (seed_results(), seed_results() + [new_article_result()]):
+            with store.build_lock():
+                store.commit_build([article_for(r) for r in results], {r["article"]: r for r in results},
+                                   "k@1+rules1", graph_of(results))
+    if kind.startswith("truncated"):
+        data = path.read_bytes()
+        path.write_bytes(data[:int(len(data) * float(kind.split()[1]) / 100)])
+    elif kind == "zero bytes":
+        path.write_bytes(b"")
+    elif kind == "overwritten middle":
+        data = bytearray(path.read_bytes())
+        data[len(data) // 3:len(data) // 3 + 8192] = b"\xde\xad" * 4096
+        path.write_bytes(bytes(data))
+    elif kind == "snapshot blob damaged":
+        conn = sqlite3.connect(path)
+        conn.execute("UPDATE snapshots SET graph = ?", (b"not zlib",))
+        conn.commit()
+        conn.close()
+    elif kind == "snapshot holds a foreign graph":
+        import zlib
+        conn = sqlite3.connect(path)
+        conn.execute("UPDATE snapshots SET graph = ?", (zlib.compress(b'{"nodes": [{"id": 1}], "edges": []}'),))
+        conn.commit()
+        conn.close()
+    elif kind == "newer schema":
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA user_version = 99")
+        conn.commit()
+        conn.close()
+    elif kind == "table missing":
+        conn = sqlite3.connect(path)
+        conn.execute("DROP TABLE results")
+        conn.commit()
+        conn.close()
+    elif kind == "graph.json":
+        save_graph(sample_graph(), path)
+    elif kind == "foreign sqlite":
+        path.unlink()
+        conn = sqlite3.connect(path)
+        conn.execute("CREATE TABLE snapshots (id INTEGER, graph BLOB)")
+        conn.commit()
+        conn.close()
+
+
+STORE_DAMAGE = ["truncated 10", "truncated 50", "truncated 90", "zero bytes", "overwritten middle",
+                "snapshot blob damaged", "snapshot holds a foreign graph", "newer schema", "table missing",
+                "graph.json", "foreign sqlite"]
+
+
+@pytest.mark.parametrize("kind", STORE_DAMAGE)
+def test_corrupt_truncated_or_foreign_store_gives_one_line_for_every_command(tmp_path, monkeypatch, kind, blank_model):
+    monkeypatch.chdir(tmp_path)
+    path = Path("output/graphx.sqlite")
+    path.parent.mkdir()
+    damaged_store(path, kind)
+    before = path.read_bytes()
+    commands = [["snapshots"], ["snapshots", "--format", "json"], ["diff"], ["diff", "@1", "@2", "--format", "json"],
+                ["centrality", "@1"], ["show", "Russland", "--graph", "latest"],
+                ["export", "@2", "--format", "graphml", "--out", "x"], ["communities", "--graph", "latest~1"]]
+    for command in commands:
+        result = run(*command)
+        assert_works_or_one_line_error(result)
+        if kind in ("truncated 10", "truncated 50", "zero bytes", "newer schema", "graph.json", "foreign sqlite",
+                    "table missing"):
+            assert result.exit_code == int(ExitStatus.INPUT) and str(path) in result.output, (command, result.output)
+        if kind.startswith("snapshot") and command[0] != "snapshots":
+            assert result.exit_code == int(ExitStatus.INPUT) and "damaged" in result.output, (command, result.output)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD, encoding="utf-8")
+    result = run("build", "in", "--model", blank_model)
+    if result.exit_code != 0:            # the build refuses a store it cannot trust, and leaves it alone
+        line = one_line_error(result, ExitStatus.OUTPUT)
+        assert "store" in line and str(path) in line
+        assert path.read_bytes() == before
+        assert not Path("output/graph.json").exists()

@@ -768,3 +768,171 @@ def test_corrupt_truncated_or_foreign_store_gives_one_line_for_every_command(tmp
         assert "store" in line and str(path) in line
         assert path.read_bytes() == before
         assert not Path("output/graph.json").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. interrupted builds: Ctrl-C, SIGTERM and kill -9 leave the previous outputs and the store usable
+
+HOOKS = r'''
+"""Runs `graphx build`, pausing at one phase (GRAPHX_TEST_PAUSE) until the test sends a signal."""
+import os, sys, time
+
+def pause(what):
+    sys.stderr.write(f"PAUSED {what}\n")
+    sys.stderr.flush()
+    time.sleep(300)
+
+phase = os.environ.get("GRAPHX_TEST_PAUSE", "")
+if phase == "extract":                      # in the NLP stage, after the first new article
+    import graphx.extract as extract
+    real_result, calls = extract.article_result, []
+    def article_result(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            pause("extract")
+        return real_result(*args, **kwargs)
+    extract.article_result = article_result
+elif phase == "commit":                     # inside the store transaction, snapshot row written
+    import graphx.store as store
+    real_open = store.Store.open.__func__
+    class Conn:
+        def __init__(self, conn):
+            self._conn = conn
+        def __getattr__(self, name):
+            return getattr(self._conn, name)
+        def execute(self, sql, *args):
+            result = self._conn.execute(sql, *args)
+            if sql.startswith("INSERT INTO snapshots"):
+                pause("commit")
+            return result
+    def open_store(cls, *args, **kwargs):
+        opened = real_open(cls, *args, **kwargs)
+        opened.conn = Conn(opened.conn)
+        return opened
+    store.Store.open = classmethod(open_store)
+elif phase == "write":                      # graph.json written to its temp file, not yet renamed
+    real_replace = os.replace
+    def replace(src, dst, *args, **kwargs):
+        if str(dst).endswith("graph.json"):
+            pause("write")
+        return real_replace(src, dst, *args, **kwargs)
+    os.replace = replace
+
+from graphx.cli import main
+sys.argv = ["graphx"] + sys.argv[1:]
+main()
+'''
+
+
+def article_texts(n, start=0):
+    cities = ["Berlin", "Paris", "Rom", "Madrid", "Wien", "Prag", "Warschau", "Kiew", "Moskau", "Brüssel",
+              "London", "Lissabon"]
+    return {f"{i:03d}.txt": f"Meldung {i} aus {cities[i % len(cities)]}.\n\nRussland kritisiert die Ukraine "
+                            f"zum {i}. Mal. Frankreich unterstützt die Ukraine.\n" for i in range(start, start + n)}
+
+
+def store_state(path):
+    with Store.open(path, create=False) as store:
+        return store.snapshots(), store.articles()
+
+
+def outputs_state(out):
+    return {name: (out / name).read_bytes() for name in ("graph.json", "graph.html")}
+
+
+class Interruptible:
+    """A `graphx build` in a subprocess that pauses at a phase; the test then signals it."""
+
+    def __init__(self, tmp, args, phase=None, marker=None):
+        hooks = tmp / "hooks.py"
+        hooks.write_text(HOOKS, encoding="utf-8")
+        env = dict(os.environ, GRAPHX_TEST_PAUSE=phase or "", PYTHONUNBUFFERED="1")
+        self.marker = marker or f"PAUSED {phase}"
+        self.proc = subprocess.Popen([sys.executable, str(hooks), "build", *map(str, args)], env=env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp)
+        self.stderr, self.seen = [], threading.Event()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        buffer = ""
+        while True:
+            char = self.proc.stderr.read(1)
+            if not char:
+                self.seen.set()
+                return
+            buffer += char
+            if self.marker in buffer:
+                self.seen.set()
+            if char == "\n":
+                self.stderr.append(buffer)
+                buffer = ""
+
+    def signal_when_paused(self, signum, timeout=120):
+        assert self.seen.wait(timeout), "the build never reached the pause point"
+        assert self.proc.poll() is None, "".join(self.stderr)
+        self.proc.send_signal(signum)
+        try:
+            self.proc.wait(60)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+        time.sleep(0.1)
+        return self.proc.returncode, "".join(self.stderr)
+
+
+def check_interrupted_build_left_everything_usable(tmp, src, out, model_args, before_outputs, before_store,
+                                                   signum, phase, code, stderr, n_after):
+    if signum == signal.SIGKILL:
+        assert code == -signal.SIGKILL
+        if phase == "write":      # the killed writer's temp file is there until the next build
+            assert len(list(out.glob(".graph.json.*.tmp"))) == 1
+    else:
+        assert code == int(ExitStatus.INTERRUPTED), stderr
+        assert "Interrupted: previous outputs are unchanged." in stderr and "Traceback" not in stderr
+        assert not list(out.glob(".*.tmp")), "a temp file was left behind"
+    # the previous outputs are byte for byte what they were, and usable
+    assert outputs_state(out) == before_outputs
+    assert load_graph(out / "graph.json").number_of_nodes() > 0
+    assert run("centrality", out / "graph.json", "--top", "3").exit_code == 0
+    # the store holds every snapshot it held; only a build interrupted after its commit adds one
+    snapshots, articles = store_state(out / "graphx.sqlite")
+    if phase == "write":
+        assert snapshots[:len(before_store[0])] == before_store[0] and len(snapshots) == len(before_store[0]) + 1
+    else:
+        assert (snapshots, articles) == before_store
+    assert run("snapshots", "--store", out / "graphx.sqlite").exit_code == 0
+    assert run("diff", "--store", out / "graphx.sqlite", "--format", "json").exit_code in (0, 3)
+    # and the next build completes normally, with the new articles, and cleans up after a kill -9
+    result = run("build", src, "--out", out, *model_args)
+    assert result.exit_code == 0, result.output
+    assert f"Articles read: {n_after}" in result.output
+    assert len(json.loads((out / "graph.json").read_text(encoding="utf-8"))["graph"]["articles"]) == n_after
+    assert not list(out.glob(".*.tmp"))
+    assert store_state(out / "graphx.sqlite")[0][-1]["articles"] == n_after
+
+
+def interrupted_build(tmp, blank_model, phase, signum):
+    src, out = tmp / "in", tmp / "out"
+    src.mkdir()
+    for name, text in article_texts(6).items():
+        (src / name).write_text(text, encoding="utf-8")
+    first = run("build", src, "--out", out, "--model", blank_model)
+    assert first.exit_code == 0, first.output
+    before_outputs, before_store = outputs_state(out), store_state(out / "graphx.sqlite")
+    for name, text in article_texts(5, start=6).items():
+        (src / name).write_text(text, encoding="utf-8")
+    build = Interruptible(tmp, [src, "--out", out, "--model", blank_model], phase)
+    code, stderr = build.signal_when_paused(signum)
+    check_interrupted_build_left_everything_usable(tmp, src, out, ["--model", blank_model], before_outputs,
+                                                   before_store, signum, phase, code, stderr, 11)
+
+
+SIGNALS = {"ctrl-c": signal.SIGINT, "sigterm": signal.SIGTERM, "kill -9": signal.SIGKILL}
+QUICK = {("extract", "ctrl-c"), ("commit", "sigterm"), ("write", "kill -9")}
+
+
+@pytest.mark.parametrize("phase, how", [
+    pytest.param(phase, how, marks=[] if (phase, how) in QUICK else [pytest.mark.slow])
+    for phase in ("extract", "commit", "write") for how in SIGNALS])
+def test_interrupted_build_leaves_outputs_and_store_usable(tmp_path, blank_model, phase, how):
+    interrupted_build(tmp_path, blank_model, phase, SIGNALS[how])

@@ -57,6 +57,8 @@ class Lexicon:
     not_names: set = field(default_factory=set)       # capitalised words that are never name parts
     org_heads: set = field(default_factory=set)       # head words of organisation names
     actor_nouns: tuple = ()                           # people and groups acting for a state
+    first_names: frozenset = frozenset()              # given names (from the NER training corpora)
+    place_nouns: tuple = ()                           # nouns introducing a place name ("Region")
 
     def verb_class(self, lemma: str, name: str) -> bool:
         return name in self.verb_classes.get(fold(lemma), ())
@@ -73,6 +75,10 @@ class Lexicon:
             if any(base.endswith(noun) for noun in self.actor_nouns):
                 return True
         return self.is_state_body(word) or bool(self.title_relation(word))
+
+    def is_place_noun(self, word: str) -> bool:
+        key = fold(word)
+        return any(key == noun or (key.endswith(noun) and len(key) > len(noun) + 2) for noun in self.place_nouns)
 
     def state_of(self, surface: str):
         """The state a name, adjective, demonym or seat of power stands for, or None."""
@@ -150,6 +156,8 @@ def load() -> Lexicon:
     lex.not_names = {fold(row[0]) for row in rows("not_names.txt")}
     lex.org_heads = {row[0] for row in rows("org_heads.txt")}
     lex.actor_nouns = tuple(fold(row[0]) for row in rows("actor_nouns.txt"))
+    lex.first_names = frozenset(row[0] for row in rows("first_names.txt"))
+    lex.place_nouns = tuple(fold(row[0]) for row in rows("place_nouns.txt"))
     with open(LEXICON_DIR / "cues.jsonl", encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():

@@ -177,6 +177,8 @@ def find_mentions(doc, lex=None) -> list:
     organisations_by_head(doc, lex, taken, add)
     gazetteer(doc, lex, taken, add)
     titled_persons(doc, lex, taken, add)
+    named_persons(doc, lex, taken, add)
+    named_places(doc, lex, taken, add)
     compounds(doc, lex, taken, mentions, add)
     known_names(doc, lex, taken, mentions, add)
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -270,6 +272,53 @@ def titled_persons(doc, lex, taken, add):
         if parts[0].pos_ not in ("PROPN", "X") and not all(p.pos_ in ("PROPN", "X", "NOUN") for p in parts[1:]):
             continue
         add(parts[0].i, parts[-1].i, "PERSON", parts.text, "name")
+
+
+NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "ität", "nis", "tum", "chen", "ene",
+                 "enen", "ende", "enden")
+
+
+def named_persons(doc, lex, taken, add):
+    """A given name followed by a surname the NER missed: "Farah Dakhlallah", "Olaf Scholz"."""
+    for token in doc:
+        if token.i in taken or token.text not in lex.first_names or token.i + 1 >= len(doc):
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and end not in taken and looks_like_name_part(doc[end], lex) \
+                and (doc[end].pos_ in ("PROPN", "X") or doc[end].text in lex.first_names or
+                     (doc[end].pos_ == "NOUN" and not doc[end].lower_.endswith(NOUN_SUFFIXES))):
+            end += 1
+        if end > token.i + 1:
+            add(token.i, end - 1, "PERSON", doc[token.i:end].text, "name")
+
+
+def named_places(doc, lex, taken, add):
+    """Places the NER missed: the name after a place noun ("in der Region Kursk") and the place of a
+    dateline at the start of a text ("Myrne, Ukraine - Die ...", "Kiew – ...")."""
+    for token in doc:
+        if token.i + 1 >= len(doc) or not token.text[:1].isupper() or not lex.is_place_noun(token.text):
+            continue
+        first = last = token.i + 1
+        if doc[first].text in ("St.", "Sankt", "Bad", "Neu", "Groß") and first + 1 < len(doc):
+            last = first + 1                       # "St. Pölten", "Bad Ischl"
+        name = doc[last]
+        if not any(i in taken for i in range(first, last + 1)) and looks_like_name_part(name, lex) and \
+                (name.pos_ in ("PROPN", "X") or (name.pos_ == "NOUN" and not name.lower_.endswith(NOUN_SUFFIXES)
+                                                 and "Case=Nom" not in str(name.morph))):
+            add(first, last, "LOCATION", doc[first:last + 1].text, "name")
+    first = 0
+    while first < len(doc) and doc[first].is_space:
+        first += 1
+    end = first
+    while end < len(doc) and end - first < 3 and doc[end].text[:1].isupper() and not doc[end].is_punct:
+        end += 1
+    dash = end + 1 if end < len(doc) and doc[end].text == "," and end + 1 < len(doc) else end
+    while dash < len(doc) and dash - end < 4 and doc[dash].text not in ("–", "—", "-") and \
+            (doc[dash].text[:1].isupper() or doc[dash].text in (",", "/")):
+        dash += 1
+    if end > first and dash < len(doc) and doc[dash].text in ("–", "—", "-") and dash + 1 < len(doc) and \
+            not any(i in taken for i in range(first, end)) and not lexicon_token(doc[first:end].text, lex):
+        add(first, end - 1, "LOCATION", doc[first:end].text, "name")
 
 
 def after_role_noun(span, lex) -> bool:

@@ -328,3 +328,40 @@ def test_lexicons_are_data_files():
     assert lex.is_actor_noun("Soldaten") and not lex.is_actor_noun("Opposition")
     assert "Institut" in lex.org_heads and "sonntag" in lex.not_names
     assert lex.verb_class("auffordern", "appeal")
+
+
+def test_given_name_and_surname_the_ner_missed_make_a_person():
+    doc = doc_from("""
+        Gestern gestern ADV advmod 1
+        sprach sprechen VERB ROOT 1
+        Daniel Daniel PROPN nsubj 1 Nom
+        Beispielmann Beispielmann PROPN flat 2 Nom
+        . . PUNCT punct 1
+    """)
+    assert ("Daniel Beispielmann", "PERSON") in names(doc)
+
+
+def test_place_after_a_place_noun_and_in_a_dateline():
+    doc = doc_from("""
+        Kämpfe Kampf NOUN nsubj 1 Nom
+        toben toben VERB ROOT 1
+        in in ADP case 4
+        der der DET det 4 Dat
+        Region Region NOUN obl 1 Dat
+        Belgorod Belgorod PROPN nmod 4 Nom
+        . . PUNCT punct 1
+    """)
+    assert ("Belgorod", "LOCATION") in names(doc)
+    dateline = doc_from("""
+        Awdijiwka Awdijiwka PROPN nsubj 3 Nom
+        , , PUNCT punct 0
+        Ukraine Ukraine PROPN appos 0 Nom
+        - - PUNCT punct 3
+        Die der DET det 5 Nom
+        Lage Lage NOUN nsubj 6 Nom
+        bleibt bleiben VERB ROOT 6
+        ernst ernst ADJ advmod 6
+    """)
+    found = names(dateline)
+    assert ("Awdijiwka", "LOCATION") in found and ("Ukraine", "STATE") in found
+    assert "Daniel" in load().first_names and load().is_place_noun("Hafenstadt")

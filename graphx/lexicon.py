@@ -48,6 +48,7 @@ class Lexicon:
     metonyms: dict = field(default_factory=dict)      # folded form -> (state, kind)
     orgs: dict = field(default_factory=dict)          # folded form -> canonical org
     org_parent: dict = field(default_factory=dict)    # canonical org -> state
+    caps_only: dict = field(default_factory=dict)     # folded form -> form that only counts in capitals
     titles: dict = field(default_factory=dict)        # folded stem -> relation
     title_owners: dict = field(default_factory=dict)  # folded stem -> entity types the role belongs to
     verb_cues: dict = field(default_factory=dict)     # lemma (folded) -> [Cue]
@@ -79,6 +80,13 @@ class Lexicon:
     def is_place_noun(self, word: str) -> bool:
         key = fold(word)
         return any(key == noun or (key.endswith(noun) and len(key) > len(noun) + 2) for noun in self.place_nouns)
+
+    def org_of(self, surface: str):
+        """The canonical organisation a surface form names, or None ("Zeit" is not "ZEIT")."""
+        key = fold(surface)
+        if key in self.caps_only and surface.strip() != self.caps_only[key]:
+            return None
+        return self.orgs.get(key)
 
     def state_of(self, surface: str):
         """The state a name, adjective, demonym or seat of power stands for, or None."""
@@ -145,6 +153,8 @@ def load() -> Lexicon:
         if len(row) > 2 and row[2]:
             lex.org_parent[canonical] = row[2]
         for form in forms + [canonical]:
+            if form.isupper() and fold(form) not in lex.orgs and form.capitalize() not in forms:
+                lex.caps_only[fold(form)] = form        # "ZEIT" is the paper, "Zeit" is time
             lex.orgs[fold(form)] = canonical
             lex.orgs.setdefault(fold(form + "s"), canonical)
     for row in rows("titles.tsv"):

@@ -76,8 +76,8 @@ def classify_name(text: str, label: str, root, lex):
         return "LOCATION", text, "name"
     if key in lex.states:
         return "STATE", lex.states[key], "lexicon"
-    if key in lex.orgs:
-        return "ORG", lex.orgs[key], "lexicon"
+    if lex.org_of(text):
+        return "ORG", lex.org_of(text), "lexicon"
     if key in lex.demonyms:
         return "STATE", lex.demonyms[key], "demonym"
     if key in lex.adjectives:
@@ -124,7 +124,8 @@ def clean_span(span, lex):
 
 def lexicon_token(token, lex) -> bool:
     key = fold(token if isinstance(token, str) else token.text)
-    return key in lex.states or key in lex.metonyms or key in lex.orgs
+    return key in lex.states or key in lex.metonyms or \
+        bool(lex.org_of(token if isinstance(token, str) else token.text))
 
 
 def is_plausible(text: str, etype: str) -> bool:
@@ -202,16 +203,16 @@ def gazetteer(doc, lex, taken, add):
             key = fold(text)
             if length == 1 and not (text[:1].isupper() or key in lex.adjectives or key in lex.orgs):
                 break
-            if key in lex.metonyms or key in lex.states or key in lex.orgs or key in lex.demonyms:
+            if key in lex.metonyms or key in lex.states or lex.org_of(text) or key in lex.demonyms:
                 classified = classify_name(text, "", span.root, lex)
             elif length == 1 and key in lex.adjectives and doc[i].pos_ in ("ADJ", "ADV", "X", "PROPN", ""):
                 classified = ("STATE", lex.adjectives[key], "adj")
             else:
                 continue
             if classified:
-                if classified[2] == "lexicon" and length == 1 and classified[0] == "ORG" and \
+                if classified[2] == "lexicon" and classified[0] == "ORG" and \
                         not (text[:1].isupper() or text.isupper() or key in ("dpa", "afp")):
-                    continue
+                    continue          # "in die Zeit der Sowjetunion" is no newspaper
                 match = (length, classified)
                 break
         if match:
@@ -347,8 +348,8 @@ def compound_prefix(text: str, lex):
             return prefix, "STATE", lex.metonyms[key][0]
         if key in lex.states:
             return prefix, "STATE", lex.states[key]
-        if key in lex.orgs:
-            return prefix, "ORG", lex.orgs[key]
+        if lex.org_of(prefix):
+            return prefix, "ORG", lex.org_of(prefix)
     return None
 
 

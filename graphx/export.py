@@ -12,8 +12,6 @@ inlines (node labels and relationship types) are reduced to [A-Z0-9_] and backti
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from pathlib import Path
@@ -84,9 +82,12 @@ def flat_graph(G, *, text=lambda s: s) -> nx.MultiDiGraph:
 
 
 def to_graphml(G) -> dict:
+    from networkx.readwrite.graphml import GraphMLWriter
+
     H = flat_graph(G, text=xml_safe)
-    text = "\n".join(nx.generate_graphml(H, encoding="utf-8", prettyprint=True))
-    return {"graph.graphml": text + "\n"}
+    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph_element(H)
+    return {"graph.graphml": xml_text(writer)}
 
 
 def to_gexf(G) -> dict:
@@ -95,16 +96,23 @@ def to_gexf(G) -> dict:
         d["id"] = None
     for i, (_, _, d) in enumerate(H.edges(data=True)):
         d["id"] = f"e{i}"
-    text = "\n".join(nx.generate_gexf(H, encoding="utf-8", prettyprint=True, version="1.2draft"))
-    return {"graph.gexf": text + "\n"}
+    from networkx.readwrite.gexf import GEXFWriter
+
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.add_graph(H)
+    return {"graph.gexf": xml_text(writer)}
+
+
+def xml_text(writer) -> str:
+    """The writer's document as it is: networkx's generate_* split it with str.splitlines(), which
+    turned a \\r, \\u2028 or \\x85 inside a name or sentence into a line break. A raw \\r left in
+    element text would be read back as \\n by any XML parser, so it becomes a character reference."""
+    return str(writer).replace("\r", "&#13;").rstrip("\n") + "\n"
 
 
 def _csv_text(header, rows) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    from graphx.formatting import csv_text
+    return csv_text(header, rows)
 
 
 def to_csv(G) -> dict:

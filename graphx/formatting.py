@@ -37,12 +37,21 @@ def table(rows, columns, *, width: int = 60) -> str:
 
 
 def to_csv(rows, columns) -> str:
+    return csv_text([header for _, header in columns],
+                    ([_csv_value(row.get(key)) for key, _ in columns] for row in rows)).rstrip("\n")
+
+
+def csv_text(header, rows) -> str:
+    """CSV with "\\n" line ends. The csv module quotes a field with "\\n" but not one with a lone
+    "\\r", which every reader takes for a line end; a row holding one is written fully quoted."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([header for _, header in columns])
+    minimal = csv.writer(buffer, lineterminator="\n")
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    minimal.writerow(header)
     for row in rows:
-        writer.writerow([_csv_value(row.get(key)) for key, _ in columns])
-    return buffer.getvalue().rstrip("\n")
+        row = list(row)
+        (quoted if any("\r" in str(value) for value in row) else minimal).writerow(row)
+    return buffer.getvalue()
 
 
 def _csv_value(value):

@@ -42,6 +42,7 @@ from graphx.errors import ExitStatus, GraphFormatError
 from graphx.graph import build_graph, load_graph, save_graph
 from graphx.reader import Article, Unreadable, html_to_text, normalise, read_article, read_articles
 from graphx.store import Store
+from test_render import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -936,3 +937,105 @@ QUICK = {("extract", "ctrl-c"), ("commit", "sigterm"), ("write", "kill -9")}
     for phase in ("extract", "commit", "write") for how in SIGNALS])
 def test_interrupted_build_leaves_outputs_and_store_usable(tmp_path, blank_model, phase, how):
     interrupted_build(tmp_path, blank_model, phase, SIGNALS[how])
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. injection: markup, quotes and newlines in names, aliases and evidence stay data in every output
+
+PAYLOADS = ['"', "'", "\\", '\\"', "</script>", "<script>alert(1)</script>", "<!--", "]]>", "<b>x</b>", "&amp;",
+            "&lt;", "\n", "\r\n", "\r", "`", "'}) DETACH DELETE n //", "${x}", "=HYPERLINK(\"x\")", ";", ",",
+            "\u2028", "\x00", "\x07", "\x1b[31m", "\t", "\ufeff", "|", "' OR 1=1 --"]
+nasty = st.lists(st.sampled_from(PAYLOADS) | st.text(st.characters(exclude_categories=("Cs",),
+                                                                    exclude_characters="\ufffe\uffff"),
+                                                      max_size=6), min_size=1, max_size=5).map("".join)
+
+
+@st.composite
+def nasty_graphs(draw):
+    names = draw(st.lists(nasty.filter(str.strip), min_size=2, max_size=4, unique=True))
+    types = ["PERSON", "STATE", "ORG", "LOCATION"]
+    article = draw(nasty) + ".txt"
+    entities = [{"name": n, "type": types[i % 4], "aliases": draw(st.lists(nasty, max_size=2)), "mentions": 1}
+                for i, n in enumerate(names)]
+    relations = []
+    for j in range(draw(st.integers(1, 3))):
+        sentence = draw(nasty)
+        relations.append({"source": names[j % len(names)], "target": names[(j + 1) % len(names)],
+                          "relation": ["accuses", "supplies", "meets"][j],
+                          "evidence": {"article": article, "sentence": sentence, "start": 10 * j,
+                                       "end": 10 * j + len(sentence), "attribution": draw(st.none() | nasty),
+                                       "status": "alleged", "cue": draw(nasty)}})
+    return build_graph([{"article": article, "sha256": "0" * 64, "entities": entities, "relations": relations}],
+                       model={"name": "m", "version": "1"}, built_at="2024-01-01T00:00:00+00:00")
+
+
+def plain_copy(G):
+    """The same graph with harmless names (same types and relations)."""
+    mapping = {n: f"e{i}" for i, n in enumerate(sorted(G.nodes))}
+    return nx.relabel_nodes(G, mapping)
+
+
+@settings(max_examples=40, deadline=None)
+@given(G=nasty_graphs())
+def test_names_aliases_and_evidence_are_escaped_in_every_export(G):
+    from graphx.errors import InputError
+    from graphx.export import to_csv, to_gexf, to_graphml, to_neo4j, xml_safe
+    # CSV: every field reads back exactly
+    files = to_csv(G)
+    rows = list(csv.DictReader(io.StringIO(files["nodes.csv"], newline="")))
+    assert [r["id"] for r in rows] == sorted(G.nodes)
+    assert {r["id"]: r["aliases"] for r in rows} == {n: "; ".join(d["aliases"]) for n, d in G.nodes(data=True)}
+    evidence = list(csv.DictReader(io.StringIO(files["evidence.csv"], newline="")))
+    assert sorted(r["sentence"] for r in evidence) == sorted(e["sentence"] for *_, d in G.edges(data=True)
+                                                              for e in d["evidence"])
+    # GraphML and GEXF: well-formed XML that reads back with the same names (XML-invalid chars as U+FFFD)
+    for export, read in ((to_graphml, nx.read_graphml), (to_gexf, nx.read_gexf)):
+        try:
+            [text] = export(G).values()
+        except InputError as exc:      # two names differing only in characters XML cannot carry
+            assert "XML cannot carry" in str(exc)
+            continue
+        ET.fromstring(text.encode("utf-8"))
+        H = read(io.BytesIO(text.encode("utf-8")))
+        assert set(H.nodes) == {xml_safe(n) for n in G.nodes}
+        assert {H.nodes[xml_safe(n)]["aliases"] for n in G.nodes} == \
+            {xml_safe("; ".join(d["aliases"])) for _, d in G.nodes(data=True)}
+        for _, _, d in H.edges(data=True):
+            assert isinstance(json.loads(d["evidence"]), list)
+    # Neo4j: the Cypher script is the one a graph with plain names gets (no text reaches it); CSVs parse
+    files = to_neo4j(G)
+    assert files["neo4j_load.cypher"] == to_neo4j(plain_copy(G))["neo4j_load.cypher"]
+    nodes = list(csv.DictReader(io.StringIO(files["neo4j_nodes.csv"], newline="")))
+    assert len(nodes) == G.number_of_nodes()
+    assert '\\"' not in files["neo4j_nodes.csv"] and '\\"' not in files["neo4j_relationships.csv"]
+    rels = list(csv.DictReader(io.StringIO(files["neo4j_relationships.csv"], newline="")))
+    assert len(rels) == G.number_of_edges()
+    for row in rels:
+        assert isinstance(json.loads(row["evidence"]), list)
+
+
+@settings(max_examples=15, deadline=None)
+@given(G=nasty_graphs())
+def test_names_aliases_and_evidence_are_data_in_the_html_page(G):
+    from graphx.render import render_html
+    page = Page(render_html(G, title=next(iter(G.nodes))))
+    plain = Page(render_html(plain_copy(G), title="e0"))
+    assert page.tags == plain.tags                      # no element came from the data
+    assert [a for a in page.attrs if a[0] != "title"] == [a for a in plain.attrs if a[0] != "title"] or \
+        sorted(t for t, _ in page.attrs) == sorted(t for t, _ in plain.attrs)
+    data = page.data()
+    assert {n["id"] for n in data["nodes"]} == set(G.nodes)
+    sentences = sorted(e["sentence"] for info in data["edge_info"] for e in info["evidence"])
+    assert sentences == sorted(e["sentence"] for *_, d in G.edges(data=True) for e in d["evidence"])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(G=nasty_graphs())
+def test_query_commands_print_csv_that_reads_back(tmp_path, G):
+    assume(not any("\x1b" in n for n in G))     # click drops ANSI escapes from output that is not a terminal
+    path = tmp_path / "g.json"
+    save_graph(G, path)
+    result = run("centrality", path, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8"), newline="")))  # .output folds \r\n
+    assert sorted(r["entity"] for r in rows) == sorted(G.nodes)

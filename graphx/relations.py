@@ -27,6 +27,7 @@ ACCORDING_TO = {"laut", "zufolge"}
 PARTICLES = {"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "gegenüber", "her", "hin", "los",
              "mit", "nach", "vor", "vorbei", "weg", "zu", "zurück", "zusammen", "entgegen", "hervor", "heraus"}
 CLAUSE_END = {".", "!", "?", ";", ":"}
+HYPOTHETICAL = {"ob", "falls", "sofern", "wenn", "sollte", "sollten"}
 WERDEN = {"werden", "wird", "wurde", "wurden", "worden", "werde", "würde", "würden", "wirst", "wurdest"}
 TYPE_RANK = {"PERSON": 0, "ORG": 1, "STATE": 2, "LOCATION": 3}
 
@@ -198,7 +199,7 @@ class RelationFinder:
             for index in self.by_token.get(current.i, ()):
                 m = self.mentions[index]
                 found.append((1 if m.kind == "adj" else 0, current.i, self.names[index]))
-            stack.extend(c for c in current.children if c.dep_ not in CLAUSE_DEPS or current is token)
+            stack.extend(c for c in current.children if c.dep_ not in CLAUSE_DEPS or current == token)
         ordered = []
         for _, _, name in sorted(found):
             if name not in ordered and name not in exclude:
@@ -224,12 +225,12 @@ class RelationFinder:
             return [n for h in self.datives(verb) for n in self.entities_at(h)]
         if role.startswith("pp:"):
             prep = role[3:]
-            hosts = [cue_token] + ([verb] if verb is not None and verb is not cue_token else [])
+            hosts = [cue_token] + ([verb] if verb is not None and verb != cue_token else [])
             found = [n for host in hosts for c in host.children
                      if c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep
                      for n in self.entities_at(c)]
             if not found and verb is not None:   # "Soldaten nach Russland verlegt": PP under the object
-                found = [n for c in verb.children if c.dep_ in OBJ | OBLIQUE | SUBJ_PASS and c is not cue_token
+                found = [n for c in verb.children if c.dep_ in OBJ | OBLIQUE | SUBJ_PASS and c != cue_token
                          for g in c.children if g.dep_ in ("nmod", "obl") and self.preposition(g) == prep
                          for n in self.entities_at(g)]
             return found
@@ -243,7 +244,7 @@ class RelationFinder:
             governor = self.governor(cue_token, "receive")
             return [n for h in self.subjects(governor) for n in self.entities_at(h)] if governor is not None else []
         if role == "theme_owner":
-            themes = self.objects(verb) if verb is not cue_token or not cue.is_noun else []
+            themes = self.objects(verb) if verb != cue_token or not cue.is_noun else []
             if cue.is_noun:
                 themes = [c for c in cue_token.children if c.dep_ in ("nmod", "ag")]
             return [n for t in themes for n in self.modifiers(t)]
@@ -273,7 +274,7 @@ class RelationFinder:
             return []
         around = [verb] + [a for a in verb.children if a.dep_.startswith("aux")]   # "sollen X ... unterstützen"
         heads = [c for v in around for c in v.children if c.dep_ in SUBJ and not (passive and c.dep_ == "nsubj:pass")
-                 and self.preposition(c) is None and not self.is_dateline(c)]
+                 and self.preposition(c) is None and not self.is_dateline(c) and not self.across_colon(c, verb)]
         heads.sort(key=lambda t: t.i)
         if heads:              # a second "subject" is a parser error for an object (see extra_subjects),
             return heads[:1] + [h for h in heads[1:] if self.coordinated(heads[0], h)]   # unless coordinated
@@ -283,7 +284,7 @@ class RelationFinder:
             if heads:
                 return heads[:1]
         # controlled infinitives: "X wirft Y vor, ... zu liefern" (Y), "X plant, ... anzugreifen" (X)
-        if verb.dep_ in ("xcomp", "ccomp", "advcl", "oc") and verb.head is not verb and self.is_infinitive(verb):
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "oc") and verb.head != verb and self.is_infinitive(verb):
             governor = verb.head
             if any(self.lex.verb_class(l, "object_control") for l in self.lemmas(governor)):
                 return self.datives(governor) or self.objects(governor)
@@ -291,9 +292,27 @@ class RelationFinder:
                 return [c for c in governor.children if c.dep_ in SUBJ]
         if any(c.dep_ in ("mark", "cp") and c.lower_ != "zu" for c in verb.children):
             return []          # a subordinate clause ("dass ...") has its own subject or none
-        if verb.dep_ == "conj" and verb.head is not verb:          # "X kam und half Y"
+        if verb.dep_ == "conj" and verb.head != verb:          # "X kam und half Y"
             return self.subjects(verb.head)
         return []
+
+    def inside_phrase(self, token, cue_token) -> bool:
+        """Is `token` part of the cue's own phrase: under the cue noun ("Vertrag über Zusammenarbeit
+        zwischen X und Y"), or under the cue verb without crossing into a clause or a non-cue noun's
+        modifiers ("die Konflikte zwischen X und Y dominieren" is no meeting)?"""
+        node, steps = token, 0
+        while node.head != node and steps < 6:
+            if node.head == cue_token:
+                return True
+            if node.dep_ in CLAUSE_DEPS or node.head.pos_ in ("VERB", "AUX"):
+                return False
+            node, steps = node.head, steps + 1
+        return False
+
+    def across_colon(self, token, verb) -> bool:
+        """"Gerlach: Das BKA entsendet ...": a speaker tag before a colon is not the subject."""
+        low, high = sorted((token.i, verb.i))
+        return any(t.text == ":" for t in self.doc[low:high])
 
     def is_dateline(self, token) -> bool:
         """"Kiew – Der ukrainische Präsident ...": the place of the report, not a subject."""
@@ -335,7 +354,7 @@ class RelationFinder:
         # of two objects, the one that is a name is the recipient ("gibt Putin Soldaten")
         heads += [c for c in verb.children if c.dep_ in OBJ and c not in heads and self.by_token.get(c.i)
                   and self.preposition(c) is None and c not in self.subjects(verb)
-                  and any(o is not c and not self.by_token.get(o.i) for o in verb.children if o.dep_ in OBJ | SUBJ)]
+                  and any(o != c and not self.by_token.get(o.i) for o in verb.children if o.dep_ in OBJ | SUBJ)]
         heads += [c for c in self.extra_subjects(verb) if (self.case(c) in ("Dat", None) or not heads)
                   and c not in heads]
         heads += [c for c in verb.children if c.dep_ in OBJ | SUBJ_PASS | {"obl"} and self.case(c) == "Dat"
@@ -365,7 +384,7 @@ class RelationFinder:
 
     def governor(self, noun, verb_class):
         head = noun.head
-        if head is noun or noun.dep_ not in OBJ | DAT | SUBJ_PASS | {"obl", "obl:arg", "nsubj"}:
+        if head == noun or noun.dep_ not in OBJ | DAT | SUBJ_PASS | {"obl", "obl:arg", "nsubj"}:
             return None
         if noun.dep_ in SUBJ and verb_class != "receive":
             return None
@@ -376,12 +395,12 @@ class RelationFinder:
     def pairs(self, cue_token, verb, event=False) -> list:
         """Both sides of a symmetric relation as (a, b) pairs: "zwischen X und Y" (all of them),
         "X und Y unterzeichneten" (all of them), "X (und Y) ... mit Z" (each of X, Y with Z)."""
-        scopes = [cue_token] + ([verb] if verb is not None and verb is not cue_token else [])
+        scopes = [cue_token] + ([verb] if verb is not None and verb != cue_token else [])
         for scope in scopes:
             for token in scope.subtree:
                 if token.lower_ == "zwischen":
-                    phrase = token.head if token.head is not token else token
-                    if phrase.head not in scopes and not (cue_token.pos_ == "NOUN" and 0 < token.i - cue_token.i <= 3):
+                    phrase = token.head if token.head != token else token
+                    if not self.inside_phrase(phrase, cue_token):
                         continue    # "zwischen" belongs to another phrase of the sentence
                     names = []
                     for conjunct in self.conjuncts(phrase):
@@ -391,10 +410,10 @@ class RelationFinder:
         partners = [n for scope in scopes for c in scope.children if self.preposition(c) == "mit"
                     for n in self.entities_at(c)]
         for scope in scopes:
-            if scope.pos_ not in ("VERB", "AUX") and scope is not verb:
+            if scope.pos_ not in ("VERB", "AUX") and scope != verb:
                 continue
             at_event = event and self.preposition(cue_token) in ("bei", "beim", "auf", "während", "am")
-            if scope is not cue_token and not at_event and \
+            if scope != cue_token and not at_event and \
                     not any(self.lex.verb_class(lemma, "light") for lemma in self.lemmas(scope)):
                 continue           # "sich für das Abkommen mit Iran einsetzen": no signatory
             subjects = [n for h in self.subjects(scope) for n in self.entities_at(h, actor=True)]
@@ -429,15 +448,19 @@ class RelationFinder:
 
     def unasserted(self, cue_token, span) -> bool:
         """Is the cue inside what someone demands, proposes or threatens ("fordert X auf, Y zu
-        beliefern", "droht, ... anzugreifen")? Then nothing is asserted to have happened."""
+        beliefern", "droht, ... anzugreifen"), or in a condition or an indirect question ("falls ...",
+        "ob ...")? Then nothing is asserted to have happened."""
         node, steps = cue_token, 0
-        while node.head is not node and steps < 4:
+        while node.head != node and steps < 4:
             previous, node = node, node.head
             steps += 1
             if previous.dep_ in CLAUSE_DEPS | {"xcomp", "oc"} and \
                     any(self.lex.verb_class(lemma, "appeal") for lemma in self.lemmas(node)):
                 return True
         start, _ = clause_bounds(self.doc, cue_token.i, span)
+        if self.doc[start].lower_ in HYPOTHETICAL or any(c.lower_ in HYPOTHETICAL and c.dep_ in ("mark", "cp")
+                                                         for c in cue_token.children):
+            return True          # "ob er ... treffen werde", "falls Iran ... liefert"
         if start <= span.start or not (self.is_infinitive(cue_token) or self.doc[start].lower_ in ("dass", "damit")):
             return False
         outer_start, outer_end = clause_bounds(self.doc, start - 2, span) if start - 2 >= span.start else (0, 0)
@@ -451,8 +474,8 @@ class RelationFinder:
         for token in sentence.span:
             word = token.lower_
             if word in ACCORDING_TO:
-                phrase = token.head if token.head is not token else token
-                names = self.entities_at(phrase, 2) if phrase is not token else []
+                phrase = token.head if token.head != token else token
+                names = self.entities_at(phrase, 2) if phrase != token else []
                 if not names:
                     window = range(token.i + 1, min(token.i + 6, sentence.span.end)) if word == "laut" \
                         else range(max(sentence.span.start, token.i - 5), token.i)
@@ -467,7 +490,7 @@ class RelationFinder:
                 hedged = True
         # reporting verb governing the cue's clause, or quoted speech with "so X" / "sagte X"
         node, steps = cue_token, 0
-        while node.head is not node and steps < 6:
+        while node.head != node and steps < 6:
             previous, node = node, node.head
             steps += 1
             lemmas = self.lemmas(node)
@@ -483,7 +506,7 @@ class RelationFinder:
                 hedged = True
         if speaker is None:
             root = sentence.span.root
-            if root is not cue_token and any(self.lex.verb_class(l, "report") for l in self.lemmas(root)):
+            if root != cue_token and any(self.lex.verb_class(l, "report") for l in self.lemmas(root)):
                 names = [n for h in self.subjects(root) for n in self.entities_at(h)]
                 if names:
                     speaker = names[0]
@@ -925,8 +948,8 @@ class Clause:
                 if prep == "zwischen" or (prep is None and not cue.is_noun):
                     names.append(self.name(ix))
             names = list(dict.fromkeys(n for n in names if self.f.types.get(n) != "LOCATION"))
-            if cue.is_noun:
-                names = self.with_preposition("zwischen")
+            if cue.is_noun:                      # "das Treffen zwischen X und Y", right after the noun
+                names = self.with_preposition("zwischen", after=self.cue.i)
             elif len(names) >= 2:
                 names = self.subject() if len(self.subject()) >= 2 else []
             return [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]

@@ -66,6 +66,20 @@ def is_locative(token) -> bool:
     return False
 
 
+SINGULAR_ARTICLES = {"der", "den", "dem", "des", "ein", "einen", "einem", "eines", "eine", "einer", "dieser",
+                     "diesen", "diesem"}
+
+
+def one_person(token) -> bool:
+    """An inhabitant noun in the singular after an article names one person ("den Argentinier")."""
+    if token.i == 0 or "Sing" not in token.morph.get("Number"):
+        return False
+    before = token.doc[token.i - 1]
+    if before.pos_ == "ADJ" and token.i > 1:
+        before = token.doc[token.i - 2]
+    return before.lower_ in SINGULAR_ARTICLES and "Plur" not in before.morph.get("Number")
+
+
 def classify_name(text: str, label: str, root, lex):
     """(type, key, kind) for a named span, or None to drop it."""
     key = fold(text)
@@ -79,6 +93,8 @@ def classify_name(text: str, label: str, root, lex):
     if lex.org_of(text):
         return "ORG", lex.org_of(text), "lexicon"
     if key in lex.demonyms:
+        if one_person(root):
+            return None            # "Castro empfing den Argentinier": one person, not the state
         return "STATE", lex.demonyms[key], "demonym"
     if key in lex.adjectives:
         return "STATE", lex.adjectives[key], "adj"

@@ -365,3 +365,22 @@ def test_place_after_a_place_noun_and_in_a_dateline():
     found = names(dateline)
     assert ("Awdijiwka", "LOCATION") in found and ("Ukraine", "STATE") in found
     assert "Daniel" in load().first_names and load().is_place_noun("Hafenstadt")
+
+
+def test_an_inhabitant_in_the_singular_is_a_person_not_the_state():
+    doc = doc_from("""
+        Castro Castro PROPN nsubj 1 Nom
+        empfing empfangen VERB ROOT 1
+        den der DET det 3 Acc
+        Argentinier Argentinier NOUN obj 1 Acc
+        . . PUNCT punct 1
+    """)
+    doc[3].set_morph("Case=Acc|Number=Sing")
+    assert ("Argentinier", "STATE") not in names(doc)
+    plural = doc_from("""
+        Die der DET det 1 Nom
+        Argentinier Argentinier NOUN nsubj 2 Nom
+        protestieren protestieren VERB ROOT 2
+    """)
+    plural[1].set_morph("Case=Nom|Number=Plur")
+    assert ("Argentinier", "STATE") in names(plural)

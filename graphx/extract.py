@@ -97,11 +97,11 @@ def article_result(article, parts, lex=None) -> dict:
         all_mentions += [shifted(m, offset) for m in mentions]
     resolved = resolve_article(all_mentions, article.text)
     names = resolved["names"]
-    relations, position = [], 0
+    relations, position, context = [], 0, {}
     for offset, doc, mentions in per_chunk:
         chunk_names = names[position:position + len(mentions)]
         position += len(mentions)
-        relations += find_relations(doc, mentions, chunk_names, article.name, offset, lex, lemmatizer())
+        relations += find_relations(doc, mentions, chunk_names, article.name, offset, lex, lemmatizer(), context)
     for relation in relations:       # evidence quotes the article as read, line breaks included
         evidence = relation["evidence"]
         evidence["sentence"] = article.text[evidence["start"]:evidence["end"]]

@@ -27,6 +27,7 @@ ACCORDING_TO = {"laut", "zufolge"}
 PARTICLES = {"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "gegenüber", "her", "hin", "los",
              "mit", "nach", "vor", "vorbei", "weg", "zu", "zurück", "zusammen", "entgegen", "hervor", "heraus"}
 CLAUSE_END = {".", "!", "?", ";", ":"}
+BOTH_NOUNS = {"staaten", "länder", "seiten", "regierungen", "nachbarn", "partner"}
 HYPOTHETICAL = {"ob", "falls", "sofern", "wenn", "sollte", "sollten"}
 WERDEN = {"werden", "wird", "wurde", "wurden", "worden", "werde", "würde", "würden", "wirst", "wurdest"}
 TYPE_RANK = {"PERSON": 0, "ORG": 1, "STATE": 2, "LOCATION": 3}
@@ -63,7 +64,7 @@ class RelationFinder:
             self.types.setdefault(names[index], m.type)
             for i in range(m.first, m.last + 1):
                 self.by_token.setdefault(i, []).append(index)
-        self.last_claimants = []
+        self.context = {"claimants": [], "sentence": 0}   # shared by the pieces of one article
 
     # ------------------------------------------------------------ helpers on tokens
 
@@ -495,7 +496,10 @@ class RelationFinder:
             steps += 1
             lemmas = self.lemmas(node)
             if any(self.lex.verb_class(l, "hedge") for l in lemmas) and previous.dep_ in CLAUSE_DEPS | {"xcomp"}:
-                hedged = True
+                hedged = True     # "X wirft Y vor, ... zu liefern": X says so
+                names = [n for h in self.subjects(node) for n in self.entities_at(h)]
+                if names and speaker is None:
+                    speaker = names[0]
             if any(self.lex.verb_class(l, "report") for l in lemmas) and previous.dep_ in CLAUSE_DEPS:
                 names = [n for h in self.subjects(node) for n in self.entities_at(h)]
                 if names and speaker is None:
@@ -556,11 +560,52 @@ class RelationFinder:
         relations = []
         for span in self.doc.sents:
             sentence = Sentence(span, self.offset)
+            self.context["sentence"] += 1
             if span.text.rstrip().endswith("?"):
                 continue
-            relations += self.cue_relations(sentence)
-            relations += self.role_relations(sentence)
+            found = self.cue_relations(sentence)
+            relations += found + self.role_relations(sentence)
+            self.context["claimants"] += [(name, self.context["sentence"]) for name in self.claimants(span, found)]
+            self.context.setdefault("states", []).extend(
+                self.names[ix] for ix, m in enumerate(self.mentions)
+                if span.start <= m.first < span.end and m.type == "STATE" and m.kind != "adj")
         return relations
+
+    def claimants(self, span, found) -> list:
+        """Who accuses, reports or claims something in a sentence, for denials that follow."""
+        names = [r["source"] for r in found if r["relation"] == "accuses"]
+        names += [r["evidence"]["attribution"] for r in found if r["evidence"]["attribution"]]
+        for token in span:
+            if token.pos_ in ("VERB", "AUX") and any(self.lex.verb_class(lemma, "report") or
+                                                     self.lex.verb_class(lemma, "hedge")
+                                                     for lemma in self.lemmas(token)):
+                found_here = [n for h in self.subjects(token) for n in self.entities_at(h, actor=True)]
+                names += found_here or Clause(self, token, span).subject()
+        return list(dict.fromkeys(names))
+
+    def both_states(self, token, span) -> list:
+        """"Beide Staaten/Länder/Seiten" as the subject: the last two states named before."""
+        start, end = clause_bounds(self.doc, token.i, span)
+        words = [t.lower_ for t in self.doc[start:end]]
+        if not any(w in ("beide", "beiden") and i + 1 < len(words) and words[i + 1] in BOTH_NOUNS
+                   for i, w in enumerate(words)):
+            return []
+        recent = []
+        for name in reversed(self.context.get("states", [])):
+            if name not in recent:
+                recent.append(name)
+            if len(recent) == 2:
+                return list(reversed(recent))
+        return []
+
+    def recent_claimant(self, sources):
+        """"Beide Staaten weisen dies zurück": the denial answers whoever accused or claimed just before."""
+        for name, number in reversed(self.context["claimants"]):
+            if self.context["sentence"] - number > 2:
+                break
+            if name not in sources:
+                return name
+        return None
 
     def cue_relations(self, sentence) -> list:
         found = []
@@ -606,6 +651,10 @@ class RelationFinder:
         if not pairs:                       # the parse failed us: read the roles off the clause
             known = sources if "pair" not in cue.source else ()
             pairs = Clause(self, token, sentence.span).pairs(cue, known)
+        if not pairs and cue.relation == "denies" and "claim" in cue.target:
+            sources = sources or Clause(self, token, sentence.span).subject() or self.both_states(token, sentence.span)
+            accuser = self.recent_claimant(sources)
+            pairs = [(source, accuser) for source in sources] if accuser else []
         sayers = self.only_in_attribution(sentence.span)
         out = []
         for source, target in pairs:
@@ -736,9 +785,16 @@ class RelationFinder:
         return []
 
 
-def find_relations(doc, mentions, names, article: str, offset: int = 0, lex=None, lemmatize=None) -> list:
-    """All relations in a Doc (a whole article or one chunk of it starting at `offset`)."""
-    return RelationFinder(doc, mentions, names, article, offset, lex, lemmatize).find()
+def find_relations(doc, mentions, names, article: str, offset: int = 0, lex=None, lemmatize=None,
+                   context=None) -> list:
+    """All relations in a Doc (a whole article or one chunk of it starting at `offset`). Pass the same
+    `context` dict for the pieces of one article, in order, so that denials can answer earlier claims."""
+    finder = RelationFinder(doc, mentions, names, article, offset, lex, lemmatize)
+    if context is not None:
+        context.setdefault("claimants", [])
+        context.setdefault("sentence", 0)
+        finder.context = context
+    return finder.find()
 
 
 CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")"}
@@ -754,9 +810,24 @@ def all_pairs(names) -> list:
 def clause_bounds(doc, i, span):
     """Token range of the clause around token i: between commas, colons, dashes, brackets."""
     start, end = i, i + 1
-    while start > span.start and doc[start - 1].text not in CLAUSE_BREAKS:
+    while start > span.start:
+        before = doc[start - 1].text
+        if before == ")":                   # a bracketed aside is part of the clause around it
+            opening = next((j for j in range(start - 2, span.start - 1, -1) if doc[j].text == "("), None)
+            if opening is not None:
+                start = opening
+                continue
+        if before in CLAUSE_BREAKS:
+            break
         start -= 1
-    while end < span.end and doc[end].text not in CLAUSE_BREAKS:
+    while end < span.end:
+        if doc[end].text == "(":
+            closing = next((j for j in range(end + 1, span.end) if doc[j].text == ")"), None)
+            if closing is not None:
+                end = closing + 1
+                continue
+        if doc[end].text in CLAUSE_BREAKS:
+            break
         end += 1
     return start, end
 

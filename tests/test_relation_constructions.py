@@ -384,3 +384,25 @@ def test_an_inhabitant_in_the_singular_is_a_person_not_the_state():
     """)
     plural[1].set_morph("Case=Nom|Number=Plur")
     assert ("Argentinier", "STATE") in names(plural)
+
+
+def test_denial_without_a_target_answers_the_accuser_just_before():
+    doc = doc_from("""
+        Polen Polen PROPN nsubj 1 Nom
+        wirft werfen VERB ROOT 1
+        Belarus Belarus PROPN iobj 1 Dat
+        und und CCONJ cc 4
+        Russland Russland PROPN conj 2 Dat
+        Spionage Spionage NOUN obj 1 Acc
+        vor vor ADP compound:prt 1
+        . . PUNCT punct 1
+        Beide beide DET det 9 Nom
+        Staaten Staat NOUN nsubj 10 Nom
+        weisen weisen VERB ROOT 10
+        dies dies PRON obj 10 Acc
+        zurück zurück ADP compound:prt 10
+        . . PUNCT punct 10
+    """)
+    rels = relations_of(doc)
+    assert ("Polen", "accuses", "Belarus") in rels and ("Polen", "accuses", "Russland") in rels
+    assert ("Belarus", "denies", "Polen") in rels and ("Russland", "denies", "Polen") in rels

@@ -1039,3 +1039,85 @@ def test_query_commands_print_csv_that_reads_back(tmp_path, G):
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout_bytes.decode("utf-8"), newline="")))  # .output folds \r\n
     assert sorted(r["entity"] for r in rows) == sorted(G.nodes)
+
+
+# ---------------------------------------------------------------------------------------------
+# big inputs (slow; built on the fly in a temporary folder)
+
+def build_in_subprocess(args):
+    """`graphx build ARGS` in a child process; (exit code, stdout, stderr, the child's peak RSS in MB)."""
+    import tempfile
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out, tempfile.TemporaryFile("w+", encoding="utf-8") as err:
+        proc = subprocess.Popen([sys.executable, "-m", "graphx", "build", *map(str, args)], stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return proc.returncode, out.read(), err.read(), usage.ru_maxrss / 1024
+
+
+@pytest.mark.slow
+def test_a_50_mb_text_file_is_built_with_bounded_memory(tmp_path, blank_model):
+    """50 MB in one file: read, split into sections and chunks, stored, every part extracted.
+
+    The filler is long words, so the test's time goes to the size of the file rather than to the
+    per-token rules (linear, measured by the benchmarks); entity names planted at the start, in the
+    middle and at the very end must all be found."""
+    rng = random.Random(50)
+    src = tmp_path / "in"
+    src.mkdir()
+    path = src / "riesig.txt"
+    planted = {0: "Frankreich kritisiert Russland.", 25: "Finnland unterstützt die Ukraine.",
+               49: "Portugal verurteilt Nordkorea."}
+    with open(path, "w", encoding="utf-8") as handle:
+        for mb in range(50):
+            if mb in planted and mb != 49:
+                handle.write(planted[mb] + "\n\n")
+            words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyzäöüß") for _ in range(100))]
+            line = " ".join(words[0][i:] + words[0][:i] for i in range(0, 100, 10)) + "\n"
+            handle.write(line * (1024 * 1024 // len(line.encode("utf-8"))))
+        handle.write("\n" + planted[49] + "\n")
+    assert path.stat().st_size > 50_000_000
+    out = tmp_path / "out"
+    code, stdout, stderr, peak = build_in_subprocess([src, "--out", out, "--model", blank_model])
+    assert code == 0, stderr
+    G = load_graph(out / "graph.json")
+    assert [a["name"] for a in G.graph["articles"]] == ["riesig.txt"]
+    assert {"Frankreich", "Russland", "Finnland", "Ukraine", "Portugal", "Nordkorea"} <= set(G.nodes)
+    assert peak < 1500, f"peak memory {peak:.0f} MB"
+    with Store.open(out / "graphx.sqlite") as store:
+        assert len(store.article_text("riesig.txt")) == len(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+def test_a_folder_of_10000_files(tmp_path, blank_model):
+    src = tmp_path / "in"
+    bad = []
+    for i in range(10_000):
+        folder = src / f"{i // 1000:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{i:05d}.txt"
+        if i % 500 == 1:
+            path.write_bytes(b"")
+            bad.append(path)
+        elif i % 500 == 2:
+            path.write_bytes(b"%PDF-1.4\n" + bytes(range(256)))
+            bad.append(path)
+        elif i % 500 == 3:
+            path.write_text(f"Meldung {i - 3}: Frankreich kritisiert Russland.\n", encoding="utf-8")   # a copy
+            bad.append(path)
+        else:
+            path.write_text(f"Meldung {i}: Frankreich kritisiert Russland.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, stdout, stderr, _ = build_in_subprocess([src, "--out", out, "--model", blank_model])
+    assert code == int(ExitStatus.WARNINGS), stderr[-2000:]
+    warnings = [line for line in stderr.splitlines() if line.startswith("Warning: ")]
+    assert len(warnings) == len(bad) == 60
+    for path in bad:
+        assert sum(line.startswith(f"Warning: {path}: skipped: ") for line in warnings) == 1
+    assert "Articles read: 9940 (9940 processed, 0 from the store)" in stdout
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    assert len(data["graph"]["articles"]) == 9940
+    # the second build takes everything from the store
+    code, stdout, stderr, _ = build_in_subprocess([src, "--out", out, "--model", blank_model])
+    assert code == int(ExitStatus.WARNINGS) and "(0 processed, 9940 from the store)" in stdout

@@ -851,7 +851,9 @@ class Clause:
         items = []
         for index, m in enumerate(self.f.mentions):
             if start <= m.first and m.last < end:
-                items.append((index, self.preposition_of(m, start), self.f.case(self.doc[m.last])))
+                bracketed = m.first > 0 and self.doc[m.first - 1].text == "("      # "Klug (SPÖ)", "(ISW)"
+                prep = ATTACHED if bracketed else self.preposition_of(m, start)
+                items.append((index, prep, self.f.case(self.doc[m.last])))
         return items
 
     def preposition_of(self, m, start):

@@ -262,8 +262,23 @@ def shifted_result(result: dict, offset: int) -> dict:
     return result
 
 
+def guarded_result(article, parts) -> dict:
+    """`article_result`, but a bug that an article's text triggers in the rules costs that article, not
+    the build: the result is empty and carries "error" (the pipeline skips it with a warning)."""
+    try:
+        return article_result(article, parts)
+    except Exception as exc:  # noqa: BLE001  (any bug; KeyboardInterrupt still stops the build)
+        message = " ".join(f"{type(exc).__name__}: {exc}".split())
+        return {"article": article.name, "sha256": article.sha256, "entities": [], "relations": [],
+                "error": message if len(message) <= 200 else message[:199] + "…"}
+
+
 def long_article_result(article, results) -> dict:
     """Merge the per-section results of one article: entities by name, relations in order."""
+    error = next((result["error"] for result in results if result.get("error")), None)
+    if error:
+        return {"article": article.name, "sha256": article.sha256, "entities": [], "relations": [],
+                "error": error}
     entities = {}
     for result in results:
         for entity in result["entities"]:
@@ -296,7 +311,7 @@ def _extract_pieces(nlp, articles, batch_size=16):
         parts.setdefault(index, []).append((offset, doc))
         remaining[index] -= 1
         if remaining[index] == 0:
-            yield index, article_result(articles[index], sorted(parts.pop(index), key=lambda p: p[0]))
+            yield index, guarded_result(articles[index], sorted(parts.pop(index), key=lambda p: p[0]))
     for index, article in enumerate(articles):
         if index not in remaining:
             yield index, {"article": article.name, "sha256": article.sha256, "entities": [],

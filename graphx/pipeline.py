@@ -15,7 +15,7 @@ class StrictInputError(InputError):
     def __init__(self, warnings):
         self.warnings = list(warnings)
         super().__init__(f"{len(self.warnings)} warning(s) about the inputs (--strict), the first: {self.warnings[0]}")
-from graphx.reader import read_articles
+from graphx.reader import read_articles, shown
 
 
 @dataclass
@@ -85,8 +85,19 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
                     results[article.name] = cached
                 else:
                     todo.append(article)
+            failed = set()
             for article, result in extractor.extract_many(todo, progress=progress, n_process=n_process):
+                if result.get("error"):         # the rules failed on this article: skip it, cache nothing
+                    failed.add(article.name)
+                    report.warnings.append(f"{shown(article.path)}: skipped: extraction failed ({result['error']})")
+                    continue
                 results[article.name] = new_results[article.name] = result
+            if failed:
+                if strict:
+                    raise StrictInputError(report.warnings)
+                articles = [a for a in articles if a.name not in failed]
+                if not articles:
+                    raise InputError(f"no article could be extracted ({len(failed)} failed)")
             # Below, many objects are made and none of them are garbage cycles: without the cyclic GC
             # scanning the results again and again, merge/graph/store take linear time (-60% at 10k)
             gc_was_enabled = gc.isenabled()

@@ -404,6 +404,35 @@ def test_clean_inputs_exit_0_and_warnings_exit_5(tmp_path, blank_model):
     assert f"Warning: {src / 'leer.txt'}: skipped: empty file" in warned.output
 
 
+def test_an_article_that_trips_the_rules_costs_that_article_not_the_build(tmp_path, blank_model, monkeypatch):
+    import graphx.extract
+    real = graphx.extract.find_relations
+
+    def find_relations(doc, *args, **kwargs):
+        if "BOOM" in doc.text:
+            raise RuntimeError("rule bug\non two lines")
+        return real(doc, *args, **kwargs)
+    monkeypatch.setattr(graphx.extract, "find_relations", find_relations)
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    (src / "b.txt").write_text("Frankreich kritisiert Russland. BOOM.\n", encoding="utf-8")
+    (src / "c.txt").write_text("Russland kritisiert Frankreich.\n", encoding="utf-8")
+    result = run("build", src, "--out", out, "--model", blank_model)
+    assert result.exit_code == int(ExitStatus.WARNINGS), result.output
+    assert f"Warning: {src / 'b.txt'}: skipped: extraction failed (RuntimeError: rule bug on two lines)\n" \
+        in result.output
+    data = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    assert [a["name"] for a in data["graph"]["articles"]] == ["a.txt", "c.txt"]
+    with Store.open(out / "graphx.sqlite") as store:           # nothing cached for it: retried next time
+        assert [a["name"] for a in store.articles()] == ["a.txt", "c.txt"]
+    strict = run("build", src, "--out", out, "--model", blank_model, "--strict")
+    assert "extraction failed" in one_line_error(strict, ExitStatus.INPUT)
+    monkeypatch.setattr(graphx.extract, "find_relations", real)
+    fixed = run("build", src, "--out", out, "--model", blank_model)
+    assert fixed.exit_code == 0 and "Articles read: 3 (1 processed, 2 from the store)" in fixed.output
+
+
 # ---------------------------------------------------------------------------------------------
 # long inputs: a line longer than spaCy's max_length is split, never passed whole
 

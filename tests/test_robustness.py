@@ -31,16 +31,15 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from graphx import reader
-from graphx.cli import main
 from graphx.errors import ExitStatus
 from graphx.graph import build_graph, load_graph, save_graph
 from graphx.reader import Article, Unreadable, html_to_text, normalise, read_article, read_articles
 from graphx.store import Store
+from test_cli import assert_one_line_error, run
 from test_render import Page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,16 +50,9 @@ GOOD = ("Russland wirft der Ukraine vor, die Verhandlungen zu blockieren.\n\n"
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
-
-
 def one_line_error(result, status):
-    assert result.exit_code == int(status), result.output
-    assert "Traceback" not in result.output
-    lines = [line for line in result.output.splitlines() if line.strip()]
-    assert len(lines) == 1 and lines[0].startswith("Error: "), result.output
-    return lines[0]
+    assert_one_line_error(result, status)
+    return result.output.strip()
 
 
 def warning_for(warnings, path):

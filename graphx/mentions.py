@@ -156,13 +156,13 @@ def find_mentions(doc, lex=None) -> list:
     """All mentions in `doc`, sorted by position, without overlaps."""
     lex = lex or load()
     mentions, taken = [], set()
-    text = doc.text                  # built anew on every access: read it once
+    doc_text = doc.text              # built anew on every access: read it once
 
     def add(first, last, etype, key, kind, start=None, end=None):
         start = doc[first].idx if start is None else start
         end = doc[last].idx + len(doc[last].text) if end is None else end
         root = doc[first:last + 1].root
-        mentions.append(Mention(start, end, text[start:end], etype, key, kind, root.i, first, last))
+        mentions.append(Mention(start, end, doc_text[start:end], etype, key, kind, root.i, first, last))
         taken.update(range(first, last + 1))
 
     for ent in joined_entities(doc, lex):

@@ -115,21 +115,10 @@ def shifted(mention, offset):
     return replace(mention, start=mention.start + offset, end=mention.end + offset)
 
 
-_LOOKUP = {}
-
-
 def lemmatizer():
     """Fallback lemmas from spacy-lookups-data's German table, for cue matching."""
-    if "table" not in _LOOKUP:
-        try:
-            import spacy_lookups_data  # noqa: F401
-            from spacy.util import load_language_data, registry
-
-            # the plain dict (0.3 s), not spaCy's Table (2 s to build; same lookups by string)
-            _LOOKUP["table"] = dict(load_language_data(registry.lookups.get("de")["lemma_lookup"]))
-        except (ImportError, ValueError, OSError, KeyError, TypeError):
-            _LOOKUP["table"] = {}
-    table = _LOOKUP["table"]
+    from graphx.lexicon import word_forms
+    table = word_forms()
     return lambda token: table.get(token.text, token.lemma_) if table else token.lemma_
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graphx.lexicon import fold, load
+from graphx.lexicon import fold, load, word_forms
 
 LOCATIVE_PREPS = {"in", "im", "nach", "aus", "bei", "beim", "um", "bis", "über", "durch", "nahe", "vor",
                   "zwischen", "ins", "am", "an", "gen", "ab"}
@@ -138,6 +138,29 @@ def clean_span(span, lex):
     return doc[tokens[0].i: end]
 
 
+def person_after_role(span, lex, label):
+    """The name after a role noun, an inhabitant noun or a genitive inside an NER span:
+    "Klubobmann Reinhold Lopatka", "Tiroler Landeshauptmann Günther Platter" (tagged ORG),
+    "Algerier Mohamed Belkaid", "Erdoğans Schwiegersohn Berat". None when the span is no such thing."""
+    if label not in ("PER", "PERSON", "ORG", "MISC") or len(span) < 2:
+        return None
+    tokens = list(span)
+    for k, token in enumerate(tokens[:-1]):
+        word = token.text
+        role = word[:1].isupper() and (lex.title_relation(word) or fold(word) in lex.demonyms or
+                                       (label in ("PER", "PERSON") and token.pos_ == "NOUN" and
+                                        word in word_forms() and word not in lex.first_names))
+        if not role:
+            continue
+        rest = tokens[k + 1:]
+        if rest and all(t.text[:1].isupper() and t.pos_ in ("PROPN", "X", "NOUN") and not lexicon_token(t, lex)
+                        and not lex.title_relation(t.text) for t in rest) and \
+                any(t.pos_ == "PROPN" or t.text in lex.first_names for t in rest) and \
+                not any(t.text in lex.org_heads for t in tokens):
+            return span.doc[rest[0].i:rest[-1].i + 1]
+    return None
+
+
 def lexicon_token(token, lex) -> bool:
     key = fold(token if isinstance(token, str) else token.text)
     return key in lex.states or key in lex.metonyms or \
@@ -169,8 +192,11 @@ def find_mentions(doc, lex=None) -> list:
         span = clean_span(ent, lex)
         if span is None:
             continue
-        text = span.text.strip(STRIP_CHARS)
         label = ent.label_
+        tail = person_after_role(span, lex, label)
+        if tail is not None:
+            span, label = tail, "PER"
+        text = span.text.strip(STRIP_CHARS)
         if len(span) > 1 and all(lexicon_token(t, lex) for t in span) and fold(text) not in lex.orgs:
             continue   # "dass Nordkorea Russland ... unterstützt": two names run together; the gazetteer splits them
         if label in DERIV_LABELS and len(span) == 1:
@@ -185,6 +211,9 @@ def find_mentions(doc, lex=None) -> list:
         etype, key, kind = classified
         if kind == "name" and not is_plausible(text, etype):
             continue
+        if kind == "name" and etype in ("LOCATION", "ORG") and len(span) == 1 and text in word_forms() and \
+                not after_role_noun(span, lex):
+            continue          # "in Etappen", "auf der Wiese", "Regimen": a common word the NER took for a name
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \
                 not any(t.text in lex.org_heads for t in span):
             etype = "PERSON"          # "UNO-Generalsekretär Ban Ki-moon" tagged ORG: a role names a person

@@ -406,3 +406,37 @@ def test_denial_without_a_target_answers_the_accuser_just_before():
     rels = relations_of(doc)
     assert ("Polen", "accuses", "Belarus") in rels and ("Polen", "accuses", "Russland") in rels
     assert ("Belarus", "denies", "Polen") in rels and ("Russland", "denies", "Polen") in rels
+
+
+def test_role_nouns_and_inhabitants_inside_an_ner_span_are_cut_off_the_name():
+    doc = doc_from("""
+        Das der PRON nsubj 1 Nom
+        sagte sagen VERB ROOT 1
+        Tiroler Tiroler PROPN amod 3 Nom
+        Landeshauptmann Landeshauptmann NOUN nsubj 1 Nom
+        Günther Günther PROPN appos 3 Nom
+        Platter Platter PROPN flat 4 Nom
+    """, ents=[(2, 6, "ORG")])
+    assert names(doc) == [("Günther Platter", "PERSON")]
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        Algerier Algerier NOUN nsubj 4 Nom
+        Mohamed Mohamed PROPN appos 1 Nom
+        Belkaid Belkaid PROPN flat 2 Nom
+        starb sterben VERB ROOT 4
+    """, ents=[(1, 4, "ORG")])
+    assert ("Mohamed Belkaid", "PERSON") in names(doc)
+
+
+def test_a_common_word_tagged_as_a_place_is_dropped():
+    doc = doc_from("""
+        Das der DET det 1 Nom
+        Geld Geld NOUN nsubj 2 Nom
+        fließt fließen VERB ROOT 2
+        in in ADP case 4
+        Etappen Etappe NOUN obl 2 Dat
+        nach nach ADP case 6
+        Wien Wien PROPN obl 2 Dat
+    """, ents=[(4, 5, "LOC"), (6, 7, "LOC")])
+    found = names(doc)
+    assert ("Wien", "LOCATION") in found and not any(name == "Etappen" for name, _ in found)

@@ -189,3 +189,15 @@ def test_packaged_model_size_and_card():
 
     assert model_size_mb(MODEL_DIR) <= 60
     assert (MODEL_DIR / "README.md").exists()
+
+
+def test_europeana_reader_cleans_tags_and_chunks(tmp_path):
+    path = tmp_path / "enp_DE.x.bio"
+    path.write_text("# file:\t\tF_1\nHerr O\nGanibetta B-PEr\nkam O\nnach O\nWien B_LOC\n. O\nDie O\n"
+                    "Böhminger O\nwurde ???\nverkauft\n# file:\t\tF_2\nDer O\nKaiser B.PER\n",
+                    encoding="utf-8")
+    sents = list(corpora.read_europeana(path, min_len=3))
+    assert [w for w, _ in sents[0]] == ["Herr", "Ganibetta", "kam", "nach", "Wien", "."]
+    assert [t for _, t in sents[0]] == ["O", "B-PER", "O", "O", "B-LOC", "O"]
+    assert sents[1] == [("Die", "O"), ("Böhminger", "O"), ("wurde", None), ("verkauft", None)]
+    assert sents[2] == [("Der", "O"), ("Kaiser", "B-PER")]  # a page header starts a new chunk

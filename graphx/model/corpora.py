@@ -16,6 +16,8 @@ LER (legal)    PER<-PER,RR,AN; ORG<-ORG,UN,INN,GRT,MRK;              RS (decisio
 SmartData      PER<-person; ORG<-organization,organization-company;  location-route,
                LOC<-location,location-city,location-street           location-stop
 MobIE          same as SmartData                                     same as SmartData
+Europeana      PER<-PER, ORG<-ORG, LOC<-LOC (malformed tags such as   MISC, untagged or
+(historic OCR) B-PEr, B_LOC, B.PER normalised)                       unreadable tags
 UD             (no NER; used for tagger/morphologizer/parser/lemmatizer)
 =============  ===================================================  ==========================
 
@@ -255,6 +257,75 @@ def _drop_overlaps(ents, missing):
     return out, miss
 
 
+_EUROPEANA_TAG = re.compile(r"^([BI])[-_.]?(PER|LOC|ORG|MISC)$", re.IGNORECASE)
+
+
+def read_europeana(path: Path, max_len: int = 60, min_len: int = 8) -> Iterator[list[tuple[str, str | None]]]:
+    """Europeana newspapers ``<token> <tag>`` lines (no sentence boundaries) -> pseudo-sentences.
+
+    ``#`` header lines start a new page (document). Chunks end after ``.``/``!``/``?`` followed by a
+    capitalised word once they have `min_len` tokens, and are cut at `max_len` tokens (never inside an
+    entity). Tags are normalised (``B-PEr``, ``B_LOC``, ``B.PER`` -> ``B-PER``); lines whose tag cannot
+    be read (``???``, a missing tag) get the tag ``None`` (missing)."""
+    rows: list[tuple[str, str | None]] = []
+
+    def chunks(rows):
+        cur: list = []
+        for i, (w, t) in enumerate(rows):
+            nxt = rows[i + 1] if i + 1 < len(rows) else None
+            cur.append((w, t))
+            inside = nxt is not None and nxt[1] is not None and nxt[1].startswith("I-")
+            if inside:
+                continue
+            end = (w in (".", "!", "?") and len(cur) >= min_len and nxt is not None and nxt[0][:1].isupper())
+            if end or len(cur) >= max_len:
+                yield cur
+                cur = []
+        if cur:
+            yield cur
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\r\n")
+            if line.startswith("# "):
+                if rows:
+                    yield from chunks(rows)
+                rows = []
+                continue
+            if not line.strip():
+                continue
+            parts = line.rsplit(None, 1)
+            if len(parts) == 2:
+                word, tag = parts
+                if tag == "O":
+                    rows.append((word, "O"))
+                    continue
+                m = _EUROPEANA_TAG.match(tag)
+                if m:
+                    rows.append((word, f"{m.group(1).upper()}-{m.group(2).upper()}"))
+                    continue
+            else:
+                word = line.strip()
+            rows.append(("".join(word.split()) or "_", None))
+    if rows:
+        yield from chunks(rows)
+
+
+EUROPEANA_MAP = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": None}
+
+
+def europeana_docs(vocab, forms: set[str]) -> Iterator:
+    """The three German Europeana files as pseudo-sentence docs; derived-looking words missing."""
+    for path in sorted((DATA_DIR / "europeana_ner_de").glob("enp_DE.*.bio")):
+        for sent in read_europeana(path):
+            words = ["".join(w.split()) or "_" for w, _ in sent]
+            tags = [t if t is not None else "O" for _, t in sent]
+            ents, missing = iob_to_spans(tags, EUROPEANA_MAP)
+            unk = [(i, i + 1) for i, (_, t) in enumerate(sent) if t is None]
+            # an I- tag after a missing tag cannot be trusted either
+            yield make_doc(vocab, words, ents, missing + unk, mark_derived=forms)
+
+
 def ud_docs(vocab, path: Path, group: int = 6) -> list:
     """CoNLL-U -> Docs (one per sentence), multiword tokens merged (``im`` stays one token,
     as spaCy's tokenizer produces it). XPOS is dropped: PUD uses English PTB tags, GSD uses STTS,
@@ -277,10 +348,11 @@ def ud_docs(vocab, path: Path, group: int = 6) -> list:
 
 # ----------------------------------------------------------------------------- build all
 def build_corpora(out_dir: Path, seed: int = 0, ner_holdout: int = 200, ud_holdout: int = 20,
-                  use_ler: bool = False) -> dict[str, int]:
+                  use_ler: bool = False, europeana: int = 0, germeval_reps: int = 4) -> dict[str, int]:
     """Write ``ner-train.spacy``, ``ner-dev.spacy`` (a holdout of GermEval *dev*, only for
     monitoring), ``ner-test.spacy`` (GermEval test), ``ud-train.spacy`` (GSD dev + PUD test),
-    ``ud-test.spacy`` (GSD test) and ``raw.txt`` (training text for floret vectors).
+    ``ud-test.spacy`` (GSD test), ``raw.txt`` (training text for floret vectors) and
+    ``pretrain.jsonl`` (raw.txt plus the Europeana text, for pretraining the NER tok2vec).
 
     Returns the number of docs per file."""
     import spacy
@@ -298,8 +370,10 @@ def build_corpora(out_dir: Path, seed: int = 0, ner_holdout: int = 200, ud_holdo
     # (legal text is far from news). Its text is still used for the vectors.
     other = (list(ler_docs(vocab, forms, seed=seed)) if use_ler else []) + list(mobie_docs(vocab, forms)) \
         + list(smartdata_docs(vocab, forms))
+    euro = list(europeana_docs(vocab, forms))
     # GermEval is the in-domain corpus: upsample it so it is not drowned by the others.
-    train = ge_train * 4 + other
+    # Europeana (historic OCR) is added `europeana` times (0 = not used for the NER).
+    train = ge_train * germeval_reps + other + euro * europeana
     rng.shuffle(train)
     ud_all = ud_docs(vocab, DATA_DIR / "ud_german" / "de_gsd-ud-dev.conllu") + ud_docs(
         vocab, DATA_DIR / "ud_german" / "de_pud-ud-test.conllu")
@@ -320,6 +394,14 @@ def build_corpora(out_dir: Path, seed: int = 0, ner_holdout: int = 200, ud_holdo
             f.write(d.text.replace("\n", " ") + "\n")
             n += 1
         counts["raw"] = n
+    # raw text for `spacy pretrain` of the NER tok2vec: raw.txt plus the Europeana text, shuffled
+    lines = [ln.strip() for ln in (out_dir / "raw.txt").read_text(encoding="utf-8").splitlines() if ln.strip()]
+    lines += [d.text.replace("\n", " ") for d in euro]
+    random.Random(seed).shuffle(lines)
+    with open(out_dir / "pretrain.jsonl", "w", encoding="utf-8") as f:
+        for ln in lines:
+            f.write(json.dumps({"text": ln}, ensure_ascii=False) + "\n")
+    counts["pretrain"] = len(lines)
     return counts
 
 

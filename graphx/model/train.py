@@ -19,7 +19,7 @@ from pathlib import Path
 
 CONFIG_DIR = Path(__file__).parent / "configs"
 PACKAGE_MODEL = Path(__file__).resolve().parent.parent / "models" / "de_graphx"
-MODEL_VERSION = "0.1.0"
+MODEL_VERSION = "0.2.0"
 
 
 def train_vectors(raw: Path, out_dir: Path, dim: int = 100, bucket: int = 50000, epoch: int = 5,
@@ -65,6 +65,8 @@ def train_component(config: str, corpus: Path, output: Path, train: str, dev: st
                 f"{'' if config == 'ud' else '.tok2vec'}.embed.include_static_vectors", "true"]
     if max_steps:
         cmd += ["--training.max_steps", str(max_steps)]
+    if config == "ner":
+        cmd += ["--code", str(Path(__file__).parent / "callbacks.py")]
     cmd += extra or []
     _run(cmd, log=log)
     return Path(output) / "model-best"
@@ -91,6 +93,46 @@ def territory_patterns() -> list[dict]:
             forms.add(name + "s")
         patterns += [{"label": "LOC", "pattern": form} for form in sorted(forms)]  # PhraseMatcher: fast
     return patterns
+
+
+def pretrain_ner(raw_jsonl: Path, output: Path, vectors: Path | None, log: Path | None = None) -> Path:
+    """``spacy pretrain`` of the NER's tok2vec (characters objective, ``[pretraining]`` in
+    ``configs/ner.cfg``) on the training corpora's raw text; the weights go to ``output/model*.bin``.
+    Runs :func:`_pretrain_main` in a subprocess (one thread)."""
+    cmd = ["python", "-m", "graphx.model.train", "pretrain", str(raw_jsonl), str(output), str(vectors or "")]
+    _run(cmd, log=log)
+    return Path(output)
+
+
+def _pretrain_main(raw_jsonl: str, output: str, vectors: str) -> None:
+    """spaCy's pretraining does not load ``[initialize] vectors``; load the floret vectors into the
+    model it builds so that the pretrained tok2vec matches the trained one (static vectors on)."""
+    import spacy.training.pretrain as tp
+    from spacy.training.initialize import load_vectors_into_model
+    from spacy.util import load_config
+
+    orig = tp.load_model_from_config
+
+    def load_with_vectors(config, *args, **kwargs):
+        nlp = orig(config, *args, **kwargs)
+        if vectors:
+            load_vectors_into_model(nlp, vectors)
+        return nlp
+
+    tp.load_model_from_config = load_with_vectors
+    overrides = {"paths.raw_text": raw_jsonl}
+    if vectors:
+        overrides.update({"paths.vectors": vectors,
+                          "components.ner.model.tok2vec.embed.include_static_vectors": True})
+    config = load_config(CONFIG_DIR / "ner.cfg", overrides=overrides, interpolate=True)
+    # a stand-alone tok2vec with the NER's architecture (the NER's own tok2vec reference also holds
+    # the parser model's projection layer, which spaCy's pretraining cannot wrap)
+    config["components"]["tok2vec"] = {"factory": "tok2vec", "model": config["components"]["ner"]["model"]["tok2vec"]}
+    del config["components"]["ner"]
+    config["nlp"]["pipeline"] = ["tok2vec"]
+    config["initialize"]["after_init"] = None
+    Path(output).mkdir(parents=True, exist_ok=True)
+    tp.pretrain(config, Path(output), silent=False)
 
 
 def finetune_ner(corpus: Path, output: Path, ner_model: Path, vectors: Path | None, max_steps: int = 1500,
@@ -160,7 +202,9 @@ def assemble(ud_model: Path, ner_model: Path, out: Path, lemma_lookup: bool = Tr
 
 
 def train_all(work_dir: Path, out: Path = PACKAGE_MODEL, vectors: bool = True, ud_steps: int = 3000,
-              ner_steps: int = 3000, use_ler: bool = False, log=print) -> Path:
+              ner_steps: int = 3000, use_ler: bool = False, europeana: int = 1, germeval_reps: int = 8,
+              pretrain: bool = True,
+              log=print) -> Path:
     """The full recipe of the shipped model. Large intermediate files go to ``work_dir``; the result
     to ``out``: corpora -> floret vectors -> UD components (own tok2vec) -> NER (own tok2vec) ->
     assemble. Both trainings keep the checkpoint that scores best on their holdout (part of the
@@ -171,7 +215,7 @@ def train_all(work_dir: Path, out: Path = PACKAGE_MODEL, vectors: bool = True, u
     work = Path(work_dir)
     work.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
-    counts = build_corpora(work / "corpus", use_ler=use_ler)
+    counts = build_corpora(work / "corpus", use_ler=use_ler, europeana=europeana, germeval_reps=germeval_reps)
     log(f"corpora: {json.dumps(counts)}")
     vec = None
     if vectors:
@@ -180,8 +224,13 @@ def train_all(work_dir: Path, out: Path = PACKAGE_MODEL, vectors: bool = True, u
     ud = train_component("ud", work / "corpus", work / "ud", "ud-train", "ud-dev", vec, ud_steps, log=work / "ud.log",
                          extra=["--training.eval_frequency", "500"])
     log(f"ud: {ud} ({time.time() - t0:.0f}s)")
+    extra = ["--training.eval_frequency", "250"]
+    if pretrain:
+        pre = pretrain_ner(work / "corpus" / "pretrain.jsonl", work / "pretrain", vec, log=work / "ner_pretrain.log")
+        extra += ["--paths.ner_tok2vec", str(pre / "model-last.bin")]
+        log(f"pretrain: {pre} ({time.time() - t0:.0f}s)")
     ner = train_component("ner", work / "corpus", work / "ner", "ner-train", "ner-dev", vec, ner_steps,
-                          log=work / "ner.log", extra=["--training.eval_frequency", "500"])
+                          log=work / "ner.log", extra=extra)
     log(f"ner: {ner} ({time.time() - t0:.0f}s)")
     return assemble(ud, ner, out, shared=False)
 
@@ -239,3 +288,10 @@ def write_model_card(model_dir: Path, res: dict, notes: str = "", train_time: st
     path = Path(model_dir) / "README.md"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:2] == ["pretrain"]:
+        _pretrain_main(*sys.argv[2:5])

@@ -18,6 +18,7 @@ NAME_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOCATI
 DERIV_LABELS = {"LOCderiv", "LOC_DERIV", "LOCDERIV"}
 STRIP_CHARS = "\"'„“”‚‘’«»()[]{}.,;:!?*–—-/ "
 JUNK = re.compile(r"^[\W\d_]+$")
+MARKUP = re.compile(r"[<>{}\[\]|\\=]|https?:|www\.")
 MAX_GAZETTEER_TOKENS = 6
 KOREAN_GIVEN_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{2,5}$")    # "Jong-un", "Ho-ryung", "Yo-jong"
 
@@ -171,6 +172,8 @@ def is_plausible(text: str, etype: str) -> bool:
     if len(text) < 2 or JUNK.match(text):
         return False
     if not text[:1].isupper() and etype != "STATE" and not re.match(r"^[a-z]{2,5}$", text):
+        return False
+    if MARKUP.search(text):       # "Aktivist.</strong": markup left in a text export is no name
         return False
     return True
 

@@ -440,3 +440,12 @@ def test_a_common_word_tagged_as_a_place_is_dropped():
     """, ents=[(4, 5, "LOC"), (6, 7, "LOC")])
     found = names(doc)
     assert ("Wien", "LOCATION") in found and not any(name == "Etappen" for name, _ in found)
+
+
+def test_markup_left_in_a_text_export_is_no_name():
+    doc = doc_from("""
+        Aktivist.</strong> Aktivist.</strong> PROPN nsubj 1 Nom
+        erhob erheben VERB ROOT 1
+        Vorwürfe Vorwurf NOUN obj 1 Acc
+    """, ents=[(0, 1, "PER")])
+    assert names(doc) == []

@@ -1,6 +1,8 @@
 """Loads the data files in graphx/lexicons/ (states, adjectives, metonyms, organisations, titles, cues)."""
 from __future__ import annotations
 
+import bisect
+import functools
 import json
 import unicodedata
 from dataclasses import dataclass, field
@@ -12,8 +14,9 @@ ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 NOUN_ENDINGS = ("", "n", "en", "s", "in", "innen", "nen")
 
 
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
-    """Case- and dash-insensitive key for lookups."""
+    """Case- and dash-insensitive key for lookups (cached: called for every token and span)."""
     text = unicodedata.normalize("NFC", text).casefold()
     for dash in "\u2010\u2011\u2012\u2013\u2014\u2212":
         text = text.replace(dash, "-")
@@ -26,6 +29,21 @@ def rows(name: str):
             line = line.rstrip("\n")
             if line.strip() and not line.startswith("#"):
                 yield line.split("\t")
+
+
+def per_word(method):
+    """Cache a Lexicon helper's answer per word: the lexicon never changes once loaded."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def cached(self, word):
+        key = (name, word)
+        if key not in self._memo:
+            if len(self._memo) > 400_000:
+                self._memo.clear()
+            self._memo[key] = method(self, word)
+        return self._memo[key]
+    return cached
 
 
 @dataclass(frozen=True)
@@ -60,6 +78,21 @@ class Lexicon:
     actor_nouns: tuple = ()                           # people and groups acting for a state
     first_names: frozenset = frozenset()              # given names (from the NER training corpora)
     place_nouns: tuple = ()                           # nouns introducing a place name ("Region")
+    _name_keys: tuple = ()                            # sorted keys of the name tables, for prefix tests
+    _prefix_cache: dict = field(default_factory=dict)
+    _memo: dict = field(default_factory=dict)         # (helper, word) -> result, see per_word
+
+    def starts_a_name(self, key: str) -> bool:
+        """Does any state, metonym, organisation or demonym form start with the folded `key`?"""
+        known = self._prefix_cache.get(key)
+        if known is None:
+            if not self._name_keys:
+                self._name_keys = tuple(sorted({*self.states, *self.metonyms, *self.orgs, *self.demonyms}))
+            at = bisect.bisect_left(self._name_keys, key)
+            known = at < len(self._name_keys) and self._name_keys[at].startswith(key)
+            if len(self._prefix_cache) < 100_000:
+                self._prefix_cache[key] = known
+        return known
 
     def verb_class(self, lemma: str, name: str) -> bool:
         return name in self.verb_classes.get(fold(lemma), ())
@@ -68,6 +101,7 @@ class Lexicon:
         key = fold(word)
         return any(key.endswith(body) for body in self.state_bodies)
 
+    @per_word
     def is_actor_noun(self, word: str) -> bool:
         """Does a derived adjective on this noun name the acting state ("nordkoreanische Soldaten")?"""
         key = fold(word)
@@ -77,6 +111,7 @@ class Lexicon:
                 return True
         return self.is_state_body(word) or bool(self.title_relation(word))
 
+    @per_word
     def is_place_noun(self, word: str) -> bool:
         key = fold(word)
         return any(key == noun or (key.endswith(noun) and len(key) > len(noun) + 2) for noun in self.place_nouns)
@@ -96,6 +131,7 @@ class Lexicon:
                 return table[key]
         return None
 
+    @per_word
     def title_relation(self, word: str):
         """(stem, relation) when `word` is a role noun (possibly a compound ending in one)."""
         key = fold(word)
@@ -111,6 +147,7 @@ class Lexicon:
                 return best
         return None
 
+    @per_word
     def noun_cue(self, word: str):
         """Noun cues for a noun, matching compounds by their last part ('Raketenangriff')."""
         key = fold(word)

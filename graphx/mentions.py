@@ -237,6 +237,7 @@ def find_mentions(doc, lex=None) -> list:
 
 def gazetteer(doc, lex, taken, add):
     """Lexicon names the NER missed: longest match first, only on free tokens."""
+    words = [(t.text, t.whitespace_) for t in doc]
     i = 0
     n = len(doc)
     while i < n:
@@ -244,16 +245,16 @@ def gazetteer(doc, lex, taken, add):
             i += 1
             continue
         match = None
-        for length in range(min(MAX_GAZETTEER_TOKENS, n - i), 0, -1):
+        longest = MAX_GAZETTEER_TOKENS if lex.starts_a_name(fold(words[i][0])) else 1
+        for length in range(min(longest, n - i), 0, -1):
             if any(j in taken for j in range(i, i + length)):
                 continue
-            span = doc[i:i + length]
-            text = span.text
+            text = "".join(word + space for word, space in words[i:i + length - 1]) + words[i + length - 1][0]
             key = fold(text)
             if length == 1 and not (text[:1].isupper() or key in lex.adjectives or key in lex.orgs):
                 break
             if key in lex.metonyms or key in lex.states or lex.org_of(text) or key in lex.demonyms:
-                classified = classify_name(text, "", span.root, lex)
+                classified = classify_name(text, "", doc[i:i + length].root, lex)
             elif length == 1 and key in lex.adjectives and doc[i].pos_ in ("ADJ", "ADV", "X", "PROPN", ""):
                 classified = ("STATE", lex.adjectives[key], "adj")
             else:

@@ -9,6 +9,7 @@ Negated or questioned statements yield nothing.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from graphx.lexicon import fold, load
@@ -65,11 +66,17 @@ class RelationFinder:
             for i in range(m.first, m.last + 1):
                 self.by_token.setdefault(i, []).append(index)
         self.context = {"claimants": [], "sentence": 0}   # shared by the pieces of one article
+        self._lemmas = {}
 
     # ------------------------------------------------------------ helpers on tokens
 
     def lemmas(self, token) -> set:
         """Candidate lemmas, with a separable particle joined in front ("weist ... zurück")."""
+        if token.i not in self._lemmas:
+            self._lemmas[token.i] = frozenset(self._find_lemmas(token))
+        return self._lemmas[token.i]
+
+    def _find_lemmas(self, token) -> set:
         bases = {fold(token.lemma_), fold(self.lemmatize(token)), token.lower_}
         bases.discard("")
         result = set(bases)
@@ -567,9 +574,17 @@ class RelationFinder:
             relations += found + self.role_relations(sentence)
             self.context["claimants"] += [(name, self.context["sentence"]) for name in self.claimants(span, found)]
             self.context.setdefault("states", []).extend(
-                self.names[ix] for ix, m in enumerate(self.mentions)
-                if span.start <= m.first < span.end and m.type == "STATE" and m.kind != "adj")
+                self.names[ix] for ix in self.mentions_in(span)
+                if self.mentions[ix].type == "STATE" and self.mentions[ix].kind != "adj")
         return relations
+
+    def mentions_in(self, span) -> list:
+        """Indexes of the mentions starting inside `span`, without a scan over all mentions."""
+        if not hasattr(self, "_firsts"):
+            order = sorted(range(len(self.mentions)), key=lambda ix: self.mentions[ix].first)
+            self._firsts = ([self.mentions[ix].first for ix in order], order)
+        firsts, order = self._firsts
+        return order[bisect.bisect_left(firsts, span.start):bisect.bisect_left(firsts, span.end)]
 
     def claimants(self, span, found) -> list:
         """Who accuses, reports or claims something in a sentence, for denials that follow."""

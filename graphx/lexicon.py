@@ -232,3 +232,10 @@ def word_forms() -> dict:
     except (ImportError, ValueError, OSError, KeyError, TypeError):
         return {}
 
+
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset:
+    """Capitalised lemmas of word_forms() that inflect beyond a genitive -s ("Film": "Filme"): common
+    nouns. Given names only have genitives there ("Alexanders")."""
+    return frozenset(lemma for form, lemma in word_forms().items()
+                     if lemma[:1].isupper() and form not in (lemma + "s", lemma + "es") and form != lemma)

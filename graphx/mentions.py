@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graphx.lexicon import fold, load, word_forms
+from graphx.lexicon import common_nouns, fold, load, word_forms
 
 LOCATIVE_PREPS = {"in", "im", "nach", "aus", "bei", "beim", "um", "bis", "über", "durch", "nahe", "vor",
                   "zwischen", "ins", "am", "an", "gen", "ab"}
@@ -114,8 +114,9 @@ def clean_span(span, lex):
     if skip == 0 and tokens and tokens[0].lower_ in ("der", "die", "das", "den", "dem", "des"):
         skip = 1
     tokens = tokens[skip:]
-    while tokens and tokens[-1].text in STRIP_CHARS:
-        tokens = tokens[:-1]
+    while tokens and (tokens[-1].text in STRIP_CHARS or (len(tokens) > 1 and tokens[-1].text.isalpha() and
+                                                         tokens[-1].text.islower())):
+        tokens = tokens[:-1]      # "Le Pen sensationell": names do not end in a lower-case word
     while tokens and tokens[0].text in STRIP_CHARS:
         tokens = tokens[1:]
     if not tokens:
@@ -131,12 +132,24 @@ def clean_span(span, lex):
             return span.doc[known[0].i: known[0].i + 1]
     doc = span.doc
     end = tokens[-1].i + 1
+    first = tokens[0].i
+    if span.label_ in ("PER", "PERSON"):   # "Frank-Walter Steinmeier" tagged from "Steinmeier" on
+        while first > 0 and tokens[-1].i - first < 3 and is_given_name(doc[first - 1], lex):
+            first -= 1
     if span.label_ in ("PER", "PERSON"):   # the NER often stops after the first part of a name
         while end < len(doc) and (doc[end].pos_ == "PROPN" or KOREAN_GIVEN_NAME.match(doc[end].text)) and \
                 doc[end].text[:1].isupper() and not doc[end].ent_type_ and not lexicon_token(doc[end], lex) and \
                 end - tokens[0].i < 4:
             end += 1
-    return doc[tokens[0].i: end]
+    return doc[first: end]
+
+
+def is_given_name(token, lex) -> bool:
+    """A given name ("Frank-Walter", "Anna") the NER left out in front of a person name."""
+    text = token.text
+    if token.ent_type_ or not text[:1].isupper() or text.isupper() or len(text) < 2:
+        return False
+    return all(part in lex.first_names for part in text.split("-"))
 
 
 def person_after_role(span, lex, label):
@@ -337,7 +350,8 @@ def named_persons(doc, lex, taken, add):
         end = token.i + 1
         while end < len(doc) and end - token.i <= 3 and end not in taken and looks_like_name_part(doc[end], lex) \
                 and (doc[end].pos_ in ("PROPN", "X") or doc[end].text in lex.first_names or
-                     (doc[end].pos_ == "NOUN" and not doc[end].lower_.endswith(NOUN_SUFFIXES))):
+                     (doc[end].pos_ == "NOUN" and not doc[end].lower_.endswith(NOUN_SUFFIXES)
+                      and doc[end].text not in common_nouns())):
             end += 1
         if end > token.i + 1:
             add(token.i, end - 1, "PERSON", doc[token.i:end].text, "name")

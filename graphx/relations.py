@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from graphx.lexicon import fold, load
 
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 SUBJ = {"nsubj", "sb"}
 SUBJ_PASS = {"nsubj:pass"}
 OBJ = {"obj", "oa", "dobj"}
@@ -32,6 +32,7 @@ BOTH_NOUNS = {"staaten", "länder", "seiten", "regierungen", "nachbarn", "partne
 HYPOTHETICAL = {"ob", "falls", "sofern", "wenn", "sollte", "sollten"}
 WERDEN = {"werden", "wird", "wurde", "wurden", "worden", "werde", "würde", "würden", "wirst", "wurdest"}
 TYPE_RANK = {"PERSON": 0, "ORG": 1, "STATE": 2, "LOCATION": 3}
+DASHES = {"–", "—", "-"}
 
 
 @dataclass
@@ -186,7 +187,8 @@ class RelationFinder:
             for token in level:
                 for index in self.by_token.get(token.i, ()):
                     m = self.mentions[index]
-                    if actor and m.kind == "adj" and not self.lex.is_actor_noun(head.text):
+                    if actor and (m.kind == "adj" and not self.lex.is_actor_noun(head.text) or
+                                  not self.acts_for_state(index)):
                         continue
                     candidates.append((0 if m.kind != "adj" else 1, TYPE_RANK.get(m.type, 4), token.i,
                                        self.names[index]))
@@ -197,6 +199,14 @@ class RelationFinder:
                      and not (c.dep_ in ("nmod", "obl") and self.preposition(c) is not None)]
             depth += 1
         return None
+
+    def acts_for_state(self, index) -> bool:
+        """A hyphen compound acts for its state when its head is a body or role of the state
+        ("US-Regierung", "Kreml-Sprecher"), not when it only names where a thing is ("US-Großbank")."""
+        m = self.mentions[index]
+        if m.kind != "compound" or m.type != "STATE":
+            return True
+        return self.lex.is_actor_noun(self.doc[m.token].text.rsplit("-", 1)[-1])
 
     def all_entities_in(self, token, exclude=()) -> list:
         """Every entity in a phrase's subtree (stopping at clauses), names before adjectives."""
@@ -323,9 +333,18 @@ class RelationFinder:
         return any(t.text == ":" for t in self.doc[low:high])
 
     def is_dateline(self, token) -> bool:
-        """"Kiew – Der ukrainische Präsident ...": the place of the report, not a subject."""
-        nxt = token.i + 1
-        return token.i - token.sent.start <= 1 and nxt < len(self.doc) and self.doc[nxt].text in ("–", "—", "-")
+        """"Kiew – Der ukrainische Präsident ...", "London/Brüssel – ...", "Berlin (dpa) – ...": the
+        place of the report, not a subject."""
+        start = token.sent.start
+        brackets = 0
+        for j in range(start, min(len(self.doc), start + 8)):
+            text = self.doc[j].text
+            if text in DASHES:
+                return j > token.i
+            brackets += (text == "(") - (text == ")")
+            if not (brackets or text in ("/", ",", ")") or text[:1].isupper()):
+                return False
+        return False
 
     def is_infinitive(self, verb) -> bool:
         return "Inf" in verb.morph.get("VerbForm") or verb.tag_ in ("VVINF", "VVIZU", "VAINF") or \
@@ -352,8 +371,11 @@ class RelationFinder:
     def coordinated(self, first, second) -> bool:
         """Two nominals joined by "und", "oder", "sowie", "als auch" with no verb between them."""
         between = self.doc[min(first.i, second.i) + 1:max(first.i, second.i)]
-        return any(t.pos_ == "CCONJ" or t.lower_ in ("und", "sowie", "oder") for t in between) and \
-            not any(t.pos_ in ("VERB", "AUX") for t in between)
+        if not any(t.pos_ == "CCONJ" or t.lower_ in ("und", "sowie", "oder") for t in between) or \
+                any(t.pos_ in ("VERB", "AUX") for t in between):
+            return False
+        # another argument of the same verb in between: "warf X den Y und Z vor" (Z is no subject)
+        return not any(t.head == first.head != t and t.pos_ in ("NOUN", "PROPN", "PRON") for t in between)
 
     def datives(self, verb) -> list:
         if verb is None:
@@ -550,9 +572,8 @@ class RelationFinder:
         if not inside:
             return set()
         seen_outside, seen_inside = set(), set()
-        for index, m in enumerate(self.mentions):
-            if span.start <= m.first < span.end:
-                (seen_inside if m.first in inside else seen_outside).add(self.names[index])
+        for index in self.mentions_in(span):
+            (seen_inside if self.mentions[index].first in inside else seen_outside).add(self.names[index])
         return seen_inside - seen_outside
 
     # ------------------------------------------------------------ main loop
@@ -579,12 +600,16 @@ class RelationFinder:
         return relations
 
     def mentions_in(self, span) -> list:
-        """Indexes of the mentions starting inside `span`, without a scan over all mentions."""
+        return self.mentions_between(span.start, span.end)
+
+    def mentions_between(self, start, end) -> list:
+        """Indexes of the mentions whose first token is in [start, end), found by bisection: a scan
+        over all mentions for every sentence or clause would make long texts quadratic."""
         if not hasattr(self, "_firsts"):
             order = sorted(range(len(self.mentions)), key=lambda ix: self.mentions[ix].first)
             self._firsts = ([self.mentions[ix].first for ix in order], order)
         firsts, order = self._firsts
-        return order[bisect.bisect_left(firsts, span.start):bisect.bisect_left(firsts, span.end)]
+        return order[bisect.bisect_left(firsts, start):bisect.bisect_left(firsts, end)]
 
     def claimants(self, span, found) -> list:
         """Who accuses, reports or claims something in a sentence, for denials that follow."""
@@ -695,14 +720,13 @@ class RelationFinder:
         """leader_of / member_of from role nouns next to names, and state bodies."""
         found = []
         doc, span = self.doc, sentence.span
-        for index, m in enumerate(self.mentions):
-            if not (span.start <= m.first < span.end):
-                continue
+        for index in self.mentions_in(span):
+            m = self.mentions[index]
             person = self.names[index]
             if m.type == "PERSON":
                 for title_token, relation in self.titles_before(m, span):
                     stem = self.lex.title_relation(title_token.text)[0]
-                    allowed = self.lex.title_owners.get(stem, {"STATE", "ORG"})
+                    allowed = self.lex.title_owners.get(stem, {"STATE", "ORG"}) & {"STATE", "ORG"}
                     for org in self.title_owners(title_token, m, span):
                         if org != person and self.types.get(org) in allowed:
                             found.append(self.role_relation(sentence, person, relation, org, title_token))
@@ -771,11 +795,15 @@ class RelationFinder:
             if doc[i].lower_ in ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einer"):
                 break
             i -= 1
+        after = []
         for child in title.children:
             if child.dep_ in ("nmod", "nmod:poss") and self.preposition(child) in (None, "von") and child.i > title.i \
                     and not (m.first <= child.i <= m.last) and not self.dative_der(child):
-                owners += [n for n in self.entities_at(child, 1) if self.types.get(n) in ("STATE", "ORG")]
-        return list(dict.fromkeys(owners))
+                after += [n for n in self.entities_at(child, 1) if self.types.get(n) in ("STATE", "ORG")]
+        if any(self.types.get(n) == "ORG" for n in after):   # "Österreich-Chef des Konzerns X": X's, not Austria's
+            compounds = {self.names[ix] for ix in self.by_token.get(title.i, ()) if self.mentions[ix].kind == "compound"}
+            owners = [n for n in owners if n not in compounds or self.types.get(n) != "STATE"]
+        return list(dict.fromkeys(owners + after))
 
     def dative_der(self, noun) -> bool:
         """"der APA" after a name: dative (told to) unless the morphology says genitive."""
@@ -816,6 +844,7 @@ CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")"}
 RELATIVE_PRONOUNS = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welcher", "welche", "welches"}
 NP_INNER = {"DET", "ADJ", "NUM", "PRON"}
 ATTACHED = "^"        # a name in apposition to a common noun: not a free argument
+CLAIM_PREPOSITIONS = {None, ATTACHED, "von", "aus"}     # whose claim: "Vorwürfe von X", "Berichte aus Y"
 
 
 def all_pairs(names) -> list:
@@ -864,8 +893,9 @@ class Clause:
     def mentions_in(self, start, end) -> list:
         """(mention index, preposition or None, case) per mention in [start, end)."""
         items = []
-        for index, m in enumerate(self.f.mentions):
-            if start <= m.first and m.last < end:
+        for index in self.f.mentions_between(start, end):
+            m = self.f.mentions[index]
+            if m.last < end:
                 bracketed = m.first > 0 and self.doc[m.first - 1].text == "("      # "Klug (SPÖ)", "(ISW)"
                 prep = ATTACHED if bracketed else self.preposition_of(m, start)
                 items.append((index, prep, self.f.case(self.doc[m.last])))
@@ -889,6 +919,19 @@ class Clause:
             return ATTACHED                                 # "in der Stadt Aleppo", "die Atommacht X"
         return None
 
+    def outer_preposition(self, index):
+        """The preposition of the phrase a name is attached to: "mit" for "mit der Agentur Reuters"."""
+        i = self.f.mentions[index].first - 1
+        while i >= self.start and (self.doc[i].pos_ in NP_INNER or self.doc[i].pos_ == "NOUN") and \
+                not self.f.by_token.get(i):
+            i -= 1
+        if i < self.start:
+            return None
+        token = self.doc[i]
+        if token.pos_ == "ADP" or token.lower_ in CONTRACTIONS:
+            return CONTRACTIONS.get(token.lower_, token.lower_)
+        return None
+
     def is_prenominal(self, i) -> bool:
         """A role noun or a genitive name in front of a name ("von Syriens Staatschef Assad")."""
         token = self.doc[i]
@@ -897,7 +940,7 @@ class Clause:
         return any(self.f.mentions[ix].kind != "adj" and token.text.endswith("s") for ix in self.f.by_token.get(i, ()))
 
     def items_before(self, i, start):
-        return [(ix, None, None) for ix, m in enumerate(self.f.mentions) if start <= m.first and m.last < i]
+        return [(ix, None, None) for ix in self.f.mentions_between(start, i) if self.f.mentions[ix].last < i]
 
     # ------------------------------------------------------------ roles
 
@@ -939,9 +982,8 @@ class Clause:
             return []
         if self.is_infinitive_clause():
             return self.controller()
-        candidates = [ix for ix in self.free(exclude) if self.f.mentions[ix].kind != "adj"
-                      and self.f.case(self.doc[self.f.mentions[ix].last]) in ("Nom", None)]
-        candidates = candidates or [ix for ix in self.free(exclude) if self.f.mentions[ix].kind != "adj"]
+        actors = [ix for ix in self.free(exclude) if self.f.mentions[ix].kind != "adj" and self.f.acts_for_state(ix)]
+        candidates = [ix for ix in actors if self.f.case(self.doc[self.f.mentions[ix].last]) in ("Nom", None)] or actors
         if not candidates:
             return []
         first = candidates[0]
@@ -1024,9 +1066,10 @@ class Clause:
             return self.around_noun() if noun else []
         if role == "theme_owner":
             return [self.name(ix) for ix, prep, _ in self.items if prep is None and self.f.mentions[ix].kind == "adj"]
-        if role == "claim":
-            return [self.name(ix) for ix, _, _ in self.items
-                    if self.name(ix) not in sources and self.f.mentions[ix].first > self.cue.i][:1]
+        if role == "claim":      # "wies Vorwürfe Kiews zurück"; not "dementierte auf Twitter", "im Interview mit X"
+            return [self.name(ix) for ix, prep, _ in self.items if prep in CLAIM_PREPOSITIONS
+                    and self.outer_preposition(ix) in CLAIM_PREPOSITIONS
+                    and self.name(ix) not in sources and self.f.mentions[ix].first > self.cue.i][:1]
         return []
 
     def pairs(self, cue, known_sources=()):

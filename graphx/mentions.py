@@ -144,6 +144,11 @@ def clean_span(span, lex):
     return doc[first: end]
 
 
+def is_common_word(text: str) -> bool:
+    """An inflected German word form or a common noun ("Etappen", "Abrede"), by spacy-lookups-data."""
+    return text in word_forms() or text in common_nouns()
+
+
 def is_given_name(token, lex) -> bool:
     """A given name ("Frank-Walter", "Anna") the NER left out in front of a person name."""
     text = token.text
@@ -227,7 +232,7 @@ def find_mentions(doc, lex=None) -> list:
         etype, key, kind = classified
         if kind == "name" and not is_plausible(text, etype):
             continue
-        if kind == "name" and etype in ("LOCATION", "ORG") and len(span) == 1 and text in word_forms() and \
+        if kind == "name" and etype in ("LOCATION", "ORG") and len(span) == 1 and is_common_word(text) and \
                 not after_role_noun(span, lex):
             continue          # "in Etappen", "auf der Wiese", "Regimen": a common word the NER took for a name
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \

@@ -123,9 +123,14 @@ def looks_like_bomless_utf16(data: bytes) -> bool:
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")   # C0 and C1 controls (same length)
 
 
+SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")   # "Sergey  Kiselev" in CMS exports
+
+
 def normalise(text: str) -> str:
+    """Line ends as "\n"; a run of spaces or tabs between words as one space (the NER would see a
+    space token inside the name); control characters as spaces. Evidence offsets index this text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return CONTROL.sub(" ", text)
+    return CONTROL.sub(" ", SPACE_RUN.sub(" ", text))
 
 
 MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")

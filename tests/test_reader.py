@@ -1,7 +1,7 @@
 import pytest
 
 from graphx.errors import InputError
-from graphx.reader import decode, html_to_text, read_articles, Unreadable
+from graphx.reader import decode, html_to_text, normalise, read_articles, Unreadable
 
 GERMAN = "Der Außenminister sagte: „Grüße aus Köln“ – schön."
 
@@ -59,3 +59,8 @@ def test_missing_and_empty_inputs_raise_input_error(tmp_path):
     (tmp_path / "x.txt").write_bytes(b"")
     with pytest.raises(InputError, match="no readable articles"):
         read_articles([tmp_path])
+
+
+def test_runs_of_spaces_between_words_become_one_space_indentation_stays():
+    assert normalise("Botschafter Sergey  Kiselev\t\tsagte\r\n  Absatz  \n") == \
+        "Botschafter Sergey Kiselev sagte\n  Absatz  \n"

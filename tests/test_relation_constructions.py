@@ -586,3 +586,17 @@ def test_a_name_does_not_end_in_a_lower_case_word_and_a_college_is_an_organisati
     found = names(doc)
     assert ("Marine Le Pen", "PERSON") in found
     assert ("Hunter College", "ORG") in found
+
+
+def test_parties_are_organisations_and_a_common_noun_tagged_as_a_place_is_dropped():
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Linke Linke NOUN nsubj 2 Nom
+        kritisiert kritisieren VERB ROOT 2
+        die der DET det 4 Acc
+        SPD SPD PROPN obj 2 Acc
+        ohne ohne ADP case 6
+        Abrede Abrede NOUN obl 2 Acc
+    """, ents=[(6, 7, "LOC")])
+    assert names(doc) == [("Die Linke", "ORG"), ("SPD", "ORG")]
+    assert ("Die Linke", "criticizes", "SPD") in relations_of(doc)

@@ -136,6 +136,10 @@ def clean_span(span, lex):
     if span.label_ in ("PER", "PERSON"):   # "Frank-Walter Steinmeier" tagged from "Steinmeier" on
         while first > 0 and tokens[-1].i - first < 3 and is_given_name(doc[first - 1], lex):
             first -= 1
+    if span.label_ in ("PER", "PERSON") and end < len(doc) and all(is_given_name(t, lex, own=True) for t in tokens) \
+            and doc[end].pos_ == "NOUN" and doc[end].text[:1].isupper() and not doc[end].ent_type_ and \
+            not doc[end].is_sent_end and not lexicon_token(doc[end], lex) and not lex.title_relation(doc[end].text):
+        end += 1                           # "Christian Kern", "Heinz-Christian Strache": a given name alone
     if span.label_ in ("PER", "PERSON"):   # the NER often stops after the first part of a name
         while end < len(doc) and (doc[end].pos_ == "PROPN" or KOREAN_GIVEN_NAME.match(doc[end].text)) and \
                 doc[end].text[:1].isupper() and not doc[end].ent_type_ and not lexicon_token(doc[end], lex) and \
@@ -149,10 +153,11 @@ def is_common_word(text: str) -> bool:
     return text in word_forms() or text in common_nouns()
 
 
-def is_given_name(token, lex) -> bool:
-    """A given name ("Frank-Walter", "Anna") the NER left out in front of a person name."""
+def is_given_name(token, lex, own=False) -> bool:
+    """A given name ("Frank-Walter", "Anna"): left out by the NER in front of a person name, or (with
+    `own`) the whole of what it tagged."""
     text = token.text
-    if token.ent_type_ or not text[:1].isupper() or text.isupper() or len(text) < 2:
+    if (token.ent_type_ and not own) or not text[:1].isupper() or text.isupper() or len(text) < 2:
         return False
     return all(part in lex.first_names for part in text.split("-"))
 

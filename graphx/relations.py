@@ -292,7 +292,8 @@ class RelationFinder:
             return []
         around = [verb] + [a for a in verb.children if a.dep_.startswith("aux")]   # "sollen X ... unterstützen"
         heads = [c for v in around for c in v.children if c.dep_ in SUBJ and not (passive and c.dep_ == "nsubj:pass")
-                 and self.preposition(c) is None and not self.is_dateline(c) and not self.across_colon(c, verb)]
+                 and self.preposition(c) is None and not self.is_dateline(c) and not self.across_colon(c, verb)
+                 and not self.oblique_article(c)]
         heads.sort(key=lambda t: t.i)
         if heads:              # a second "subject" is a parser error for an object (see extra_subjects),
             return heads[:1] + [h for h in heads[1:] if self.coordinated(heads[0], h)]   # unless coordinated
@@ -313,6 +314,19 @@ class RelationFinder:
         if verb.dep_ == "conj" and verb.head != verb:          # "X kam und half Y"
             return self.subjects(verb.head)
         return []
+
+    def oblique_article(self, noun) -> bool:
+        """An article no nominative takes: "dem"/"des", or "der" before a feminine, neuter or plural
+        noun ("Der Ministerin wirft X ... vor": a fronted dative the parser took for the subject)."""
+        dets = [c for c in noun.children if c.dep_ in ("det", "nk") and c.i < noun.i]
+        if not dets:
+            return False
+        word = dets[0].lower_
+        if word in ("dem", "des"):
+            return True
+        morph = noun.morph
+        return word == "der" and ("Fem" in morph.get("Gender") or "Neut" in morph.get("Gender") or
+                                  "Plur" in morph.get("Number"))
 
     def inside_phrase(self, token, cue_token) -> bool:
         """Is `token` part of the cue's own phrase: under the cue noun ("Vertrag über Zusammenarbeit
@@ -799,7 +813,8 @@ class RelationFinder:
         for child in title.children:
             if child.dep_ in ("nmod", "nmod:poss") and self.preposition(child) in (None, "von") and child.i > title.i \
                     and not (m.first <= child.i <= m.last) and not self.dative_der(child):
-                after += [n for n in self.entities_at(child, 1) if self.types.get(n) in ("STATE", "ORG")]
+                # actor=True: "Chef der deutschen Landsmannschaft" is no role of Germany's
+                after += [n for n in self.entities_at(child, 1, actor=True) if self.types.get(n) in ("STATE", "ORG")]
         if any(self.types.get(n) == "ORG" for n in after):   # "Österreich-Chef des Konzerns X": X's, not Austria's
             compounds = {self.names[ix] for ix in self.by_token.get(title.i, ()) if self.mentions[ix].kind == "compound"}
             owners = [n for n in owners if n not in compounds or self.types.get(n) != "STATE"]

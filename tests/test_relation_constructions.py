@@ -600,3 +600,45 @@ def test_parties_are_organisations_and_a_common_noun_tagged_as_a_place_is_droppe
     """, ents=[(6, 7, "LOC")])
     assert names(doc) == [("Die Linke", "ORG"), ("SPD", "ORG")]
     assert ("Die Linke", "criticizes", "SPD") in relations_of(doc)
+
+
+def test_a_fronted_dative_the_parser_took_for_the_subject_is_not_the_source():
+    """"Der Ministerin Anna Berg wirft Karl Huber Lügen vor": "der" before a feminine noun is no nominative."""
+    rows = [("Der", "der", "DET", "det", 1, "Case=Dat"),
+            ("Ministerin", "Ministerin", "NOUN", "nsubj", 4, "Case=Dat|Gender=Fem|Number=Sing"),
+            ("Anna", "Anna", "PROPN", "appos", 1, "Case=Dat"), ("Berg", "Berg", "PROPN", "flat", 2, "Case=Dat"),
+            ("wirft", "werfen", "VERB", "ROOT", 4, ""),
+            ("Karl", "Karl", "PROPN", "obj", 4, "Case=Nom"), ("Huber", "Huber", "PROPN", "flat", 5, "Case=Nom"),
+            ("Lügen", "Lüge", "NOUN", "obj", 4, "Case=Acc"), ("vor", "vor", "ADP", "compound:prt", 4, ""),
+            (".", ".", "PUNCT", "punct", 4, "")]
+    rels = relations_of(make_doc(rows, ents=[(2, 4, "PER"), (5, 7, "PER")]))
+    assert ("Anna Berg", "accuses", "Karl Huber") not in rels
+    assert ("Karl Huber", "accuses", "Anna Berg") in rels
+
+
+def test_a_surname_tagged_as_a_noun_after_a_given_name_alone_joins_the_person():
+    doc = doc_from("""
+        Kanzler Kanzler NOUN nsubj 3 Nom
+        Christian Christian PROPN appos 0 Nom
+        Kern Kern NOUN flat 1 Nom
+        sprach sprechen VERB ROOT 3
+        . . PUNCT punct 3
+    """, ents=[(1, 2, "PER")])
+    assert names(doc) == [("Christian Kern", "PERSON")]
+
+
+def test_the_head_of_a_body_named_with_a_state_adjective_leads_the_state_only_if_it_is_a_state_body():
+    def head_of(body):
+        return doc_from(f"""
+            Peter Peter PROPN nsubj 7 Nom
+            Leber Leber PROPN flat 0 Nom
+            , , PUNCT punct 3
+            Chef Chef NOUN appos 0 Nom
+            der der DET det 6 Gen
+            russischen russisch ADJ amod 6 Gen
+            {body} {body} NOUN nmod 3 Gen
+            sprach sprechen VERB ROOT 7
+            . . PUNCT punct 7
+        """, ents=[(0, 2, "PER")])
+    assert ("Peter Leber", "leader_of", "Russland") in relations_of(head_of("Regierung"))
+    assert not any(key[2] == "Russland" for key in relations_of(head_of("Landsmannschaft")))

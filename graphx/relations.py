@@ -68,6 +68,8 @@ class RelationFinder:
                 self.by_token.setdefault(i, []).append(index)
         self.context = {"claimants": [], "sentence": 0}   # shared by the pieces of one article
         self._lemmas = {}
+        self._by_first = sorted(range(len(mentions)), key=lambda ix: mentions[ix].first)
+        self._firsts = [mentions[ix].first for ix in self._by_first]
 
     # ------------------------------------------------------------ helpers on tokens
 
@@ -187,7 +189,7 @@ class RelationFinder:
             for token in level:
                 for index in self.by_token.get(token.i, ()):
                     m = self.mentions[index]
-                    if actor and (m.kind == "adj" and not self.lex.is_actor_noun(head.text) or
+                    if actor and ((m.kind == "adj" and not self.lex.is_actor_noun(head.text)) or
                                   not self.acts_for_state(index)):
                         continue
                     candidates.append((0 if m.kind != "adj" else 1, TYPE_RANK.get(m.type, 4), token.i,
@@ -619,11 +621,8 @@ class RelationFinder:
     def mentions_between(self, start, end) -> list:
         """Indexes of the mentions whose first token is in [start, end), found by bisection: a scan
         over all mentions for every sentence or clause would make long texts quadratic."""
-        if not hasattr(self, "_firsts"):
-            order = sorted(range(len(self.mentions)), key=lambda ix: self.mentions[ix].first)
-            self._firsts = ([self.mentions[ix].first for ix in order], order)
-        firsts, order = self._firsts
-        return order[bisect.bisect_left(firsts, start):bisect.bisect_left(firsts, end)]
+        firsts = self._firsts
+        return self._by_first[bisect.bisect_left(firsts, start):bisect.bisect_left(firsts, end)]
 
     def claimants(self, span, found) -> list:
         """Who accuses, reports or claims something in a sentence, for denials that follow."""

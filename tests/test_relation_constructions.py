@@ -642,3 +642,15 @@ def test_the_head_of_a_body_named_with_a_state_adjective_leads_the_state_only_if
         """, ents=[(0, 2, "PER")])
     assert ("Peter Leber", "leader_of", "Russland") in relations_of(head_of("Regierung"))
     assert not any(key[2] == "Russland" for key in relations_of(head_of("Landsmannschaft")))
+
+
+def test_a_prize_after_a_given_name_is_no_surname():
+    doc = doc_from("""
+        Er er PRON nsubj 1 Nom
+        gewann gewinnen VERB ROOT 1
+        einen ein DET det 4 Acc
+        Emmy Emmy PROPN compound 4 Acc
+        Award Award PROPN obj 1 Acc
+        . . PUNCT punct 1
+    """)
+    assert not any(etype == "PERSON" for _, etype in names(doc))

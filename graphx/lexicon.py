@@ -79,20 +79,15 @@ class Lexicon:
     first_names: frozenset = frozenset()              # given names (from the NER training corpora)
     place_nouns: tuple = ()                           # nouns introducing a place name ("Region")
     _name_keys: tuple = ()                            # sorted keys of the name tables, for prefix tests
-    _prefix_cache: dict = field(default_factory=dict)
     _memo: dict = field(default_factory=dict)         # (helper, word) -> result, see per_word
 
+    @per_word
     def starts_a_name(self, key: str) -> bool:
         """Does any state, metonym, organisation or demonym form start with the folded `key`?"""
-        known = self._prefix_cache.get(key)
-        if known is None:
-            if not self._name_keys:
-                self._name_keys = tuple(sorted({*self.states, *self.metonyms, *self.orgs, *self.demonyms}))
-            at = bisect.bisect_left(self._name_keys, key)
-            known = at < len(self._name_keys) and self._name_keys[at].startswith(key)
-            if len(self._prefix_cache) < 100_000:
-                self._prefix_cache[key] = known
-        return known
+        if not self._name_keys:
+            self._name_keys = tuple(sorted({*self.states, *self.metonyms, *self.orgs, *self.demonyms}))
+        at = bisect.bisect_left(self._name_keys, key)
+        return at < len(self._name_keys) and self._name_keys[at].startswith(key)
 
     def verb_class(self, lemma: str, name: str) -> bool:
         return name in self.verb_classes.get(fold(lemma), ())

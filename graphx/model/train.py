@@ -109,10 +109,10 @@ def _pretrain_main(raw_jsonl: str, output: str, vectors: str) -> None:
     """spaCy's pretraining does not load ``[initialize] vectors``; load the floret vectors into the
     model it builds so that the pretrained tok2vec matches the trained one (static vectors on)."""
     import spacy.training.pretrain as tp
-
-    from . import gazetteer  # noqa: F401  (the NER's embed architecture)
     from spacy.training.initialize import load_vectors_into_model
     from spacy.util import load_config
+
+    from . import gazetteer  # noqa: F401  (the NER's embed architecture)
 
     orig = tp.load_model_from_config
 

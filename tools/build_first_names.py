@@ -22,6 +22,8 @@ import spacy
 from graphx.lexicon import common_nouns, load, word_forms
 from graphx.model import corpora
 
+from build_gazetteer import faker_values  # tools/ is on sys.path when the script runs
+
 OUT = Path(__file__).resolve().parents[1] / "graphx" / "lexicons" / "first_names.txt"
 HEADER = """# Given names, one per line: words that open person names in the NER training corpora
 # (GermEval 2014 dev, CC BY 4.0, Benikova et al.; DFKI SmartData and MobIE, CC BY 4.0; Europeana
@@ -35,17 +37,7 @@ FAKER_LOCALES = ("de_DE", "de_AT", "de_CH", "en_US", "en_GB", "fr_FR", "it_IT", 
 
 def faker_given_names() -> set:
     """Given names of Faker's person providers for FAKER_LOCALES (Latin script only)."""
-    import importlib
-
-    names = set()
-    for locale in FAKER_LOCALES:
-        try:
-            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
-        except (ImportError, AttributeError):
-            continue
-        for attr in ("first_names_male", "first_names_female", "first_names"):
-            values = getattr(provider, attr, None) or ()
-            names.update(values.keys() if isinstance(values, dict) else values)
+    names = faker_values(FAKER_LOCALES, ("first_names_male", "first_names_female", "first_names"))
     return {n for n in names if n.isalpha() and n[:1].isupper() and n[1:].islower() and len(n) >= 3
             and all("LATIN" in unicodedata.name(c, "") for c in n)}
 

@@ -48,19 +48,24 @@ def usable(name: str, common: set) -> bool:
             and not any(c.isdigit() for c in name) and not (len(words) == 1 and name in common))
 
 
-def person_names() -> tuple[set, set]:
-    given, family = set(), set()
-    for locale in LOCALES:
+def faker_values(locales, attrs) -> set:
+    """The words of Faker's person providers for ``locales`` under the list (or weighted dict) ``attrs``."""
+    values = set()
+    for locale in locales:
         try:
             provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         except (ImportError, AttributeError):
             continue
-        for attrs, target in ((("first_names_male", "first_names_female", "first_names"), given),
-                              (("last_names", "last_names_male", "last_names_female"), family)):
-            for attr in attrs:
-                values = getattr(provider, attr, None) or ()
-                target.update(v for v in (values.keys() if isinstance(values, dict) else values) if " " not in v)
-    return given, family
+        for attr in attrs:
+            found = getattr(provider, attr, None) or ()
+            values.update(found.keys() if isinstance(found, dict) else found)
+    return values
+
+
+def person_names() -> tuple[set, set]:
+    given = faker_values(LOCALES, ("first_names_male", "first_names_female", "first_names"))
+    family = faker_values(LOCALES, ("last_names", "last_names_male", "last_names_female"))
+    return {n for n in given if " " not in n}, {n for n in family if " " not in n}
 
 
 def place_names() -> set:

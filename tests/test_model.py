@@ -9,7 +9,8 @@ spacy = pytest.importorskip("spacy")
 
 from graphx.model import corpora  # noqa: E402
 from graphx.model.corpora import (  # noqa: E402
-    DFKI_MAP, GERMEVAL_MAP, LER_MAP, iob_to_spans, looks_derived, make_doc, read_conll,
+    DFKI_MAP, GERMEVAL_MAP, LER_MAP, iob_to_spans, looks_derived, make_doc, mention_pools, read_conll,
+    replace_mentions,
 )
 from graphx.model.evaluate import score_spans  # noqa: E402
 from graphx.model.news_tokenizer import customize_tokenizer  # noqa: E402
@@ -58,6 +59,32 @@ def test_germeval_docs_do_not_mark_missing():
     vocab = spacy.blank("de").vocab
     doc = make_doc(vocab, ["Die", "russischen", "Truppen"], [(1, 2, "LOCderiv")])
     assert [t.ent_iob_ for t in doc] == ["O", "B", "O"]
+
+
+def test_mention_pools_are_distinct_per_label():
+    vocab = spacy.blank("de").vocab
+    docs = [make_doc(vocab, ["Olaf", "Scholz", "traf", "Macron", "in", "Paris"], [(0, 2, "PER"), (3, 4, "PER"), (5, 6, "LOC")]),
+            make_doc(vocab, ["Macron", "lobt", "die", "französische", "Regierung"], [(0, 1, "PER"), (3, 4, "LOCderiv")])]
+    pools = mention_pools(docs)
+    assert pools == {"PER": [("Olaf", "Scholz"), ("Macron",)], "ORG": [], "LOC": [("Paris",)]}
+
+
+def test_replace_mentions_swaps_names_and_keeps_context_labels_and_missing():
+    import random
+
+    vocab = spacy.blank("de").vocab
+    doc = make_doc(vocab, ["Laut", "Merkel", "hat", "die", "russische", "Armee", "in", "Kiew", "."],
+                   [(1, 2, "PER"), (4, 5, "LOCderiv"), (7, 8, "LOC")], missing=[(5, 6)])
+    pools = {"PER": [("Anna", "Maria", "Berg")], "ORG": [], "LOC": [("Bad", "Homburg")]}
+    out = replace_mentions(doc, pools, random.Random(0), p=1.0)
+    assert [t.text for t in out] == "Laut Anna Maria Berg hat die russische Armee in Bad Homburg .".split()
+    assert [(e.text, e.label_) for e in out.ents] == [
+        ("Anna Maria Berg", "PER"), ("russische", "LOCderiv"), ("Bad Homburg", "LOC")]
+    assert out[7].text == "Armee" and out[7].ent_iob_ == ""   # missing stays missing
+    assert out[0].ent_iob_ == "O"
+    same = replace_mentions(doc, pools, random.Random(0), p=0.0)
+    assert same.text == doc.text and [(e.start, e.end, e.label_) for e in same.ents] == \
+        [(e.start, e.end, e.label_) for e in doc.ents]
 
 
 def test_looks_derived():

@@ -3,7 +3,8 @@ see graphx/model/gazetteer.py). Only registry packages, never a training or test
 features fire as often on new text as on the training text:
 
 * given_names.txt, surnames.txt: the person providers of Faker (MIT licence, joke2k/faker) for the
-  languages German news names people in, Latin script only.
+  languages German news names people in: Latin-script names as they are and without foreign diacritics
+  (Pişkin, Piskin), Russian, Ukrainian and Bulgarian ones transliterated the German way (Лавров -> Lawrow).
 * companies.txt: the companies of the stock indices in pytickersymbols (MIT licence; DAX, MDAX, SDAX,
   TecDAX, EURO STOXX 50, S&P 500, FTSE 100, CAC 40, SMI, ...), each with and without its legal form
   ("Infineon Technologies AG", "Infineon Technologies").
@@ -62,9 +63,70 @@ def faker_values(locales, attrs) -> set:
     return values
 
 
+# German (Duden) transliteration of Russian, Ukrainian and Bulgarian Cyrillic, as German news writes
+# these names: Лавров -> Lawrow, Зеленський -> Selenskyj, Шойгу -> Schoigu, Захарова -> Sacharowa.
+_CYRILLIC = dict(zip("абвгдезиклмнопрстуфхцчшщъыьэюяёжй",
+                     "a b w g d e s i k l m n o p r s t u f ch z tsch sch schtsch - y - e ju ja jo sch j".split()))
+_CYRILLIC.update({"ъ": "", "ь": ""})
+_LANG_CYRILLIC = {
+    "ru": {"й": "i"},                                  # Шойгу -> Schoigu, Сергей -> Sergei
+    "uk": {"г": "h", "ґ": "g", "и": "y", "і": "i", "ї": "ji", "є": "je", "щ": "schtsch"},
+    "bg": {"ъ": "a", "щ": "scht", "й": "i"},
+}
+_VOWELS = set("aeiouy")
+
+
+def cyrillic_to_german(word: str, lang: str) -> str:
+    """``word`` in Cyrillic transliterated the German way (``lang`` ru, uk or bg)."""
+    table = dict(_CYRILLIC, **_LANG_CYRILLIC.get(lang, {}))
+    word = word.replace("кс", "x").replace("Кс", "X")  # Алексей -> Alexej
+    out = []
+    for i, ch in enumerate(word):
+        low = ch.lower()
+        latin_ = table.get(low, ch)
+        if low == "е" and lang == "ru" and (i == 0 or word[i - 1].lower() in "аеёиоуыэюяъь"):
+            latin_ = "je"                              # Елена -> Jelena
+        if low == "с" and out and out[-1][-1:] in _VOWELS and i + 1 < len(word) and word[i + 1].lower() in "аеёиоуыэюяі":
+            latin_ = "ss"                              # Василий -> Wassili
+        if lang == "ru" and low == "й" and i == len(word) - 1 and i > 0 and word[i - 1].lower() in "ие":
+            latin_ = "j" if word[i - 1].lower() == "е" else ""   # Сергей -> Sergej, Дмитрий -> Dmitri
+        out.append(latin_.capitalize() if ch.isupper() else latin_)
+    return "".join(out)
+
+
+_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ß"})
+
+
+def fold_foreign_diacritics(word: str) -> str:
+    """``word`` without the diacritics German text often drops (Pişkin -> Piskin, Łukasz -> Lukasz);
+    German umlauts stay."""
+    out = []
+    for ch in word.translate(_FOLD):
+        if ch in "äöüÄÖÜ":
+            out.append(ch)
+            continue
+        base = unicodedata.normalize("NFD", ch)
+        out.append("".join(c for c in base if not unicodedata.combining(c)))
+    return "".join(out)
+
+
+def name_variants(names: set, locale: str) -> set:
+    """Latin names as they are and without foreign diacritics; Cyrillic names transliterated."""
+    lang = locale[:2]
+    variants = set()
+    for name in names:
+        if lang in _LANG_CYRILLIC and not latin(name):
+            variants.add(cyrillic_to_german(name, lang))
+        else:
+            variants.update({name, fold_foreign_diacritics(name)})
+    return variants
+
+
 def person_names() -> tuple[set, set]:
-    given = faker_values(LOCALES, ("first_names_male", "first_names_female", "first_names"))
-    family = faker_values(LOCALES, ("last_names", "last_names_male", "last_names_female"))
+    given, family = set(), set()
+    for locale in LOCALES:
+        given |= name_variants(faker_values([locale], ("first_names_male", "first_names_female", "first_names")), locale)
+        family |= name_variants(faker_values([locale], ("last_names", "last_names_male", "last_names_female")), locale)
     return {n for n in given if " " not in n}, {n for n in family if " " not in n}
 
 

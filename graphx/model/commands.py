@@ -30,9 +30,12 @@ def model():
               help="Copies of the Europeana newspapers corpus in the NER training data (0: leave it out).")
 @click.option("--germeval-reps", type=click.IntRange(min=1), default=8, show_default=True,
               help="Copies of the GermEval dev training part in the NER training data.")
+@click.option("--augment", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Mention replacement: in all GermEval copies but the first, replace each name with this "
+                   "probability by another of the same type (tried; it did not help).")
 @click.option("--pretrain", is_flag=True,
               help="Pretrain the NER tok2vec on raw text first (0.2.0 did; with the gazetteer features it did not help).")
-def train_cmd(work_dir, output, no_vectors, ud_steps, ner_steps, with_ler, europeana, germeval_reps, pretrain):
+def train_cmd(work_dir, output, no_vectors, ud_steps, ner_steps, with_ler, europeana, germeval_reps, augment, pretrain):
     """Rebuild the training corpora and retrain the whole pipeline (the recipe in graphx/model)."""
     from .corpora import DATA_DIR
     from .train import PACKAGE_MODEL, train_all
@@ -41,7 +44,7 @@ def train_cmd(work_dir, output, no_vectors, ud_steps, ner_steps, with_ler, europ
         raise InputError(f"training data not found at {DATA_DIR}")
     out = train_all(work_dir, output or PACKAGE_MODEL, vectors=not no_vectors, ud_steps=ud_steps,
                     ner_steps=ner_steps, use_ler=with_ler, europeana=europeana, germeval_reps=germeval_reps,
-                    pretrain=pretrain,
+                    augment=augment, pretrain=pretrain,
                     log=click.echo)
     click.echo(f"saved pipeline to {out}")
 

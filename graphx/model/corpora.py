@@ -346,9 +346,59 @@ def ud_docs(vocab, path: Path, group: int = 6) -> list:
     return [Doc.from_docs(sents[i:i + group]) for i in range(0, len(sents), group)]
 
 
+# ----------------------------------------------------------------------------- augmentation
+AUGMENT_LABELS = ("PER", "ORG", "LOC")
+
+
+def mention_pools(docs: Iterable) -> dict[str, list[tuple[str, ...]]]:
+    """The distinct PER/ORG/LOC mentions (as word tuples) of `docs`, per label, in first-seen order."""
+    pools: dict[str, dict[tuple[str, ...], None]] = {label: {} for label in AUGMENT_LABELS}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ in pools:
+                pools[ent.label_][tuple(t.text for t in ent)] = None
+    return {label: list(found) for label, found in pools.items()}
+
+
+def replace_mentions(doc, pools: dict[str, list[tuple[str, ...]]], rng: random.Random, p: float = 0.5):
+    """A copy of `doc` in which each PER/ORG/LOC mention is, with probability `p`, replaced by a random
+    mention of the same label from `pools` (mention replacement, Dai & Adel 2020): the model sees the
+    same contexts with other names, so it learns the context rather than the names. Tokens with a
+    missing NER label keep it."""
+    from spacy.tokens import Doc, Span
+
+    words, spaces, ents, missing = [], [], [], []
+    i = 0
+    for ent in sorted(doc.ents, key=lambda e: e.start):
+        for tok in doc[i:ent.start]:
+            if tok.ent_iob == 0:
+                missing.append(len(words))
+            words.append(tok.text)
+            spaces.append(bool(tok.whitespace_))
+        new = [t.text for t in ent]
+        if ent.label_ in pools and pools[ent.label_] and rng.random() < p:
+            new = list(rng.choice(pools[ent.label_]))
+        start = len(words)
+        words += new
+        spaces += [True] * (len(new) - 1) + [bool(ent[-1].whitespace_)]
+        ents.append((start, len(words), ent.label_))
+        i = ent.end
+    for tok in doc[i:]:
+        if tok.ent_iob == 0:
+            missing.append(len(words))
+        words.append(tok.text)
+        spaces.append(bool(tok.whitespace_))
+    out = Doc(doc.vocab, words=words, spaces=spaces)
+    out.set_ents([Span(out, s, e, label=l) for s, e, l in ents], default="outside")
+    if missing:
+        out.set_ents([], missing=[Span(out, j, j + 1) for j in missing], default="unmodified")
+    return out
+
+
 # ----------------------------------------------------------------------------- build all
 def build_corpora(out_dir: Path, seed: int = 0, ner_holdout: int = 200, ud_holdout: int = 20,
-                  use_ler: bool = False, europeana: int = 0, germeval_reps: int = 4) -> dict[str, int]:
+                  use_ler: bool = False, europeana: int = 0, germeval_reps: int = 4,
+                  augment: float = 0.0) -> dict[str, int]:
     """Write ``ner-train.spacy``, ``ner-dev.spacy`` (a holdout of GermEval *dev*, only for
     monitoring), ``ner-test.spacy`` (GermEval test), ``ud-train.spacy`` (GSD dev + PUD test),
     ``ud-test.spacy`` (GSD test), ``raw.txt`` (training text for floret vectors) and
@@ -373,7 +423,16 @@ def build_corpora(out_dir: Path, seed: int = 0, ner_holdout: int = 200, ud_holdo
     euro = list(europeana_docs(vocab, forms))
     # GermEval is the in-domain corpus: upsample it so it is not drowned by the others.
     # Europeana (historic OCR) is added `europeana` times (0 = not used for the NER).
-    train = ge_train * germeval_reps + other + euro * europeana
+    # With `augment` > 0, all copies but the first replace mentions (probability `augment` each) by
+    # mentions of the same label from GermEval's training part and the other modern corpora.
+    if augment > 0:
+        pools = mention_pools(ge_train + other)
+        aug_rng = random.Random(seed + 2)
+        ge_copies = ge_train + [replace_mentions(d, pools, aug_rng, augment)
+                                for _ in range(germeval_reps - 1) for d in ge_train]
+    else:
+        ge_copies = ge_train * germeval_reps
+    train = ge_copies + other + euro * europeana
     rng.shuffle(train)
     ud_all = ud_docs(vocab, DATA_DIR / "ud_german" / "de_gsd-ud-dev.conllu") + ud_docs(
         vocab, DATA_DIR / "ud_german" / "de_pud-ud-test.conllu")

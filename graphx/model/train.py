@@ -206,7 +206,7 @@ def assemble(ud_model: Path, ner_model: Path, out: Path, lemma_lookup: bool = Tr
 
 def train_all(work_dir: Path, out: Path = PACKAGE_MODEL, vectors: bool = True, ud_steps: int = 3000,
               ner_steps: int = 3500, use_ler: bool = False, europeana: int = 1, germeval_reps: int = 8,
-              pretrain: bool = False,
+              augment: float = 0.0, pretrain: bool = False,
               log=print) -> Path:
     """The full recipe of the shipped model. Large intermediate files go to ``work_dir``; the result
     to ``out``: corpora -> floret vectors -> UD components (own tok2vec) -> NER (own tok2vec) ->
@@ -218,7 +218,8 @@ def train_all(work_dir: Path, out: Path = PACKAGE_MODEL, vectors: bool = True, u
     work = Path(work_dir)
     work.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
-    counts = build_corpora(work / "corpus", use_ler=use_ler, europeana=europeana, germeval_reps=germeval_reps)
+    counts = build_corpora(work / "corpus", use_ler=use_ler, europeana=europeana, germeval_reps=germeval_reps,
+                           augment=augment)
     log(f"corpora: {json.dumps(counts)}")
     vec = None
     if vectors:

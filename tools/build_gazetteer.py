@@ -65,11 +65,11 @@ def faker_values(locales, attrs) -> set:
 
 # German (Duden) transliteration of Russian, Ukrainian and Bulgarian Cyrillic, as German news writes
 # these names: Лавров -> Lawrow, Зеленський -> Selenskyj, Шойгу -> Schoigu, Захарова -> Sacharowa.
-_CYRILLIC = dict(zip("абвгдезиклмнопрстуфхцчшщъыьэюяёжй",
-                     "a b w g d e s i k l m n o p r s t u f ch z tsch sch schtsch - y - e ju ja jo sch j".split()))
-_CYRILLIC.update({"ъ": "", "ь": ""})
+_CYRILLIC = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+                     ["a", "b", "w", "g", "d", "e", "jo", "sch", "s", "i", "j", "k", "l", "m", "n", "o", "p", "r",
+                      "s", "t", "u", "f", "ch", "z", "tsch", "sch", "schtsch", "", "y", "", "e", "ju", "ja"]))
 _LANG_CYRILLIC = {
-    "ru": {"й": "i"},                                  # Шойгу -> Schoigu, Сергей -> Sergei
+    "ru": {"й": "i"},                                  # Шойгу -> Schoigu (at the end: see below)
     "uk": {"г": "h", "ґ": "g", "и": "y", "і": "i", "ї": "ji", "є": "je", "щ": "schtsch"},
     "bg": {"ъ": "a", "щ": "scht", "й": "i"},
 }
@@ -94,7 +94,7 @@ def cyrillic_to_german(word: str, lang: str) -> str:
     return "".join(out)
 
 
-_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ß"})
+_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
 
 
 def fold_foreign_diacritics(word: str) -> str:

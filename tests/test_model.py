@@ -63,8 +63,10 @@ def test_germeval_docs_do_not_mark_missing():
 
 def test_mention_pools_are_distinct_per_label():
     vocab = spacy.blank("de").vocab
-    docs = [make_doc(vocab, ["Olaf", "Scholz", "traf", "Macron", "in", "Paris"], [(0, 2, "PER"), (3, 4, "PER"), (5, 6, "LOC")]),
-            make_doc(vocab, ["Macron", "lobt", "die", "französische", "Regierung"], [(0, 1, "PER"), (3, 4, "LOCderiv")])]
+    docs = [make_doc(vocab, ["Olaf", "Scholz", "traf", "Macron", "in", "Paris"],
+                     [(0, 2, "PER"), (3, 4, "PER"), (5, 6, "LOC")]),
+            make_doc(vocab, ["Macron", "lobt", "die", "französische", "Regierung"],
+                     [(0, 1, "PER"), (3, 4, "LOCderiv")])]
     pools = mention_pools(docs)
     assert pools == {"PER": [("Olaf", "Scholz"), ("Macron",)], "ORG": [], "LOC": [("Paris",)]}
 

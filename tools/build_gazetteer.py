@@ -86,7 +86,8 @@ def cyrillic_to_german(word: str, lang: str) -> str:
         latin_ = table.get(low, ch)
         if low == "е" and lang == "ru" and (i == 0 or word[i - 1].lower() in "аеёиоуыэюяъь"):
             latin_ = "je"                              # Елена -> Jelena
-        if low == "с" and out and out[-1][-1:] in _VOWELS and i + 1 < len(word) and word[i + 1].lower() in "аеёиоуыэюяі":
+        between_vowels = out and out[-1][-1:] in _VOWELS and word[i + 1:i + 2].lower() in set("аеёиоуыэюяі")
+        if low == "с" and between_vowels:
             latin_ = "ss"                              # Василий -> Wassili
         if lang == "ru" and low == "й" and i == len(word) - 1 and i > 0 and word[i - 1].lower() in "ие":
             latin_ = "j" if word[i - 1].lower() == "е" else ""   # Сергей -> Sergej, Дмитрий -> Dmitri
@@ -122,10 +123,13 @@ def name_variants(names: set, locale: str) -> set:
     return variants
 
 
+GIVEN_NAME_ATTRS = ("first_names_male", "first_names_female", "first_names")
+
+
 def person_names() -> tuple[set, set]:
     given, family = set(), set()
     for locale in LOCALES:
-        given |= name_variants(faker_values([locale], ("first_names_male", "first_names_female", "first_names")), locale)
+        given |= name_variants(faker_values([locale], GIVEN_NAME_ATTRS), locale)
         family |= name_variants(faker_values([locale], ("last_names", "last_names_male", "last_names_female")), locale)
     return {n for n in given if " " not in n}, {n for n in family if " " not in n}
 

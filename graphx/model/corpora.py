@@ -368,13 +368,17 @@ def replace_mentions(doc, pools: dict[str, list[tuple[str, ...]]], rng: random.R
     from spacy.tokens import Doc, Span
 
     words, spaces, ents, missing = [], [], [], []
-    i = 0
-    for ent in sorted(doc.ents, key=lambda e: e.start):
-        for tok in doc[i:ent.start]:
-            if tok.ent_iob == 0:
+
+    def keep(tokens):
+        for tok in tokens:
+            if tok.ent_iob == 0:  # missing label
                 missing.append(len(words))
             words.append(tok.text)
             spaces.append(bool(tok.whitespace_))
+
+    i = 0
+    for ent in doc.ents:
+        keep(doc[i:ent.start])
         new = [t.text for t in ent]
         if ent.label_ in pools and pools[ent.label_] and rng.random() < p:
             new = list(rng.choice(pools[ent.label_]))
@@ -383,11 +387,7 @@ def replace_mentions(doc, pools: dict[str, list[tuple[str, ...]]], rng: random.R
         spaces += [True] * (len(new) - 1) + [bool(ent[-1].whitespace_)]
         ents.append((start, len(words), ent.label_))
         i = ent.end
-    for tok in doc[i:]:
-        if tok.ent_iob == 0:
-            missing.append(len(words))
-        words.append(tok.text)
-        spaces.append(bool(tok.whitespace_))
+    keep(doc[i:])
     out = Doc(doc.vocab, words=words, spaces=spaces)
     out.set_ents([Span(out, s, e, label=l) for s, e, l in ents], default="outside")
     if missing:

@@ -1,0 +1,360 @@
+"""The shared argument finder: lemmas, prepositions, case and voice of tokens, and which
+entities a phrase stands for (subjects, objects, datives, modifiers, conjuncts)."""
+from __future__ import annotations
+
+import bisect
+
+from graphx.lexicon import fold, load
+from graphx.relations.syntax import CLAUSE_DEPS, CLAUSE_END, CONTRACTIONS, DASHES, DAT, OBJ, PARTICLES, SUBJ, SUBJ_PASS, TYPE_RANK, WERDEN, clause_bounds
+
+
+class ArgumentFinder:
+    """Reads the entities filling argument positions in one Doc, given its mentions and names."""
+
+    def __init__(self, doc, mentions, names, article: str, offset: int = 0, lex=None, lemmatize=None):
+        self.doc = doc
+        self.lex = lex or load()
+        self.article = article
+        self.offset = offset
+        self.lemmatize = lemmatize or (lambda token: token.lemma_)
+        self.mentions = mentions
+        self.names = names
+        self.types = {}
+        self.by_token = {}
+        for index, m in enumerate(mentions):
+            self.types.setdefault(names[index], m.type)
+            for i in range(m.first, m.last + 1):
+                self.by_token.setdefault(i, []).append(index)
+        self.context = {"claimants": [], "sentence": 0}   # shared by the pieces of one article
+        self._lemmas = {}
+        self._by_first = sorted(range(len(mentions)), key=lambda ix: mentions[ix].first)
+        self._firsts = [mentions[ix].first for ix in self._by_first]
+
+    # ------------------------------------------------------------ helpers on tokens
+
+    def lemmas(self, token) -> set:
+        """Candidate lemmas, with a separable particle joined in front ("weist ... zurück")."""
+        if token.i not in self._lemmas:
+            self._lemmas[token.i] = frozenset(self._find_lemmas(token))
+        return self._lemmas[token.i]
+
+    def _find_lemmas(self, token) -> set:
+        bases = {fold(token.lemma_), fold(self.lemmatize(token)), token.lower_}
+        bases.discard("")
+        result = set(bases)
+        particles = [c for c in token.children if c.dep_ in ("compound:prt", "svp") or c.tag_ == "PTKVZ"]
+        particle = self.clause_final_particle(token)
+        if particle is not None:
+            particles.append(particle)
+        for child in particles:
+            result |= {child.lower_ + base for base in bases}
+        for child in token.children:
+            if child.lower_ == "sich" and "weisen" in bases:
+                result.add("von sich weisen")
+            if child.lower_ == "verantwortlich":
+                result.add("verantwortlich machen")
+        return result
+
+    def clause_final_particle(self, verb):
+        """A separable particle closing the finite verb's clause ("weist ... zurück", "bestellt ...
+        ein"), found by position because the parser often attaches it elsewhere."""
+        if "Inf" in verb.morph.get("VerbForm"):
+            return None
+        end = verb.sent.end
+        for j in range(verb.i + 1, end):
+            token = self.doc[j]
+            if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+                return None
+            if token.lower_ in PARTICLES and (j + 1 == end or self.doc[j + 1].is_punct):
+                return token
+            if token.text in CLAUSE_END:
+                return None
+        return None
+
+    def preposition(self, token):
+        for child in token.children:
+            if child.dep_ in ("case", "ac") or (child.pos_ == "ADP" and child.i < token.i):
+                word = child.lower_
+                return CONTRACTIONS.get(word, word)
+        if token.i > 0 and self.doc[token.i - 1].pos_ == "ADP":
+            word = self.doc[token.i - 1].lower_
+            return CONTRACTIONS.get(word, word)
+        return None
+
+    def case(self, token):
+        values = token.morph.get("Case")
+        return values[0] if values else None
+
+    def is_passive(self, verb) -> bool:
+        if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
+            return True
+        if any(c.lemma_ == "werden" and c.dep_.startswith("aux") for c in verb.children) and \
+                verb.lower_ != verb.lemma_.lower() and "Inf" not in verb.morph.get("VerbForm"):
+            return True         # "wird ... unterstützt" (not the future "wird ... unterstützen")
+        if not self.looks_participle(verb):
+            return False
+        start, end = clause_bounds(self.doc, verb.i, verb.sent)
+        return any(t.lower_ in WERDEN for t in self.doc[start:end])
+
+    def looks_participle(self, verb) -> bool:
+        """Past participle, by morphology or by form ("geliefert", "vorgeworfen", "verlegt" after
+        a form of "werden"), since the morphologizer often misses it."""
+        if "Part" in verb.morph.get("VerbForm") or verb.tag_ == "VVPP":
+            return True
+        word, lemma = verb.lower_, verb.lemma_.lower()
+        if word == lemma or "Inf" in verb.morph.get("VerbForm"):
+            return False
+        if word.startswith("ge") and not lemma.startswith("ge"):
+            return True
+        if any(word.startswith(p + "ge") and not lemma.startswith(p + "ge") for p in PARTICLES):
+            return True
+        return word.endswith(("t", "en")) and not word.endswith("ieren") and bool(verb.morph.get("Tense")) and \
+            any(t.lower_ in ("worden",) for t in verb.sent)
+
+    def entities_at(self, head, max_depth=2, actor=False) -> list:
+        """Entity names an argument phrase stands for: the highest-ranked mentions nearest its head,
+        one per conjunct ("die Nato und die USA"). An `actor` (a subject or agent) is named by a
+        derived adjective only on nouns for people or bodies acting for a state."""
+        found = []
+        for conjunct in self.conjuncts(head):
+            best = self.named_role_holder(conjunct) or self.nearest_entity(conjunct, max_depth, actor)
+            if best and best not in found:
+                found.append(best)
+        return found
+
+    def conjuncts(self, token) -> list:
+        result, stack = [], [token]
+        while stack:
+            current = stack.pop()
+            result.append(current)
+            stack.extend(c for c in current.children if c.dep_ in ("conj", "cj"))
+        return sorted(result, key=lambda t: t.i)
+
+    def named_role_holder(self, head):
+        """"UNO-Generalsekretär Ban Ki-moon", "Präsident Selenskyj": the person, not the organisation."""
+        if not (head.text[:1].isupper() and self.lex.title_relation(head.text)):
+            return None
+        following = [head.i + 1] + [c.i for c in head.children if c.dep_ in ("appos", "flat", "nk")]
+        for i in following:
+            for index in self.by_token.get(i, ()):
+                if self.mentions[index].type == "PERSON":
+                    return self.names[index]
+        return None
+
+    def nearest_entity(self, head, max_depth, actor=False):
+        level, depth = [head], 0
+        while level and depth <= max_depth:
+            candidates = []
+            for token in level:
+                for index in self.by_token.get(token.i, ()):
+                    m = self.mentions[index]
+                    if actor and ((m.kind == "adj" and not self.lex.is_actor_noun(head.text)) or
+                                  not self.acts_for_state(index)):
+                        continue
+                    candidates.append((0 if m.kind != "adj" else 1, TYPE_RANK.get(m.type, 4), token.i,
+                                       self.names[index]))
+            if candidates:
+                return min(candidates)[3]
+            level = [c for t in level for c in t.children      # a PP inside the phrase is not the argument
+                     if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cj", "punct")
+                     and not (c.dep_ in ("nmod", "obl") and self.preposition(c) is not None)]
+            depth += 1
+        return None
+
+    def acts_for_state(self, index) -> bool:
+        """A hyphen compound acts for its state when its head is a body or role of the state
+        ("US-Regierung", "Kreml-Sprecher"), not when it only names where a thing is ("US-Großbank")."""
+        m = self.mentions[index]
+        if m.kind != "compound" or m.type != "STATE":
+            return True
+        return self.lex.is_actor_noun(self.doc[m.token].text.rsplit("-", 1)[-1])
+
+    def all_entities_in(self, token, exclude=()) -> list:
+        """Every entity in a phrase's subtree (stopping at clauses), names before adjectives."""
+        found = []
+        stack = [token]
+        while stack:
+            current = stack.pop()
+            for index in self.by_token.get(current.i, ()):
+                m = self.mentions[index]
+                found.append((1 if m.kind == "adj" else 0, current.i, self.names[index]))
+            stack.extend(c for c in current.children if c.dep_ not in CLAUSE_DEPS or current == token)
+        ordered = []
+        for _, _, name in sorted(found):
+            if name not in ordered and name not in exclude:
+                ordered.append(name)
+        return ordered
+
+
+    def coordinated_with(self, name, phrase) -> list:
+        """Names coordinated with `name` inside a phrase ("zwischen Nordkorea und Russland")."""
+        tokens = [t for t in phrase.subtree if name in (self.names[ix] for ix in self.by_token.get(t.i, ()))]
+        if not tokens:
+            return []
+        others = []
+        for conjunct in self.conjuncts(tokens[0])[1:]:
+            others += [n for n in self.entities_at(conjunct, 1) if n != name and n not in others]
+        return others
+
+    def subjects(self, verb) -> list:
+        if verb is None:
+            return []
+        passive = self.is_passive(verb)
+        if passive:            # the grammatical subject of a passive is the patient; "agent" finds the doer
+            return []
+        around = [verb] + [a for a in verb.children if a.dep_.startswith("aux")]   # "sollen X ... unterstützen"
+        heads = [c for v in around for c in v.children if c.dep_ in SUBJ and not (passive and c.dep_ == "nsubj:pass")
+                 and self.preposition(c) is None and not self.is_dateline(c) and not self.across_colon(c, verb)
+                 and not self.oblique_article(c)]
+        heads.sort(key=lambda t: t.i)
+        if heads:              # a second "subject" is a parser error for an object (see extra_subjects),
+            return heads[:1] + [h for h in heads[1:] if self.coordinated(heads[0], h)]   # unless coordinated
+        if not passive:        # a nominative the parser took for an object ("hat Nordkorea ... verlegt")
+            heads = [c for c in verb.children if c.dep_ in OBJ and self.case(c) == "Nom"
+                     and self.preposition(c) is None]
+            if heads:
+                return heads[:1]
+        # controlled infinitives: "X wirft Y vor, ... zu liefern" (Y), "X plant, ... anzugreifen" (X)
+        if verb.dep_ in ("xcomp", "ccomp", "advcl", "oc") and verb.head != verb and self.is_infinitive(verb):
+            governor = verb.head
+            if any(self.lex.verb_class(l, "object_control") for l in self.lemmas(governor)):
+                return self.datives(governor) or self.objects(governor)
+            if not passive:
+                return [c for c in governor.children if c.dep_ in SUBJ]
+        if any(c.dep_ in ("mark", "cp") and c.lower_ != "zu" for c in verb.children):
+            return []          # a subordinate clause ("dass ...") has its own subject or none
+        if verb.dep_ == "conj" and verb.head != verb:          # "X kam und half Y"
+            return self.subjects(verb.head)
+        return []
+
+    def oblique_article(self, noun) -> bool:
+        """An article no nominative takes: "dem"/"des", or "der" before a feminine, neuter or plural
+        noun ("Der Ministerin wirft X ... vor": a fronted dative the parser took for the subject)."""
+        dets = [c for c in noun.children if c.dep_ in ("det", "nk") and c.i < noun.i]
+        if not dets:
+            return False
+        word = dets[0].lower_
+        if word in ("dem", "des"):
+            return True
+        morph = noun.morph
+        return word == "der" and ("Fem" in morph.get("Gender") or "Neut" in morph.get("Gender") or
+                                  "Plur" in morph.get("Number"))
+
+    def inside_phrase(self, token, cue_token) -> bool:
+        """Is `token` part of the cue's own phrase: under the cue noun ("Vertrag über Zusammenarbeit
+        zwischen X und Y"), or under the cue verb without crossing into a clause or a non-cue noun's
+        modifiers ("die Konflikte zwischen X und Y dominieren" is no meeting)?"""
+        node, steps = token, 0
+        while node.head != node and steps < 6:
+            if node.head == cue_token:
+                return True
+            if node.dep_ in CLAUSE_DEPS or node.head.pos_ in ("VERB", "AUX"):
+                return False
+            node, steps = node.head, steps + 1
+        return False
+
+    def across_colon(self, token, verb) -> bool:
+        """"Gerlach: Das BKA entsendet ...": a speaker tag before a colon is not the subject."""
+        low, high = sorted((token.i, verb.i))
+        return any(t.text == ":" for t in self.doc[low:high])
+
+    def is_dateline(self, token) -> bool:
+        """"Kiew – Der ukrainische Präsident ...", "London/Brüssel – ...", "Berlin (dpa) – ...": the
+        place of the report, not a subject."""
+        start = token.sent.start
+        brackets = 0
+        for j in range(start, min(len(self.doc), start + 8)):
+            text = self.doc[j].text
+            if text in DASHES:
+                return j > token.i
+            brackets += (text == "(") - (text == ")")
+            if not (brackets or text in ("/", ",", ")") or text[:1].isupper()):
+                return False
+        return False
+
+    def is_infinitive(self, verb) -> bool:
+        return "Inf" in verb.morph.get("VerbForm") or verb.tag_ in ("VVINF", "VVIZU", "VAINF") or \
+            any(c.lower_ == "zu" and c.dep_ in ("mark", "pm") for c in verb.children) or \
+            ("zu" in verb.lower_[1:-2] and verb.lower_.endswith("en"))
+
+    def objects(self, verb) -> list:
+        if verb is None:
+            return []
+        if self.is_passive(verb):
+            heads = [c for c in verb.children if c.dep_ in SUBJ_PASS | SUBJ and self.preposition(c) is None
+                     and not self.is_dateline(c)]
+            if heads:
+                return heads
+        subjects = set(self.subjects(verb)) if not self.is_passive(verb) else set()
+        objs = [c for c in verb.children if c.dep_ in OBJ and c not in subjects]
+        return self.extra_subjects(verb) + ([c for c in objs if self.case(c) != "Dat"] or objs)
+
+    def extra_subjects(self, verb) -> list:
+        """Subjects after the first one: the parser's mislabelled objects ("X wirft Y vor")."""
+        heads = [c for c in verb.children if c.dep_ in SUBJ and not self.is_dateline(c)]
+        return [h for h in heads[1:] if not (heads and self.coordinated(heads[0], h))]
+
+    def coordinated(self, first, second) -> bool:
+        """Two nominals joined by "und", "oder", "sowie", "als auch" with no verb between them."""
+        between = self.doc[min(first.i, second.i) + 1:max(first.i, second.i)]
+        if not any(t.pos_ == "CCONJ" or t.lower_ in ("und", "sowie", "oder") for t in between) or \
+                any(t.pos_ in ("VERB", "AUX") for t in between):
+            return False
+        # another argument of the same verb in between: "warf X den Y und Z vor" (Z is no subject)
+        return not any(t.head == first.head != t and t.pos_ in ("NOUN", "PROPN", "PRON") for t in between)
+
+    def datives(self, verb) -> list:
+        if verb is None:
+            return []
+        heads = [c for c in verb.children if c.dep_ in DAT and self.preposition(c) is None]
+        # of two objects, the one that is a name is the recipient ("gibt Putin Soldaten")
+        heads += [c for c in verb.children if c.dep_ in OBJ and c not in heads and self.by_token.get(c.i)
+                  and self.preposition(c) is None and c not in self.subjects(verb)
+                  and any(o != c and not self.by_token.get(o.i) for o in verb.children if o.dep_ in OBJ | SUBJ)]
+        heads += [c for c in self.extra_subjects(verb) if (self.case(c) in ("Dat", None) or not heads)
+                  and c not in heads]
+        heads += [c for c in verb.children if c.dep_ in OBJ | SUBJ_PASS | {"obl"} and self.case(c) == "Dat"
+                  and self.preposition(c) is None and c not in heads]
+        return heads
+
+    def modifiers(self, noun) -> list:
+        """States, persons and orgs attached to a noun: adjectives, genitives, possessives, compounds."""
+        names = []
+        for index in self.by_token.get(noun.i, ()):
+            m = self.mentions[index]   # "EU-Sanktionen", "US-Angriffe" name the actor; "Ukraine-Krieg" the place
+            if m.kind == "compound" and (m.type == "ORG" or m.surface.isupper()):
+                names.append(self.names[index])
+        for child in noun.children:
+            if child.dep_ == "amod" and child.pos_ in ("NOUN", "PROPN") and \
+                    any(self.mentions[ix].kind == "compound" for ix in self.by_token.get(child.i, ())):
+                continue       # a compound noun as "amod" is a parser error ("seit Beginn des Ukraine-Krieges Sanktionen")
+            if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or \
+                    (child.dep_ in ("nmod", "det") and self.preposition(child) is None and
+                     (self.case(child) in ("Gen", None)) and child.i < noun.i + 6):
+                for index in self.by_token.get(child.i, ()):
+                    if self.names[index] not in names:
+                        names.append(self.names[index])
+                if child.dep_ == "nmod" and not self.by_token.get(child.i):
+                    names += [n for n in self.entities_at(child, 1) if n not in names]
+        return names
+
+    def governor(self, noun, verb_class):
+        head = noun.head
+        if head == noun or noun.dep_ not in OBJ | DAT | SUBJ_PASS | {"obl", "obl:arg", "nsubj"}:
+            return None
+        if noun.dep_ in SUBJ and verb_class != "receive":
+            return None
+        if any(self.lex.verb_class(l, verb_class) for l in self.lemmas(head)):
+            return head
+        return None
+
+
+    def mentions_in(self, span) -> list:
+        return self.mentions_between(span.start, span.end)
+
+    def mentions_between(self, start, end) -> list:
+        """Indexes of the mentions whose first token is in [start, end), found by bisection: a scan
+        over all mentions for every sentence or clause would make long texts quadratic."""
+        firsts = self._firsts
+        return self._by_first[bisect.bisect_left(firsts, start):bisect.bisect_left(firsts, end)]
+

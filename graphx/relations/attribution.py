@@ -1,0 +1,128 @@
+"""Attribution and polarity: who says a relation, whether it is stated or alleged, and whether
+it is asserted at all (negation, demands, conditions)."""
+from __future__ import annotations
+from graphx.relations.syntax import ACCORDING_TO, CLAUSE_DEPS, HYPOTHETICAL, NEGATIONS, OBJ, clause_bounds
+
+
+class Attribution:
+    """Negation, hypotheticals and speakers (mixed into RelationFinder)."""
+
+    def negated(self, token) -> bool:
+        scope = [token] + [c for c in token.children if c.dep_ in ("aux", "aux:pass", "cop")]
+        for head in scope:
+            for child in head.children:
+                word = child.lower_
+                if word in NEGATIONS:
+                    following = self.doc[child.i + 1] if child.i + 1 < len(self.doc) else None
+                    if following is not None and following.lower_ in ("nur", "bloß", "lediglich"):
+                        continue
+                    return True
+                if word == "ohne" and child.dep_ in ("mark", "cp", "case"):
+                    return True
+                if word.startswith("kein") and child.dep_ in ("det", "nk", "advmod"):
+                    return True
+        for child in token.children:
+            if child.dep_ in OBJ and any(g.lower_.startswith("kein") for g in child.children):
+                return True
+        return False
+
+    def unasserted(self, cue_token, span) -> bool:
+        """Is the cue inside what someone demands, proposes or threatens ("fordert X auf, Y zu
+        beliefern", "droht, ... anzugreifen"), or in a condition or an indirect question ("falls ...",
+        "ob ...")? Then nothing is asserted to have happened."""
+        node, steps = cue_token, 0
+        while node.head != node and steps < 4:
+            previous, node = node, node.head
+            steps += 1
+            if previous.dep_ in CLAUSE_DEPS | {"xcomp", "oc"} and \
+                    any(self.lex.verb_class(lemma, "appeal") for lemma in self.lemmas(node)):
+                return True
+        start, _ = clause_bounds(self.doc, cue_token.i, span)
+        if self.doc[start].lower_ in HYPOTHETICAL or any(c.lower_ in HYPOTHETICAL and c.dep_ in ("mark", "cp")
+                                                         for c in cue_token.children):
+            return True          # "ob er ... treffen werde", "falls Iran ... liefert"
+        if start <= span.start or not (self.is_infinitive(cue_token) or self.doc[start].lower_ in ("dass", "damit")):
+            return False
+        outer_start, outer_end = clause_bounds(self.doc, start - 2, span) if start - 2 >= span.start else (0, 0)
+        return any(any(self.lex.verb_class(lemma, "appeal") for lemma in self.lemmas(t))
+                   for t in self.doc[outer_start:outer_end] if t.pos_ in ("VERB", "AUX"))
+
+    def attribution(self, sentence, cue_token, source_names):
+        """(speaker entity or None, 'stated'|'alleged')."""
+        doc = self.doc
+        speaker, hedged = None, False
+        for token in sentence.span:
+            word = token.lower_
+            if word in ACCORDING_TO:
+                phrase = token.head if token.head != token else token
+                names = self.entities_at(phrase, 2) if phrase != token else []
+                if not names:
+                    window = range(token.i + 1, min(token.i + 6, sentence.span.end)) if word == "laut" \
+                        else range(max(sentence.span.start, token.i - 5), token.i)
+                    names = [self.names[ix] for i in window for ix in self.by_token.get(i, ())]
+                if names:
+                    speaker = names[0]
+            if word == "angaben" and token.i > 0 and doc[token.i - 1].lower_ == "nach":
+                names = self.all_entities_in(token)
+                if names:
+                    speaker = names[0]
+            if word == "berufung":
+                hedged = True
+        # reporting verb governing the cue's clause, or quoted speech with "so X" / "sagte X"
+        node, steps = cue_token, 0
+        while node.head != node and steps < 6:
+            previous, node = node, node.head
+            steps += 1
+            lemmas = self.lemmas(node)
+            if any(self.lex.verb_class(l, "hedge") for l in lemmas) and previous.dep_ in CLAUSE_DEPS | {"xcomp"}:
+                hedged = True     # "X wirft Y vor, ... zu liefern": X says so
+                names = [n for h in self.subjects(node) for n in self.entities_at(h)]
+                if names and speaker is None:
+                    speaker = names[0]
+            if any(self.lex.verb_class(l, "report") for l in lemmas) and previous.dep_ in CLAUSE_DEPS:
+                names = [n for h in self.subjects(node) for n in self.entities_at(h)]
+                if names and speaker is None:
+                    speaker = names[0]
+                hedged = True
+        for token in (cue_token, *[c for c in cue_token.children if c.dep_.startswith("aux")]):
+            if "Sub" in token.morph.get("Mood") or token.lemma_ == "sollen":
+                hedged = True
+        if speaker is None:
+            root = sentence.span.root
+            if root != cue_token and any(self.lex.verb_class(l, "report") for l in self.lemmas(root)):
+                names = [n for h in self.subjects(root) for n in self.entities_at(h)]
+                if names:
+                    speaker = names[0]
+        alleged = hedged or (speaker is not None and speaker not in source_names)
+        return speaker, ("alleged" if alleged else "stated")
+
+    def attribution_tokens(self, span) -> set:
+        """Tokens of "laut X", "X zufolge", "nach Angaben (von) X", "unter Berufung auf X": the
+        source of a report is not an argument of what it reports."""
+        doc, tokens = self.doc, set()
+        for token in span:
+            word = token.lower_
+            if word in ("laut", "gemäß") or (word == "angaben" and token.i > span.start and
+                                               doc[token.i - 1].lower_ == "nach") or \
+                    (word == "berufung" and token.i + 1 < span.end and doc[token.i + 1].lower_ == "auf"):
+                j = token.i + 1
+                while j < span.end and not doc[j].is_punct and doc[j].pos_ not in ("VERB", "AUX") and \
+                        not (doc[j].pos_ == "ADP" and doc[j].lower_ not in ("von", "vom", "auf", "des")):
+                    tokens.add(j)
+                    j += 1
+            elif word == "zufolge":
+                j = token.i - 1
+                while j >= span.start and not doc[j].is_punct and doc[j].pos_ not in ("VERB", "AUX"):
+                    tokens.add(j)
+                    j -= 1
+        return tokens
+
+    def only_in_attribution(self, span) -> set:
+        inside = self.attribution_tokens(span)
+        if not inside:
+            return set()
+        seen_outside, seen_inside = set(), set()
+        for index in self.mentions_in(span):
+            (seen_inside if self.mentions[index].first in inside else seen_outside).add(self.names[index])
+        return seen_inside - seen_outside
+

@@ -1,0 +1,231 @@
+"""The shallow clause reader: argument roles when the dependency parse gives none."""
+from __future__ import annotations
+from graphx.relations.syntax import CONTRACTIONS, WERDEN, clause_bounds
+
+
+RELATIVE_PRONOUNS = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welcher", "welche", "welches"}
+NP_INNER = {"DET", "ADJ", "NUM", "PRON"}
+ATTACHED = "^"        # a name in apposition to a common noun: not a free argument
+CLAIM_PREPOSITIONS = {None, ATTACHED, "von", "aus"}     # whose claim: "Vorwürfe von X", "Berichte aus Y"
+
+class Clause:
+    """Shallow argument roles for a cue when the dependency parse gives none: the cue's clause is
+    the run of tokens between commas (colons, dashes, brackets); a mention's role comes from the
+    preposition in front of its noun phrase, its grammatical case and its position."""
+
+    def __init__(self, finder, cue_token, span):   # finder: a RelationFinder
+        self.f, self.doc, self.cue = finder, finder.doc, cue_token
+        self.start, self.end = self.bounds(cue_token.i, span)
+        self.span = span
+        self.items = self.mentions_in(self.start, self.end)
+
+    def bounds(self, i, span):
+        return clause_bounds(self.doc, i, span)
+
+    def mentions_in(self, start, end) -> list:
+        """(mention index, preposition or None, case) per mention in [start, end)."""
+        items = []
+        for index in self.f.mentions_between(start, end):
+            m = self.f.mentions[index]
+            if m.last < end:
+                bracketed = m.first > 0 and self.doc[m.first - 1].text == "("      # "Klug (SPÖ)", "(ISW)"
+                prep = ATTACHED if bracketed else self.preposition_of(m, start)
+                items.append((index, prep, self.f.case(self.doc[m.last])))
+        return items
+
+    def preposition_of(self, m, start):
+        i = m.first - 1
+        while i >= start and (self.doc[i].pos_ in NP_INNER or self.doc[i].lower_ in ("sowohl", "auch") or
+                              self.is_prenominal(i)) and self.doc[i].lower_ not in ("als",):
+            i -= 1
+        if i < start:
+            return None
+        token = self.doc[i]
+        if token.pos_ == "ADP" or token.lower_ in CONTRACTIONS:
+            return CONTRACTIONS.get(token.lower_, token.lower_)
+        if token.lower_ in ("und", "oder", "sowie"):       # second conjunct: the first one's preposition
+            earlier = [ix for ix, prep, _ in self.items_before(i, start)]
+            if earlier:
+                return self.preposition_of(self.f.mentions[earlier[-1]], start)
+        if token.pos_ in ("NOUN", "PROPN") and not self.f.by_token.get(i):
+            return ATTACHED                                 # "in der Stadt Aleppo", "die Atommacht X"
+        return None
+
+    def outer_preposition(self, index):
+        """The preposition of the phrase a name is attached to: "mit" for "mit der Agentur Reuters"."""
+        i = self.f.mentions[index].first - 1
+        while i >= self.start and (self.doc[i].pos_ in NP_INNER or self.doc[i].pos_ == "NOUN") and \
+                not self.f.by_token.get(i):
+            i -= 1
+        if i < self.start:
+            return None
+        token = self.doc[i]
+        if token.pos_ == "ADP" or token.lower_ in CONTRACTIONS:
+            return CONTRACTIONS.get(token.lower_, token.lower_)
+        return None
+
+    def is_prenominal(self, i) -> bool:
+        """A role noun or a genitive name in front of a name ("von Syriens Staatschef Assad")."""
+        token = self.doc[i]
+        if token.text[:1].isupper() and self.f.lex.title_relation(token.text):
+            return True
+        return any(self.f.mentions[ix].kind != "adj" and token.text.endswith("s") for ix in self.f.by_token.get(i, ()))
+
+    def items_before(self, i, start):
+        return [(ix, None, None) for ix in self.f.mentions_between(start, i) if self.f.mentions[ix].last < i]
+
+    # ------------------------------------------------------------ roles
+
+    def name(self, index):
+        return self.f.names[index]
+
+    def free(self, exclude=()):
+        """Mentions with no preposition and not a genitive: candidates for subject and objects."""
+        return [ix for ix, prep, case in self.items if prep is None and case != "Gen" and
+                self.name(ix) not in exclude and not self.is_genitive_attribute(ix) and not self.describes_role(ix)]
+
+    def describes_role(self, index) -> bool:
+        """"der ukrainische Präsident Selenskyj": the adjective gives leader_of; the person is the argument."""
+        m = self.f.mentions[index]
+        if m.kind == "compound":          # "UNO-Generalsekretär Ban Ki-moon"
+            j = m.last
+        elif m.kind != "adj":
+            return False
+        else:
+            j = m.last + 1
+        while j < self.end and self.doc[j].pos_ == "ADJ":
+            j += 1
+        if not (j + 1 < self.end and self.f.lex.title_relation(self.doc[j].text) and self.doc[j].text[:1].isupper()):
+            return False
+        return any(self.f.mentions[ix].type == "PERSON" for ix in self.f.by_token.get(j + 1, ()))
+
+    def is_genitive_attribute(self, index) -> bool:
+        m = self.f.mentions[index]
+        before = self.doc[m.first - 1] if m.first > self.start else None
+        return before is not None and before.lower_ in ("des", "der") and self.f.case(self.doc[m.last]) == "Gen"
+
+    def relative_clause(self) -> bool:
+        first = self.doc[self.start]
+        return self.start > self.span.start and first.pos_ == "PRON" and first.lower_ in RELATIVE_PRONOUNS
+
+    def subject(self, exclude=()):
+        """Names the clause's subject stands for (coordinated: all of them)."""
+        if self.relative_clause():
+            return []
+        if self.is_infinitive_clause():
+            return self.controller()
+        actors = [ix for ix in self.free(exclude) if self.f.mentions[ix].kind != "adj" and self.f.acts_for_state(ix)]
+        candidates = [ix for ix in actors if self.f.case(self.doc[self.f.mentions[ix].last]) in ("Nom", None)] or actors
+        if not candidates:
+            return []
+        first = candidates[0]
+        names = [self.name(first)]
+        for ix in candidates[1:]:
+            if self.f.coordinated(self.doc[self.f.mentions[first].last], self.doc[self.f.mentions[ix].first]):
+                names.append(self.name(ix))
+        return list(dict.fromkeys(names))
+
+    def is_infinitive_clause(self) -> bool:
+        cue = self.cue
+        return self.start > self.span.start and cue.pos_ in ("VERB", "AUX") and self.f.is_infinitive(cue)
+
+    def controller(self):
+        """Subject of a zu-infinitive: the object of "vorwerfen"-like verbs, else the subject of
+        the clause before it."""
+        start, end = self.bounds(self.start - 2, self.span) if self.start - 2 >= self.span.start else (0, 0)
+        if end <= start:
+            return []
+        outer = Clause.__new__(Clause)
+        outer.f, outer.doc, outer.span = self.f, self.doc, self.span
+        outer.start, outer.end = start, end
+        outer.items = outer.mentions_in(start, end)
+        verbs = [t for t in self.doc[start:end] if t.pos_ in ("VERB", "AUX")]
+        outer.cue = verbs[0] if verbs else self.doc[start]
+        subjects = outer.subject()
+        if any(self.f.lex.verb_class(lemma, "object_control") for v in verbs for lemma in self.f.lemmas(v)):
+            objects = [outer.name(ix) for ix in outer.free(subjects) if outer.f.mentions[ix].kind != "adj"]
+            return objects[:1]
+        return subjects
+
+    def passive(self) -> bool:
+        words = {t.lemma_ for t in self.doc[self.start:self.end]} | {t.lower_ for t in self.doc[self.start:self.end]}
+        return self.f.is_passive(self.cue) or (bool(words & WERDEN) and self.f.looks_participle(self.cue))
+
+    def with_preposition(self, prep, after=None):
+        return [self.name(ix) for ix, p, _ in self.items if p == prep and
+                (after is None or after < self.f.mentions[ix].first <= after + 6)]
+
+    def around_noun(self):
+        """Derived adjective or genitive right before the cue noun, genitive right after it."""
+        names = []
+        for ix, prep, case in self.items:
+            m = self.f.mentions[ix]
+            if prep is None and (self.cue.i - 3 <= m.last < self.cue.i and (m.kind == "adj" or
+                                 m.surface.endswith("s")) or (self.cue.i < m.first <= self.cue.i + 3 and
+                                 self.is_genitive_attribute(ix))):
+                names.append(self.name(ix))
+        return names
+
+    def role(self, role, cue, sources=()):
+        noun = cue.is_noun
+        if role in ("subj", "gov_subj", "receiver"):
+            if noun and role == "subj":
+                return []
+            if role == "subj" and self.passive():
+                return []
+            if noun:
+                verb_class = "receive" if role == "receiver" else "light"
+                verbs = [t for t in self.doc[self.start:self.end] if t.pos_ in ("VERB", "AUX", "ADJ")
+                         and any(self.f.lex.verb_class(lemma, verb_class) for lemma in self.f.lemmas(t))]
+                if not verbs:
+                    return []
+            return [n for n in self.subject(exclude=sources) if n not in sources]
+        if role == "agent":
+            return (self.with_preposition("von") or self.with_preposition("durch")) if self.passive() else []
+        if role in ("obj", "dat"):
+            if noun:
+                return []
+            if self.passive() and role == "obj":
+                return [n for n in self.subject(exclude=sources) if n not in sources]
+            subjects = set(self.subject()) | set(sources)
+            wanted = {"obj": ("Acc", None), "dat": ("Dat", None)}[role]
+            free = [ix for ix in self.free(subjects)]
+            names = [self.name(ix) for ix in free if self.f.case(self.doc[self.f.mentions[ix].last]) in wanted]
+            return (names or [self.name(ix) for ix in free])[:1]
+        if role.startswith("pp:"):
+            return self.with_preposition(role[3:], after=self.cue.i if noun else None)
+        if role == "mod":
+            return self.around_noun() if noun else []
+        if role == "theme_owner":
+            return [self.name(ix) for ix, prep, _ in self.items if prep is None and self.f.mentions[ix].kind == "adj"]
+        if role == "claim":      # "wies Vorwürfe Kiews zurück"; not "dementierte auf Twitter", "im Interview mit X"
+            return [self.name(ix) for ix, prep, _ in self.items if prep in CLAIM_PREPOSITIONS
+                    and self.outer_preposition(ix) in CLAIM_PREPOSITIONS
+                    and self.name(ix) not in sources and self.f.mentions[ix].first > self.cue.i][:1]
+        return []
+
+    def pairs(self, cue, known_sources=()):
+        if "pair" in cue.source:
+            names = []
+            for ix, prep, _ in self.items:
+                if prep == "zwischen" or (prep is None and not cue.is_noun):
+                    names.append(self.name(ix))
+            names = list(dict.fromkeys(n for n in names if self.f.types.get(n) != "LOCATION"))
+            if cue.is_noun:                      # "das Treffen zwischen X und Y", right after the noun
+                names = self.with_preposition("zwischen", after=self.cue.i)
+            elif len(names) >= 2:
+                names = self.subject() if len(self.subject()) >= 2 else []
+            return [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
+        sources = list(known_sources)
+        for role in cue.source if not sources else ():
+            sources = self.role(role, cue)
+            if sources:
+                break
+        if not sources:
+            return []
+        for role in cue.target:
+            targets = [t for t in self.role(role, cue, sources) if t not in sources]
+            if targets:
+                return [(s, t) for s in sources for t in targets]
+        return []
+

@@ -1,0 +1,34 @@
+"""RelationFinder: the construction families joined over one Doc, sentence by sentence."""
+from __future__ import annotations
+
+from graphx.relations.arguments import ArgumentFinder
+from graphx.relations.attribution import Attribution
+from graphx.relations.frames import FrameRelations
+from graphx.relations.roles import RoleRelations
+from graphx.relations.syntax import Sentence
+
+
+class RelationFinder(FrameRelations, RoleRelations, Attribution, ArgumentFinder):
+    """Finds relations in one Doc given its mentions and their resolved entity names."""
+
+    def evidence(self, sentence, cue_token, cue_name, speaker, status):
+        return {"article": self.article, "sentence": sentence.span.text.strip(),
+                "start": sentence.start + (len(sentence.span.text) - len(sentence.span.text.lstrip())),
+                "end": sentence.start + len(sentence.span.text.rstrip()),
+                "attribution": speaker, "status": status, "cue": cue_name}
+
+    def find(self) -> list:
+        relations = []
+        for span in self.doc.sents:
+            sentence = Sentence(span, self.offset)
+            self.context["sentence"] += 1
+            if span.text.rstrip().endswith("?"):
+                continue
+            found = self.cue_relations(sentence)
+            relations += found + self.role_relations(sentence)
+            self.context["claimants"] += [(name, self.context["sentence"]) for name in self.claimants(span, found)]
+            self.context.setdefault("states", []).extend(
+                self.names[ix] for ix in self.mentions_in(span)
+                if self.mentions[ix].type == "STATE" and self.mentions[ix].kind != "adj")
+        return relations
+

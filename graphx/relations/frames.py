@@ -1,0 +1,200 @@
+"""Verbal and nominal frames: a cue word from the predicate lexicon (lexicons/cues.jsonl) and
+its argument roles, read off the parse, with the shallow clause reader as fallback."""
+from __future__ import annotations
+
+from graphx.lexicon import fold
+from graphx.relations.syntax import BOTH_NOUNS, OBJ, OBLIQUE, SUBJ_PASS, all_pairs, clause_bounds
+from graphx.relations.clause import Clause
+
+
+class FrameRelations:
+    """Relations from cue words (mixed into RelationFinder)."""
+
+    def role(self, role: str, cue_token, verb, cue, source_names=()):
+        """Entity names filling `role` for a cue (cue_token is the verb or the cue noun)."""
+        if role == "subj":
+            heads = self.subjects(verb)
+            return [n for h in heads for n in self.entities_at(h, actor=True)]
+        if role == "agent":
+            if verb is None:
+                return []
+            return [n for c in verb.children if c.dep_ in OBLIQUE | {"obl:agent"}
+                    and self.preposition(c) in ("von", "durch") and self.is_passive(verb)
+                    for n in self.entities_at(c, actor=True)]
+        if role == "obj":
+            return [n for h in self.objects(verb) for n in self.entities_at(h)]
+        if role == "dat":
+            return [n for h in self.datives(verb) for n in self.entities_at(h)]
+        if role.startswith("pp:"):
+            prep = role[3:]
+            hosts = [cue_token] + ([verb] if verb is not None and verb != cue_token else [])
+            found = [n for host in hosts for c in host.children
+                     if c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep
+                     for n in self.entities_at(c)]
+            if not found and verb is not None:   # "Soldaten nach Russland verlegt": PP under the object
+                found = [n for c in verb.children if c.dep_ in OBJ | OBLIQUE | SUBJ_PASS and c != cue_token
+                         for g in c.children if g.dep_ in ("nmod", "obl") and self.preposition(g) == prep
+                         for n in self.entities_at(g)]
+            return found
+        if role == "mod":
+            return self.modifiers(cue_token)
+        if role == "gov_subj":
+            governor = self.governor(cue_token, "light")
+            return [n for h in self.subjects(governor) for n in self.entities_at(h, actor=True)] \
+                if governor is not None else []
+        if role == "receiver":
+            governor = self.governor(cue_token, "receive")
+            return [n for h in self.subjects(governor) for n in self.entities_at(h)] if governor is not None else []
+        if role == "theme_owner":
+            themes = self.objects(verb) if verb != cue_token or not cue.is_noun else []
+            if cue.is_noun:
+                themes = [c for c in cue_token.children if c.dep_ in ("nmod", "ag")]
+            return [n for t in themes for n in self.modifiers(t)]
+        if role == "claim":
+            for head in self.objects(verb) + [c for c in verb.children if c.dep_ in ("ccomp",)]:
+                names = self.all_entities_in(head, exclude=source_names)
+                if names:
+                    return [names[0]] + [n for n in self.coordinated_with(names[0], head) if n not in source_names]
+            return []
+        return []
+
+
+    def pairs(self, cue_token, verb, event=False) -> list:
+        """Both sides of a symmetric relation as (a, b) pairs: "zwischen X und Y" (all of them),
+        "X und Y unterzeichneten" (all of them), "X (und Y) ... mit Z" (each of X, Y with Z)."""
+        scopes = [cue_token] + ([verb] if verb is not None and verb != cue_token else [])
+        for scope in scopes:
+            for token in scope.subtree:
+                if token.lower_ == "zwischen":
+                    phrase = token.head if token.head != token else token
+                    if not self.inside_phrase(phrase, cue_token):
+                        continue    # "zwischen" belongs to another phrase of the sentence
+                    names = []
+                    for conjunct in self.conjuncts(phrase):
+                        names += [n for n in self.entities_at(conjunct, 2) if n not in names]
+                    if len(names) >= 2:
+                        return all_pairs(names)
+        partners = [n for scope in scopes for c in scope.children if self.preposition(c) == "mit"
+                    for n in self.entities_at(c)]
+        for scope in scopes:
+            if scope.pos_ not in ("VERB", "AUX") and scope != verb:
+                continue
+            at_event = event and self.preposition(cue_token) in ("bei", "beim", "auf", "während", "am")
+            if scope != cue_token and not at_event and \
+                    not any(self.lex.verb_class(lemma, "light") for lemma in self.lemmas(scope)):
+                continue           # "sich für das Abkommen mit Iran einsetzen": no signatory
+            subjects = [n for h in self.subjects(scope) for n in self.entities_at(h, actor=True)]
+            if subjects and not partners:       # "mit X" hung elsewhere by the parser
+                partners = [n for n in Clause(self, scope, scope.sent).with_preposition("mit") if n not in subjects]
+            if subjects and partners:
+                return [(a, b) for a in subjects for b in partners if a != b]
+            if len(subjects) >= 2:
+                return all_pairs(subjects)
+        return []
+
+
+    def claimants(self, span, found) -> list:
+        """Who accuses, reports or claims something in a sentence, for denials that follow."""
+        names = [r["source"] for r in found if r["relation"] == "accuses"]
+        names += [r["evidence"]["attribution"] for r in found if r["evidence"]["attribution"]]
+        for token in span:
+            if token.pos_ in ("VERB", "AUX") and any(self.lex.verb_class(lemma, "report") or
+                                                     self.lex.verb_class(lemma, "hedge")
+                                                     for lemma in self.lemmas(token)):
+                found_here = [n for h in self.subjects(token) for n in self.entities_at(h, actor=True)]
+                names += found_here or Clause(self, token, span).subject()
+        return list(dict.fromkeys(names))
+
+    def both_states(self, token, span) -> list:
+        """"Beide Staaten/Länder/Seiten" as the subject: the last two states named before."""
+        start, end = clause_bounds(self.doc, token.i, span)
+        words = [t.lower_ for t in self.doc[start:end]]
+        if not any(w in ("beide", "beiden") and i + 1 < len(words) and words[i + 1] in BOTH_NOUNS
+                   for i, w in enumerate(words)):
+            return []
+        recent = []
+        for name in reversed(self.context.get("states", [])):
+            if name not in recent:
+                recent.append(name)
+            if len(recent) == 2:
+                return list(reversed(recent))
+        return []
+
+    def recent_claimant(self, sources):
+        """"Beide Staaten weisen dies zurück": the denial answers whoever accused or claimed just before."""
+        for name, number in reversed(self.context["claimants"]):
+            if self.context["sentence"] - number > 2:
+                break
+            if name not in sources:
+                return name
+        return None
+
+    def cue_relations(self, sentence) -> list:
+        found = []
+        clause_words = {fold(t.lemma_) for t in sentence.span} | {t.lower_ for t in sentence.span}
+        for token in sentence.span:
+            cues = []
+            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VV"):
+                lemmas = self.lemmas(token)
+                for lemma in lemmas:
+                    cues += self.lex.verb_cues.get(lemma, [])
+                verb = token
+            elif token.pos_ in ("NOUN", "PROPN"):
+                cues = list(self.lex.noun_cue(token.lemma_ or token.text)) or list(self.lex.noun_cue(token.text))
+                verb = token.head if token.head.pos_ in ("VERB", "AUX") else None
+            else:
+                continue
+            if not cues or self.negated(token) or self.unasserted(token, sentence.span):
+                continue
+            start, end = clause_bounds(self.doc, token.i, sentence.span)
+            own_clause = {t.lower_ for t in self.doc[start:end]}
+            for cue in cues:
+                if cue.requires and not any(any(w.startswith(r) or r in w for w in clause_words)
+                                            for r in cue.requires):
+                    continue
+                if cue.unless and own_clause & set(cue.unless):
+                    continue
+                found += self.apply_cue(sentence, token, verb, cue)
+        return found
+
+    def apply_cue(self, sentence, token, verb, cue) -> list:
+        role_verb = token if not cue.is_noun else verb
+        if "pair" in cue.source:
+            pairs = self.pairs(token, role_verb, event=cue.relation == "meets")   # "X und Y ... bei einem Empfang"
+            if not pairs:
+                sources = self.first_role([r for r in cue.source if r != "pair"], token, role_verb, cue)
+                targets = self.first_role([r for r in cue.target if r != "pair"], token, role_verb, cue,
+                                          source_names=sources) if sources else []
+                pairs = [(s, t) for s in sources for t in targets]
+        else:
+            sources = self.first_role(cue.source, token, role_verb, cue)
+            targets = self.first_role(cue.target, token, role_verb, cue, source_names=sources) if sources else []
+            pairs = [(s, t) for s in sources for t in targets]
+        if not pairs:                       # the parse failed us: read the roles off the clause
+            known = sources if "pair" not in cue.source else ()
+            pairs = Clause(self, token, sentence.span).pairs(cue, known)
+        if not pairs and cue.relation == "denies" and "claim" in cue.target:
+            sources = sources or Clause(self, token, sentence.span).subject() or self.both_states(token, sentence.span)
+            accuser = self.recent_claimant(sources)
+            pairs = [(source, accuser) for source in sources] if accuser else []
+        sayers = self.only_in_attribution(sentence.span)
+        out = []
+        for source, target in pairs:
+            if source in sayers or target in sayers:
+                continue
+            if source == target or self.types.get(source) == "LOCATION" or \
+                    (self.types.get(target) == "LOCATION" and cue.relation != "attacks"):
+                continue
+            speaker, status = self.attribution(sentence, token, {source})
+            out.append({"source": source, "target": target, "relation": cue.relation,
+                        "evidence": self.evidence(sentence, token, cue.lemma, speaker, status)})
+        return out
+
+    def first_role(self, roles, token, verb, cue, source_names=()):
+        for role in roles:
+            names = self.role(role, token, verb if verb is not None else token, cue, source_names)
+            names = [n for n in names if n not in source_names]
+            if names:
+                return names
+        return []
+

@@ -1,0 +1,71 @@
+"""Shared vocabulary of the relation rules: dependency labels, closed word classes, sentences
+and the clause bounds every construction reads arguments in."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SUBJ = {"nsubj", "sb"}
+SUBJ_PASS = {"nsubj:pass"}
+OBJ = {"obj", "oa", "dobj"}
+DAT = {"iobj", "da", "obl:arg"}
+OBLIQUE = {"obl", "obl:arg", "nmod", "obl:agent", "advmod", "mo", "op", "pg"}
+CLAUSE_DEPS = {"acl", "acl:relcl", "ccomp", "xcomp", "advcl", "parataxis", "csubj", "csubj:pass"}
+NEGATIONS = {"nicht", "nie", "niemals", "keineswegs", "nimmer"}
+CONTRACTIONS = {"im": "in", "ins": "in", "beim": "bei", "vom": "von", "zum": "zu", "zur": "zu", "am": "an",
+                "ans": "an", "aufs": "auf", "übers": "über", "fürs": "für"}
+ACCORDING_TO = {"laut", "zufolge"}
+PARTICLES = {"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "gegenüber", "her", "hin", "los",
+             "mit", "nach", "vor", "vorbei", "weg", "zu", "zurück", "zusammen", "entgegen", "hervor", "heraus"}
+CLAUSE_END = {".", "!", "?", ";", ":"}
+BOTH_NOUNS = {"staaten", "länder", "seiten", "regierungen", "nachbarn", "partner"}
+HYPOTHETICAL = {"ob", "falls", "sofern", "wenn", "sollte", "sollten"}
+WERDEN = {"werden", "wird", "wurde", "wurden", "worden", "werde", "würde", "würden", "wirst", "wurdest"}
+TYPE_RANK = {"PERSON": 0, "ORG": 1, "STATE": 2, "LOCATION": 3}
+DASHES = {"–", "—", "-"}
+
+
+
+@dataclass
+class Sentence:
+    span: object
+    offset: int          # of the doc inside the article text
+
+    @property
+    def start(self) -> int:
+        return self.offset + self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.span.end_char
+
+CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")"}
+
+
+def all_pairs(names) -> list:
+    return [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
+
+
+def clause_bounds(doc, i, span):
+    """Token range of the clause around token i: between commas, colons, dashes, brackets."""
+    start, end = i, i + 1
+    while start > span.start:
+        before = doc[start - 1].text
+        if before == ")":                   # a bracketed aside is part of the clause around it
+            opening = next((j for j in range(start - 2, span.start - 1, -1) if doc[j].text == "("), None)
+            if opening is not None:
+                start = opening
+                continue
+        if before in CLAUSE_BREAKS:
+            break
+        start -= 1
+    while end < span.end:
+        if doc[end].text == "(":
+            closing = next((j for j in range(end + 1, span.end) if doc[j].text == ")"), None)
+            if closing is not None:
+                end = closing + 1
+                continue
+        if doc[end].text in CLAUSE_BREAKS:
+            break
+        end += 1
+    return start, end
+

@@ -78,6 +78,7 @@ class Lexicon:
     actor_nouns: tuple = ()                           # people and groups acting for a state
     first_names: frozenset = frozenset()              # given names (from the NER training corpora)
     place_nouns: tuple = ()                           # nouns introducing a place name ("Region")
+    membership_nouns: tuple = ()                      # nouns for what a person belongs to ("Partei")
     _name_keys: tuple = ()                            # sorted keys of the name tables, for prefix tests
     _memo: dict = field(default_factory=dict)         # (helper, word) -> result, see per_word
 
@@ -110,6 +111,31 @@ class Lexicon:
     def is_place_noun(self, word: str) -> bool:
         key = fold(word)
         return any(key == noun or (key.endswith(noun) and len(key) > len(noun) + 2) for noun in self.place_nouns)
+
+    @per_word
+    def is_org_head(self, word: str) -> bool:
+        """Is the word (or its last compound part) a head word of organisation names ("Kulturbüro")?"""
+        key = fold(word)
+        return any(key == fold(head) or key.endswith(fold(head)) for head in self.org_heads)
+
+    @per_word
+    def is_membership_noun(self, word: str) -> bool:
+        """"Partei", "Regierungspartei", "Fraktion": what a person with a possessive belongs to."""
+        key = fold(word).rstrip("s")
+        return any(key.endswith(noun) for noun in self.membership_nouns)
+
+    def state_prefix(self, surface: str):
+        """The state an organisation's name starts with: a hyphen prefix ("US-Außenministerium") or a
+        derived adjective ("Afghanisches Verteidigungsministerium"), else None."""
+        parts = surface.split("-")
+        for cut in range(len(parts) - 1, 0, -1):
+            key = fold("-".join(parts[:cut]))
+            if key in self.states:
+                return self.states[key]
+            if key in self.metonyms:
+                return self.metonyms[key][0]
+        words = surface.split()
+        return self.adjectives.get(fold(words[0])) if len(words) > 1 else None
 
     def org_of(self, surface: str):
         """The canonical organisation a surface form names, or None ("Zeit" is not "ZEIT")."""
@@ -200,6 +226,7 @@ def load() -> Lexicon:
     lex.actor_nouns = tuple(fold(row[0]) for row in rows("actor_nouns.txt"))
     lex.first_names = frozenset(row[0] for row in rows("first_names.txt"))
     lex.place_nouns = tuple(fold(row[0]) for row in rows("place_nouns.txt"))
+    lex.membership_nouns = tuple(fold(row[0]) for row in rows("membership_nouns.txt"))
     with open(LEXICON_DIR / "cues.jsonl", encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():

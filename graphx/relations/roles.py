@@ -1,35 +1,58 @@
-"""Roles: leader_of / member_of from role nouns next to person names and from bodies of a state."""
+"""Roles: leader_of / member_of from role nouns next to person names, party brackets, possessive
+parties, and bodies of a state.
+
+A role phrase reaches a person in one of four ways:
+- before the name: "der ukrainische Präsident Selenskyj", "HDP-Chef Demirtaş";
+- in apposition before it: "der Sprecher des US-Außenministeriums, John Kirby";
+- in apposition after it: "Grit Berg, Chefin des Kulturbüros, ...", "X, der frühere Außenminister";
+- as the predicate of a copula: "Jeremic war Außenminister Serbiens".
+Its owners: a hyphen prefix, an adjective or genitive before the role noun, a genitive or
+"von/bei/am/an" phrase after it. Which label (leader_of or member_of) and which owner types a role
+allows come from lexicons/titles.tsv.
+"""
 from __future__ import annotations
 
 from graphx.lexicon import fold
+
+ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
+GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
+COPULAS = {"sein", "werden", "bleiben", "ist", "war", "sind", "waren", "wird", "wurde", "bleibt", "blieb"}
+PHRASE_BREAKS = {",", ";", ":", "–", "—", "(", ")", ".", "!", "?", '"', "„", "“", "»", "«"}
+# "Koordinator bei der Stiftung", "Analyst am ISW", "Dozentin an der Universität": works for the owner
+MEMBER_PREPOSITIONS = {"bei", "beim", "am", "an"}
+INFLECTED = ("e", "en", "er", "es", "em")
+LEADING_PREFIXES = ("staats", "regierungs", "bundes", "general", "minister", "premier", "partei", "fraktions")
 
 
 class RoleRelations:
     """Role relations (mixed into RelationFinder)."""
 
     def role_relations(self, sentence) -> list:
-        """leader_of / member_of from role nouns next to names, and state bodies."""
+        """leader_of / member_of from role nouns next to names, party brackets and state bodies."""
         found = []
         doc, span = self.doc, sentence.span
         for index in self.mentions_in(span):
             m = self.mentions[index]
-            person = self.names[index]
+            name = self.names[index]
             if m.type == "PERSON":
-                for title_token, relation in self.titles_before(m, span):
-                    stem = self.lex.title_relation(title_token.text)[0]
+                for title, relation in self.role_nouns_of(m, span):
+                    stem = self.lex.title_relation(title.text)[0]
                     allowed = self.lex.title_owners.get(stem, {"STATE", "ORG"}) & {"STATE", "ORG"}
-                    for org in self.title_owners(title_token, m, span):
-                        if org != person and self.types.get(org) in allowed:
-                            found.append(self.role_relation(sentence, person, relation, org, title_token))
-                for org in self.affiliation_after(m, span):
-                    found.append(self.role_relation(sentence, person, "member_of", org, doc[m.last]))
-            elif m.type == "ORG" and m.first > span.start:
-                body = doc[m.first - 1]
-                if body.pos_ in ("NOUN", "PROPN") and self.lex.is_state_body(body.text):
-                    for org in self.title_owners(body, m, span):
-                        if self.types.get(org) == "STATE" and org != person:
-                            found.append(self.role_relation(sentence, person, "member_of", org, body))
-        return found
+                    for owner in self.title_owners(title, m, span):
+                        if owner != name and self.types.get(owner) in allowed:
+                            found.append(self.role_relation(sentence, name, relation, owner, title))
+                for org in self.affiliation_after(m, span) + self.bracketed_party(m, span) + \
+                        self.possessive_party(m, span):
+                    if org != name:
+                        found.append(self.role_relation(sentence, name, "member_of", org, doc[m.last]))
+            elif m.type == "ORG":
+                for body, state in self.state_of_body(m, span):
+                    if state != name:
+                        found.append(self.role_relation(sentence, name, "member_of", state, body))
+        unique = {}
+        for relation in found:
+            unique.setdefault((relation["source"], relation["relation"], relation["target"]), relation)
+        return list(unique.values())
 
     def role_relation(self, sentence, person, relation, org, token):
         # a role named with the name ("Nato-Sprecherin X") is the writer's description, not a claim
@@ -37,70 +60,219 @@ class RoleRelations:
         return {"source": person, "target": org, "relation": relation,
                 "evidence": self.evidence(sentence, token, token.text, speaker, status)}
 
-    def titles_before(self, m, span):
-        """Role nouns right before a name ("Präsident Selenskyj") or in apposition after it."""
+    # ------------------------------------------------------------ where the role noun stands
+
+    def role_noun(self, token):
+        """(token, relation) when the token is a capitalised role noun."""
+        if not token.text[:1].isupper():
+            return None
+        hit = self.lex.title_relation(token.text)
+        return (token, self.adjust_relation(token, hit)) if hit else None
+
+    def role_nouns_of(self, m, span) -> list:
+        """Role nouns that describe the person of mention m (see the module docstring)."""
         doc = self.doc
         result = []
-        i = m.first - 1
-        if i >= span.start:
-            hit = self.lex.title_relation(doc[i].text) if doc[i].text[:1].isupper() else None
+        before = m.first - 1
+        if before >= span.start:
+            hit = self.role_noun(doc[before])
             if hit:
-                result.append((doc[i], self.adjust_relation(doc[i], hit)))
+                result.append(hit)
+            elif doc[before].text == "," and self.ends_apposition(m, span):
+                result += self.apposition_before(before, span)
+        result += self.apposition_after(m, span)
+        result += self.copula_roles(m, span)
+        return list(dict.fromkeys(result))
+
+    def ends_apposition(self, m, span) -> bool:
         j = m.last + 1
-        if j + 1 < span.end and doc[j].text == ",":
-            token = doc[j + 1]
-            if token.lower_ in ("der", "die", "das", "ein", "eine") and j + 2 < span.end:
-                token = doc[j + 2]
-            hit = self.lex.title_relation(token.text) if token.text[:1].isupper() else None
+        return j >= span.end or self.doc[j].text in (",", ".", "(", ")", "–", ";", ":")
+
+    def apposition_before(self, comma, span) -> list:
+        """"der Pressesprecher des US-Außenministeriums, John Kirby": the role phrase before the
+        comma, back to the previous break or verb, with no other person in it."""
+        doc = self.doc
+        i = comma - 1
+        start = None
+        brackets = 0
+        while i >= span.start and comma - i <= 12:
+            token = doc[i]
+            brackets += (token.text == ")") - (token.text == "(")
+            if not brackets and (token.text in PHRASE_BREAKS and token.text not in "()") or \
+                    (token.pos_ in ("VERB", "AUX") and not token.text[:1].isupper()):
+                break
+            if any(self.mentions[ix].type == "PERSON" for ix in self.by_token.get(i, ())):
+                return []
+            start = i
+            i -= 1
+        if start is None:
+            return []
+        for j in range(start, comma):         # the head: the first role noun of the phrase
+            hit = self.role_noun(doc[j])
             if hit:
-                result.append((token, self.adjust_relation(token, hit)))
+                return [hit]
+            if doc[j].pos_ in ("NOUN", "PROPN") and not self.by_token.get(j) and doc[j].text[:1].isupper() \
+                    and not doc[j].text.endswith("-"):
+                return []                     # "die Frau des Ministers, X": the phrase is about someone else
+        return []
+
+    def apposition_after(self, m, span) -> list:
+        """"X, Chefin des Kulturbüros", "X, der ehemalige serbische Außenminister und frühere
+        Vorsitzende der Vollversammlung": role nouns after a comma, coordinated ones too."""
+        doc = self.doc
+        j = m.last + 1
+        if j + 1 >= span.end or doc[j].text != ",":
+            return []
+        k = j + 1
+        result = []
+        while k < span.end:
+            while k < span.end and (doc[k].lower_ in ARTICLES or doc[k].pos_ == "ADJ" or
+                                    (doc[k].text[:1].islower() and doc[k].pos_ in ("ADV", "NUM"))):
+                k += 1
+            if k >= span.end:
+                break
+            hit = self.role_noun(doc[k])
+            if not hit or self.names_a_person(k + 1):
+                break                 # "X, der britische Premier Y und ...": a list of people, no apposition
+            result.append(hit)
+            k += 1            # "und frühere Vorsitzende der X": skip the owner phrase to a coordinated role
+            while k < span.end and doc[k].text not in PHRASE_BREAKS and doc[k].lower_ not in ("und", "sowie") \
+                    and doc[k].pos_ not in ("VERB", "AUX"):
+                k += 1
+            if k < span.end and doc[k].lower_ in ("und", "sowie"):
+                k += 1
+                continue
+            break
         return result
 
+    def copula_roles(self, m, span) -> list:
+        """"Jeremic war zwischen 2007 und 2012 Außenminister Serbiens": role nouns in the predicate
+        of a copula whose subject is the person."""
+        doc = self.doc
+        j = m.last + 1
+        if j < span.end and doc[j].text == "(":                  # "Jeremic (40) war ..."
+            close = next((k for k in range(j, min(span.end, j + 6)) if doc[k].text == ")"), None)
+            j = close + 1 if close is not None else j
+        if j >= span.end or doc[j].lower_ not in COPULAS:
+            return []
+        result = []
+        for k in range(j + 1, min(span.end, j + 16)):
+            token = doc[k]
+            if token.text in PHRASE_BREAKS or (token.pos_ in ("VERB", "AUX") and k > j + 1):
+                break
+            if any(self.mentions[ix].type == "PERSON" for ix in self.by_token.get(k, ())):
+                break
+            hit = self.role_noun(token)
+            if hit and not (k > 0 and doc[k - 1].lower_ in GENITIVE_ARTICLES - {"der"}) and \
+                    not self.names_a_person(k + 1):
+                result.append(hit)
+        return result
+
+    def names_a_person(self, i) -> bool:
+        return i < len(self.doc) and any(self.mentions[ix].type == "PERSON" for ix in self.by_token.get(i, ()))
+
     def adjust_relation(self, token, hit):
-        """Heads of sub-units ("Geheimdienstchef") are members of the state, not its leaders."""
+        """Heads of sub-units ("Geheimdienstchef", "Vizechef") are members of the state, not its
+        leaders; "Staats- und Parteichef" leads like a "Staatschef"."""
         stem, relation = hit
         word = fold(token.text)
         if "-" in word:
             word = word.rsplit("-", 1)[1]
+        if relation == "leader_of" and self.truncated_leader(token):
+            return relation
         if relation == "leader_of" and len(word) > len(stem) + 3 and word not in self.lex.titles \
-                and not word.startswith(("staats", "regierungs", "bundes", "general", "minister", "premier")):
+                and not word.startswith(LEADING_PREFIXES):
             return "member_of"
         return relation
 
+    def truncated_leader(self, token) -> bool:
+        """"Staats- und Parteichef": a truncated first conjunct that makes a leader's title."""
+        i = token.i
+        if i < 2 or self.doc[i - 1].lower_ not in ("und", "sowie") or not self.doc[i - 2].text.endswith("-"):
+            return False
+        hit = self.lex.title_relation(self.doc[i - 2].text[:-1] + "chef")
+        return bool(hit) and fold(self.doc[i - 2].text[:-1]).startswith(LEADING_PREFIXES)
+
+    # ------------------------------------------------------------ whose role
+
     def title_owners(self, title, m, span):
         """Who the role belongs to: a hyphen prefix ("Nato-Sprecherin"), an adjective or genitive
-        before it ("ukrainische Präsident", "Russlands Außenminister"), or a genitive after it."""
+        before it ("ukrainische Präsident", "Russlands Außenminister"), or a genitive or "von/bei/am"
+        phrase after it ("Präsident Polens", "Chefin des Kulturbüros", "Analyst am ISW")."""
         doc = self.doc
         owners = []
         for index in self.by_token.get(title.i, ()):
             if self.mentions[index].kind == "compound":
                 owners.append(self.names[index])
         i = title.i - 1
-        while i >= span.start and (doc[i].pos_ in ("ADJ", "DET", "PROPN", "NOUN", "ADV") or self.by_token.get(i)):
+        while i >= span.start and (doc[i].pos_ in ("ADJ", "DET", "PROPN", "NOUN", "ADV") or
+                                   self.by_token.get(i) or doc[i].text.endswith("-") or
+                                   (doc[i].lower_ == "und" and i > span.start and doc[i - 1].text.endswith("-"))):
+            if any(self.mentions[ix].type == "PERSON" for ix in self.by_token.get(i, ())):
+                break                          # "X und Ex-Minister Y": X's role is not Y's
+            if doc[i].pos_ == "ADJ" and doc[i].text[:1].islower() and not doc[i].lower_.endswith(INFLECTED):
+                break                          # "bricht Außenminister X ab": a verb the parser took for an adjective
             hits = [self.names[ix] for ix in self.by_token.get(i, ()) if self.mentions[ix].type in ("STATE", "ORG")]
             if hits:
                 owners += hits
                 break
-            if doc[i].pos_ in ("NOUN",) and not self.by_token.get(i):
+            if doc[i].pos_ in ("NOUN",) and not self.by_token.get(i) and not doc[i].text.endswith("-"):
                 break
-            if doc[i].lower_ in ("der", "die", "das", "den", "dem", "des", "ein", "eine", "einer"):
+            if doc[i].lower_ in ARTICLES:
                 break
             i -= 1
         after = []
         for child in title.children:
             if child.dep_ in ("nmod", "nmod:poss") and self.preposition(child) in (None, "von") and child.i > title.i \
-                    and not (m.first <= child.i <= m.last) and not self.dative_der(child):
+                    and not (m.first <= child.i <= m.last) and not self.dative_der(child) and \
+                    not any(self.mentions[ix].kind == "compound" for ix in self.by_token.get(child.i, ())):
                 # actor=True: "Chef der deutschen Landsmannschaft" is no role of Germany's
                 after += [n for n in self.entities_at(child, 1, actor=True) if self.types.get(n) in ("STATE", "ORG")]
+        after += [n for n in self.owner_after(title, m, span) if n not in after]
         if any(self.types.get(n) == "ORG" for n in after):   # "Österreich-Chef des Konzerns X": X's, not Austria's
             compounds = {self.names[ix] for ix in self.by_token.get(title.i, ()) if self.mentions[ix].kind == "compound"}
             owners = [n for n in owners if n not in compounds or self.types.get(n) != "STATE"]
         return list(dict.fromkeys(owners + after))
 
+    def owner_after(self, title, m, span) -> list:
+        """The owner phrase right after a role noun, read off the words when the parse has none:
+        "Präsident Polens", "Chefin des Kulturbüros X", "Koordinator bei der Stiftung X"."""
+        doc = self.doc
+        k = title.i + 1
+        if k >= span.end or m.first <= k <= m.last:
+            return []
+        word = doc[k].lower_
+        if word in GENITIVE_ARTICLES or word in MEMBER_PREPOSITIONS or word == "von":
+            if word == "der" and self.dative_der(title) is False and "Dat" in doc[k].morph.get("Case"):
+                return []
+            member = word in MEMBER_PREPOSITIONS
+            k += 1
+            if member and k < span.end and doc[k].lower_ in ARTICLES:
+                k += 1
+            while k < span.end and doc[k].pos_ == "ADJ" and not self.by_token.get(k):
+                k += 1
+            for _ in range(2):                 # "des Kulturbüros Sachsen", "der Partei PiS"
+                hits = [ix for ix in self.by_token.get(k, ()) if not (m.first <= k <= m.last)]
+                names = [self.names[ix] for ix in hits if self.mentions[ix].type in ("STATE", "ORG")
+                         and self.mentions[ix].kind not in ("adj", "compound")    # "der Uno-Vollversammlung"
+                         and not (member and self.mentions[ix].type == "STATE")]
+                if names:
+                    return names[:1]
+                if k < span.end and doc[k].pos_ == "NOUN" and self.lex.is_org_head(doc[k].text):
+                    k += 1
+                    continue
+                break
+            return []
+        hits = [ix for ix in self.by_token.get(k, ()) if self.mentions[ix].type == "STATE"
+                and self.mentions[ix].kind == "name" and self.mentions[ix].surface.endswith("s")]
+        return [self.names[ix] for ix in hits[:1]]
+
     def dative_der(self, noun) -> bool:
         """"der APA" after a name: dative (told to) unless the morphology says genitive."""
         dets = [c for c in noun.children if c.lower_ == "der" and c.i < noun.i]
         return bool(dets) and "Gen" not in dets[0].morph.get("Case") + noun.morph.get("Case")
+
+    # ------------------------------------------------------------ membership without a role noun
 
     def affiliation_after(self, m, span):
         """"Hendrik Remmel vom GIDS", "Lee Ho-ryung vom Korea Institute ..." -> member_of."""
@@ -119,4 +291,68 @@ class RoleRelations:
                 return [self.names[ix]]
         return []
 
+    def bracketed_party(self, m, span) -> list:
+        """"Außenminister Sebastian Kurz (ÖVP)": an organisation alone in brackets after a name."""
+        doc = self.doc
+        j = m.last + 1
+        if j + 2 >= span.end or doc[j].text != "(":
+            return []
+        close = next((k for k in range(j + 1, min(span.end, j + 8)) if doc[k].text == ")"), None)
+        if close is None:
+            return []
+        inside = [ix for ix in self.mentions_between(j + 1, close)]
+        if len(inside) != 1 or self.mentions[inside[0]].type != "ORG":
+            return []
+        mention = self.mentions[inside[0]]
+        if mention.first != j + 1 or mention.last != close - 1:
+            return []
+        if close + 1 < span.end and doc[close + 1].text in ("-", "–", "—"):
+            return []                          # a dateline: "15. Jan (Reuters) -"
+        return [self.names[inside[0]]]
+
+    def possessive_party(self, m, span) -> list:
+        """"Erdoğans konservative Regierungspartei AKP", "Abiys Wohlstandspartei": a person's party."""
+        doc = self.doc
+        if not (m.surface.endswith(("s", "'", "’")) and m.last + 1 < span.end):
+            return []
+        k = m.last + 1
+        while k < span.end and doc[k].pos_ == "ADJ" and not self.by_token.get(k):
+            k += 1
+        if k >= span.end:
+            return []
+        own = [ix for ix in self.by_token.get(k, ()) if self.mentions[ix].type == "ORG"]
+        if own and self.lex.is_membership_noun(self.mentions[own[0]].surface.split()[-1]):
+            return [self.names[own[0]]]
+        if doc[k].pos_ in ("NOUN", "PROPN") and self.lex.is_membership_noun(doc[k].text):
+            for ix in self.by_token.get(k + 1, ()) if k + 1 < span.end else ():
+                if self.mentions[ix].type == "ORG":
+                    return [self.names[ix]]
+        return []
+
+    def state_of_body(self, m, span) -> list:
+        """(token, state) for an organisation that is a body of a state: "der ukrainische
+        Militärgeheimdienst HUR", "die rumänische Staatsanwaltschaft (DNA)", "US-Außenministerium",
+        "der Oberste Gerichtshof Nordkoreas"."""
+        doc = self.doc
+        result = []
+        body = None
+        if m.first > span.start and doc[m.first - 1].pos_ in ("NOUN", "PROPN") and \
+                self.lex.is_state_body(doc[m.first - 1].text):
+            body = doc[m.first - 1]
+        elif m.first > span.start + 1 and doc[m.first - 1].text == "(" and \
+                self.lex.is_state_body(doc[m.first - 2].text):
+            body = doc[m.first - 2]
+        if body is not None:
+            result += [(body, n) for n in self.title_owners(body, m, span) if self.types.get(n) == "STATE"]
+        head = doc[m.last]
+        if self.lex.is_state_body(m.surface.split()[-1].split("-")[-1]):
+            prefix = self.lex.state_prefix(m.surface)
+            if prefix:
+                result.append((head, prefix))
+            k = m.last + 1
+            if k < span.end:
+                result += [(head, self.names[ix]) for ix in self.by_token.get(k, ())
+                           if self.mentions[ix].type == "STATE" and self.mentions[ix].kind == "name"
+                           and self.mentions[ix].surface.endswith("s")]
+        return result
 

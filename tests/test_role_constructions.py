@@ -1,0 +1,214 @@
+"""Role constructions (graphx/relations/roles.py) on hand-built Docs; sentences written for the tests.
+The parses are deliberately flat or wrong where a small parser errs: the constructions read words."""
+from docs import doc_from, relations_of
+
+
+def test_party_in_brackets_after_a_titled_name():
+    doc = doc_from("""
+        Innenministerin Innenministerin NOUN nsubj 6 Nom
+        Petra Petra PROPN appos 0 Nom
+        Lind Lind PROPN flat 1 Nom
+        ( ( PUNCT punct 4
+        SPD SPD PROPN appos 2 Nom
+        ) ) PUNCT punct 4
+        reist reisen VERB ROOT 6
+        ab ab ADP compound:prt 6
+        . . PUNCT punct 6
+    """, ents=[(1, 3, "PER"), (4, 5, "ORG")])
+    rels = relations_of(doc)
+    assert ("Petra Lind", "member_of", "SPD") in rels
+
+
+def test_an_agency_in_a_dateline_bracket_is_no_party():
+    doc = doc_from("""
+        Jan Jan PROPN ROOT 0 Nom
+        ( ( PUNCT punct 2
+        Reuters Reuters PROPN appos 0 Nom
+        ) ) PUNCT punct 2
+        - - PUNCT punct 0
+        Die der DET det 6 Nom
+        Lage Lage NOUN nsubj 7 Nom
+        eskaliert eskalieren VERB ROOT 7
+        . . PUNCT punct 7
+    """, ents=[(0, 1, "PER"), (2, 3, "ORG")])
+    assert not any(key[1] == "member_of" for key in relations_of(doc))
+
+
+def test_role_phrase_in_apposition_before_the_name():
+    doc = doc_from("""
+        Das der PRON obj 1 Acc
+        sagte sagen VERB ROOT 1
+        der der DET det 3 Nom
+        Sprecher Sprecher NOUN nsubj 1 Nom
+        der der DET det 5 Gen
+        Nato Nato PROPN nmod 3 Gen
+        , , PUNCT punct 7
+        Tom Tom PROPN appos 3 Nom
+        Weller Weller PROPN flat 7 Nom
+        . . PUNCT punct 1
+    """, ents=[(5, 6, "ORG"), (7, 9, "PER")])
+    assert ("Tom Weller", "member_of", "NATO") in relations_of(doc)
+
+
+def test_no_apposition_when_the_phrase_before_the_comma_is_about_another_person():
+    doc = doc_from("""
+        Präsident Präsident NOUN nsubj 6 Nom
+        Max Max PROPN appos 0 Nom
+        Roth Roth PROPN flat 1 Nom
+        , , PUNCT punct 4
+        Eva Eva PROPN conj 1 Nom
+        Stein Stein PROPN flat 4 Nom
+        kamen kommen VERB ROOT 6
+        . . PUNCT punct 6
+    """, ents=[(1, 3, "PER"), (4, 6, "PER")])
+    rels = relations_of(doc)
+    assert not any(key[0] == "Eva Stein" for key in rels)
+
+
+def test_role_in_apposition_after_the_name_with_its_owner_and_a_coordinated_role():
+    doc = doc_from("""
+        Ana Ana PROPN nsubj 13 Nom
+        Kovac Kovac PROPN flat 0 Nom
+        , , PUNCT punct 5
+        die der DET det 5 Nom
+        frühere früher ADJ amod 5 Nom
+        Außenministerin Außenministerin NOUN appos 0 Nom
+        Kroatiens Kroatien PROPN nmod 5 Gen
+        und und CCONJ cc 9
+        spätere später ADJ amod 9 Nom
+        Generalsekretärin Generalsekretärin NOUN conj 5 Nom
+        der der DET det 11 Gen
+        Nato Nato PROPN nmod 9 Gen
+        , , PUNCT punct 0
+        sprach sprechen VERB ROOT 13
+        . . PUNCT punct 13
+    """, ents=[(0, 2, "PER"), (6, 7, "LOC"), (11, 12, "ORG")])
+    rels = relations_of(doc)
+    assert ("Ana Kovac", "member_of", "Kroatien") in rels
+    assert ("Ana Kovac", "leader_of", "NATO") in rels
+
+
+def test_a_list_of_titled_people_is_no_apposition():
+    doc = doc_from("""
+        Anna Anna PROPN nsubj 9 Nom
+        Berg Berg PROPN flat 0 Nom
+        , , PUNCT punct 5
+        der der DET det 5 Nom
+        französische französisch ADJ amod 5 Nom
+        Präsident Präsident NOUN conj 0 Nom
+        Paul Paul PROPN appos 5 Nom
+        Morel Morel PROPN flat 6 Nom
+        und und CCONJ cc 9
+        kamen kommen VERB ROOT 9
+        . . PUNCT punct 9
+    """, ents=[(0, 2, "PER"), (6, 8, "PER")])
+    rels = relations_of(doc)
+    assert ("Paul Morel", "leader_of", "Frankreich") in rels
+    assert not any(key[0] == "Anna Berg" for key in rels)
+
+
+def test_copula_role_with_genitive_owner():
+    doc = doc_from("""
+        Novak Novak PROPN nsubj 1 Nom
+        war sein AUX ROOT 1
+        lange lange ADV advmod 1
+        Außenminister Außenminister NOUN obj 1 Nom
+        Serbiens Serbien PROPN nmod 3 Gen
+        . . PUNCT punct 1
+    """, ents=[(0, 1, "PER"), (4, 5, "LOC")])
+    assert ("Novak", "member_of", "Serbien") in relations_of(doc)
+
+
+def test_copula_does_not_give_the_role_of_a_genitive_person():
+    doc = doc_from("""
+        Novak Novak PROPN nsubj 1 Nom
+        war sein AUX ROOT 1
+        Gast Gast NOUN obj 1 Nom
+        des der DET det 4 Gen
+        Präsidenten Präsident NOUN nmod 2 Gen
+        Serbiens Serbien PROPN nmod 4 Gen
+        . . PUNCT punct 1
+    """, ents=[(0, 1, "PER"), (5, 6, "LOC")])
+    assert not any(key[0] == "Novak" for key in relations_of(doc))
+
+
+def test_hyphen_owner_role_and_truncated_leader_title():
+    doc = doc_from("""
+        Chinas China PROPN nmod 3 Gen
+        Staats- Staats- X compound 3
+        und und CCONJ cc 3
+        Parteichef Parteichef NOUN nsubj 6 Nom
+        Li Li PROPN appos 3 Nom
+        Wen Wen PROPN flat 4 Nom
+        reiste reisen VERB ROOT 6
+        . . PUNCT punct 6
+    """, ents=[(0, 1, "LOC"), (4, 6, "PER")])
+    assert ("Li Wen", "leader_of", "China") in relations_of(doc)
+
+
+def test_owner_after_role_by_member_preposition():
+    doc = doc_from("""
+        Jonas Jonas PROPN nsubj 10 Nom
+        Kurt Kurt PROPN flat 0 Nom
+        , , PUNCT punct 3
+        Analyst Analyst NOUN appos 0 Nom
+        bei bei ADP case 7
+        der der DET det 7 Dat
+        Stiftung Stiftung NOUN nmod 3 Dat
+        Wissenschaft Wissenschaft PROPN appos 6 Dat
+        und und CCONJ cc 9
+        Politik Politik PROPN conj 7 Dat
+        sagte sagen VERB ROOT 10
+        . . PUNCT punct 10
+    """, ents=[(0, 2, "PER"), (6, 10, "ORG")])
+    assert ("Jonas Kurt", "member_of", "Stiftung Wissenschaft und Politik") in relations_of(doc)
+
+
+def test_possessive_party():
+    doc = doc_from("""
+        Dimovs Dimov PROPN nmod:poss 2 Gen
+        konservative konservativ ADJ amod 2 Nom
+        Regierungspartei Regierungspartei NOUN nsubj 4 Nom
+        NPB NPB PROPN appos 2 Nom
+        gewann gewinnen VERB ROOT 4
+        . . PUNCT punct 4
+    """, ents=[(0, 1, "PER"), (3, 4, "ORG")])
+    assert any(key[0].startswith("Dimov") and key[1:] == ("member_of", "NPB") for key in relations_of(doc))
+
+
+def test_a_body_of_a_state_named_by_its_prefix_or_a_state_adjective_before_a_bracket():
+    doc = doc_from("""
+        Das der DET det 1 Nom
+        US-Außenministerium US-Außenministerium PROPN nsubj 2 Nom
+        teilte teilen VERB ROOT 2
+        mit mit ADP compound:prt 2
+        . . PUNCT punct 2
+    """, ents=[(1, 2, "ORG")])
+    assert ("US-Außenministerium", "member_of", "USA") in relations_of(doc)
+    doc = doc_from("""
+        Die der DET det 2 Nom
+        rumänische rumänisch ADJ amod 2 Nom
+        Antikorruptionsbehörde Antikorruptionsbehörde NOUN nsubj 6 Nom
+        ( ( PUNCT punct 4
+        DNA DNA PROPN appos 2 Nom
+        ) ) PUNCT punct 4
+        ermittelt ermitteln VERB ROOT 6
+        . . PUNCT punct 6
+    """, ents=[(4, 5, "ORG")])
+    assert ("DNA", "member_of", "Rumänien") in relations_of(doc)
+
+
+def test_a_verb_the_parser_took_for_an_adjective_is_no_owner_path():
+    doc = doc_from("""
+        Wegen wegen ADP case 1
+        Ärger Ärger NOUN nmod 5
+        mit mit ADP case 3
+        Ankara Ankara PROPN nmod 1 Dat
+        bricht brechen ADJ amod 5
+        Außenminister Außenminister NOUN ROOT 5 Nom
+        Paul Paul PROPN appos 5 Nom
+        Roth Roth PROPN flat 6 Nom
+        ab ab ADP case 5
+        . . PUNCT punct 5
+    """, ents=[(3, 4, "LOC"), (6, 8, "PER")])
+    assert not any(key[1] in ("member_of", "leader_of") for key in relations_of(doc))

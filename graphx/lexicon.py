@@ -55,6 +55,7 @@ class Cue:
     requires: tuple = ()
     is_noun: bool = False
     unless: tuple = ()
+    person_target: str = ""      # the relation when the target is a person ("angreifen": criticizes)
 
 
 @dataclass
@@ -236,7 +237,7 @@ def load() -> Lexicon:
                 continue
             cue = Cue(lemma=item["lemma"], relation=item["relation"], source=tuple(item["source"]),
                       target=tuple(item["target"]), requires=tuple(item.get("requires", ())),
-                      unless=tuple(item.get("unless", ())),
+                      unless=tuple(item.get("unless", ())), person_target=item.get("person_target", ""),
                       is_noun=item["lemma"][:1].isupper())
             table = lex.noun_cues if cue.is_noun else lex.verb_cues
             table.setdefault(fold(cue.lemma), []).append(cue)

@@ -3,7 +3,7 @@ its argument roles, read off the parse, with the shallow clause reader as fallba
 from __future__ import annotations
 
 from graphx.lexicon import fold
-from graphx.relations.syntax import BOTH_NOUNS, OBJ, OBLIQUE, SUBJ_PASS, all_pairs, clause_bounds
+from graphx.relations.syntax import BOTH_NOUNS, OBJ, OBLIQUE, SUBJ, SUBJ_PASS, all_pairs, clause_bounds
 from graphx.relations.clause import Clause
 
 
@@ -23,6 +23,9 @@ class FrameRelations:
                     for n in self.entities_at(c, actor=True)]
         if role == "obj":
             return [n for h in self.objects(verb) for n in self.entities_at(h)]
+        if role == "obj_owner":            # "bestellte den Botschafter Ungarns ein": whose representative
+            return [n for h in self.objects(verb) if self.lex.title_relation(h.text)
+                    for n in self.modifiers(h) if self.types.get(n) in ("STATE", "ORG")]
         if role == "dat":
             return [n for h in self.datives(verb) for n in self.entities_at(h)]
         if role.startswith("pp:"):
@@ -170,7 +173,9 @@ class FrameRelations:
             sources = self.first_role(cue.source, token, role_verb, cue)
             targets = self.first_role(cue.target, token, role_verb, cue, source_names=sources) if sources else []
             pairs = [(s, t) for s in sources for t in targets]
-        if not pairs:                       # the parse failed us: read the roles off the clause
+        unnamed = not pairs and not sources and not cue.is_noun and "subj" in cue.source and \
+            self.unnamed_subject(role_verb)   # "Die Experten werfen X vor": no named source to read off the clause
+        if not pairs and not unnamed:       # the parse failed us: read the roles off the clause
             known = sources if "pair" not in cue.source else ()
             pairs = Clause(self, token, sentence.span).pairs(cue, known)
         if not pairs and cue.relation == "denies" and "claim" in cue.target:
@@ -185,10 +190,22 @@ class FrameRelations:
             if source == target or self.types.get(source) == "LOCATION" or \
                     (self.types.get(target) == "LOCATION" and cue.relation != "attacks"):
                 continue
+            relation = cue.relation
+            if cue.person_target and self.types.get(target) == "PERSON":
+                relation = cue.person_target        # "X greift den Minister scharf an": words, not arms
+            if relation != "attacks" and self.types.get(target) == "LOCATION":
+                continue
             speaker, status = self.attribution(sentence, token, {source})
-            out.append({"source": source, "target": target, "relation": cue.relation,
+            out.append({"source": source, "target": target, "relation": relation,
                         "evidence": self.evidence(sentence, token, cue.lemma, speaker, status)})
         return out
+
+    def unnamed_subject(self, verb) -> bool:
+        """The parse gives the verb a subject that names no entity ("Die Experten", "er")."""
+        if verb is None or self.is_passive(verb):
+            return False
+        heads = [c for c in verb.children if c.dep_ in SUBJ and c.i < verb.i]
+        return bool(heads) and all(h.pos_ in ("NOUN", "PRON") and not self.all_entities_in(h) for h in heads)
 
     def first_role(self, roles, token, verb, cue, source_names=()):
         for role in roles:

@@ -278,11 +278,8 @@ class RoleRelations:
         """"Hendrik Remmel vom GIDS", "Lee Ho-ryung vom Korea Institute ..." -> member_of."""
         doc = self.doc
         j = m.last + 1
-        if j >= span.end or doc[j].lower_ not in ("vom", "von", "des", "der"):
-            return []
-        if doc[j].lower_ == "der" and j + 1 < span.end and "Gen" not in doc[j].morph.get("Case") + \
-                doc[j + 1].morph.get("Case"):
-            return []     # "bestätigte X der APA": a dative, not an affiliation
+        if j >= span.end or doc[j].lower_ not in ("vom", "von"):
+            return []     # "warf X der Union vor": a bare name's "der" is a dative far more often than a genitive
         k = j + 1
         if doc[j].lower_ == "von" and k < span.end and doc[k].lower_ in ("der", "dem", "den"):
             k += 1

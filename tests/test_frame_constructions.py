@@ -1,0 +1,56 @@
+"""Verbal frames (graphx/relations/frames.py) on hand-built Docs; sentences written for the tests."""
+from docs import doc_from, relations_of
+
+
+def test_an_unnamed_subject_leaves_no_source_to_guess():
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Experten Experte NOUN nsubj 2 Nom
+        werfen werfen VERB ROOT 2
+        Chile Chile PROPN obj 2 Nom
+        und und CCONJ cc 5
+        Peru Peru PROPN conj 3 Acc
+        vor vor ADP compound:prt 2
+        . . PUNCT punct 2
+    """)
+    assert not any(key[1] == "accuses" for key in relations_of(doc))
+
+
+def test_attacking_a_person_is_criticism():
+    def attacking(target_rows, ents):
+        spec = """
+            Kanada Kanada PROPN nsubj 1 Nom
+            griff greifen VERB ROOT 1
+        """ + target_rows + """
+            scharf scharf ADV advmod 1
+            an an ADP compound:prt 1
+            . . PUNCT punct 1
+        """
+        return relations_of(doc_from("\n".join(line for line in spec.splitlines() if line.strip()), ents=ents))
+    person = attacking("""
+            Lea Lea PROPN obj 1 Acc
+            Roth Roth PROPN flat 2 Acc
+    """, [(2, 4, "PER")])
+    assert ("Kanada", "criticizes", "Lea Roth") in person
+    assert not any(key[1] == "attacks" for key in person)
+    state = attacking("""
+            Peru Peru PROPN obj 1 Acc
+    """, [])
+    assert ("Kanada", "attacks", "Peru") in state
+
+
+def test_summoning_an_ambassador_summons_his_state_not_the_person():
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        bestellte bestellen VERB ROOT 1
+        den der DET det 4 Acc
+        polnischen polnisch ADJ amod 4 Acc
+        Botschafter Botschafter NOUN obj 1 Acc
+        Juan Juan PROPN appos 4 Acc
+        Soto Soto PROPN flat 5 Acc
+        ein ein ADP compound:prt 1
+        . . PUNCT punct 1
+    """, ents=[(5, 7, "PER")])
+    rels = relations_of(doc)
+    assert ("Chile", "summons", "Polen") in rels
+    assert ("Chile", "summons", "Juan Soto") not in rels

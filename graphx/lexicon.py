@@ -70,6 +70,7 @@ class Lexicon:
     caps_only: dict = field(default_factory=dict)     # folded form -> form that only counts in capitals
     titles: dict = field(default_factory=dict)        # folded stem -> relation
     title_owners: dict = field(default_factory=dict)  # folded stem -> entity types the role belongs to
+    title_exceptions: tuple = ()                      # words ending in a role stem that name no role
     verb_cues: dict = field(default_factory=dict)     # lemma (folded) -> [Cue]
     noun_cues: dict = field(default_factory=dict)     # lemma (folded) -> [Cue]
     verb_classes: dict = field(default_factory=dict)  # lemma -> {report, light, receive, ...}
@@ -165,6 +166,8 @@ class Lexicon:
             for stem, relation in self.titles.items():
                 if base.endswith(stem) and (best is None or len(stem) > len(best[0])):
                     best = (stem, relation)
+            if best and any(base.endswith(word) and len(word) > len(best[0]) for word in self.title_exceptions):
+                return None                 # "Begleiter" ends with "leiter" but is no role
             if best:
                 return best
         return None
@@ -219,6 +222,8 @@ def load() -> Lexicon:
     for row in rows("titles.tsv"):
         lex.titles[fold(row[0])] = row[1]
         lex.title_owners[fold(row[0])] = set(row[2].split(",")) if len(row) > 2 and row[2] else {"STATE", "ORG"}
+    if (LEXICON_DIR / "title_exceptions.txt").exists():
+        lex.title_exceptions = tuple(fold(row[0]) for row in rows("title_exceptions.txt"))
     for lemma, name in rows("verbs.tsv"):
         lex.verb_classes.setdefault(fold(lemma), set()).add(name)
     lex.state_bodies = tuple(fold(row[0]) for row in rows("state_bodies.txt"))

@@ -27,6 +27,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -178,6 +179,7 @@ class RecordingPipeline:
             yield item
 
 
+@lru_cache(maxsize=2)
 def load_nlp(model=None):
     from graphx import extract
     from graphx.annotate import load_pipeline

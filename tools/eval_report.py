@@ -276,7 +276,8 @@ class Sentences:
             for cue in cues:
                 requires = getattr(cue, "requires", ())
                 if not requires or any(w.startswith(r) or r in w for w in words for r in requires):
-                    found[cue.relation].add(token.text)
+                    same = fold(cue.lemma) in (token.lower_, fold(token.lemma_))
+                    found[cue.relation].add(token.text if same else f"{token.text} ({cue.lemma})")
 
         for i, token in enumerate(tokens):
             bases = {fold(token.lemma_), fold(self.lemmatize(token)), token.lower_} - {""}
@@ -303,7 +304,8 @@ def is_particle(token, tokens) -> bool:
         return True
     following = token.i + 1
     last = tokens[-1]
-    return (token.doc is last.doc and token.i == last.i) or (following < len(token.doc) and token.doc[following].is_punct)
+    return (token.doc is last.doc and token.i == last.i) or following == len(token.doc) \
+        or token.doc[following].is_punct
 
 
 QUOTES = str.maketrans({c: '"' for c in "„“”»«‚‘’'"} | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})

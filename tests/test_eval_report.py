@@ -151,7 +151,8 @@ def test_each_cause_is_classified(capsys, gold_set):
     assert "kritisierte" in details[("Frankreich", "criticizes", "Spanien")]
     assert "Bundeskanzler" in details[("Otto Beispiel", "leader_of", "Österreich")]
     labels = data["labels"]
-    assert (labels["sanctions"]["gold"], labels["sanctions"]["found"], labels["sanctions"]["recall"]) == (1, 1, 1.0)
+    sanctions = labels["sanctions"]
+    assert (sanctions["gold"], sanctions["found"], sanctions["recall"]) == (1, 1, 1.0)
     assert labels["total"]["gold"] == 10 and labels["total"]["found"] == 1
     assert labels["roles"]["causes"]["no_cue"] == 1 and labels["events"]["causes"]["label_direction"] == 2
     extras = {(r["source"], r["label"], r["target"]): r["kind"] for r in data["extra_edges"]}

@@ -308,7 +308,8 @@ def is_particle(token, tokens) -> bool:
         or token.doc[following].is_punct
 
 
-QUOTES = str.maketrans({c: '"' for c in "„“”»«‚‘’'"} | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
+QUOTES = str.maketrans({c: '"' for c in "„“”»«‚‘’'"}
+                       | {c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2212"})
 
 
 def locate(text: str, evidence: str):
@@ -530,6 +531,10 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         print("Error: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001  (graphx's own errors carry their exit status)
+        message = " ".join((str(exc) if hasattr(exc, "exit_status") else f"{type(exc).__name__}: {exc}").split())
+        print(f"Error: {message}", file=sys.stderr)
+        return int(getattr(exc, "exit_status", 1))
 
 
 def run(args) -> int:

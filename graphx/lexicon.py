@@ -83,6 +83,7 @@ class Lexicon:
     membership_nouns: tuple = ()                      # nouns for what a person belongs to ("Partei")
     _name_keys: tuple = ()                            # sorted keys of the name tables, for prefix tests
     _memo: dict = field(default_factory=dict)         # (helper, word) -> result, see per_word
+    _noun_keys: tuple = ()                            # noun cue lemmas, longest first
 
     @per_word
     def starts_a_name(self, key: str) -> bool:
@@ -176,12 +177,20 @@ class Lexicon:
     def noun_cue(self, word: str):
         """Noun cues for a noun, matching compounds by their last part ('Raketenangriff')."""
         key = fold(word)
-        if key in self.noun_cues:
-            return self.noun_cues[key]
-        for lemma in sorted(self.noun_cues, key=len, reverse=True):
-            if len(key) > len(lemma) + 2 and key.endswith(lemma):
-                return self.noun_cues[lemma]
+        bases = [key] + [key[:-len(e)] for e in ("innen", "in", "n", "en") if key.endswith(e) and len(key) > len(e) + 3]
+        for base in bases:         # female and plural agent nouns: "Kritikerin", "Kritikerinnen"
+            if base in self.noun_cues:
+                return self.noun_cues[base]
+        for base in bases:
+            for lemma in self._noun_cue_keys():
+                if len(base) > len(lemma) + 2 and base.endswith(lemma):
+                    return self.noun_cues[lemma]
         return []
+
+    def _noun_cue_keys(self) -> tuple:
+        if len(self._noun_keys) != len(self.noun_cues):
+            self._noun_keys = tuple(sorted(self.noun_cues, key=len, reverse=True))
+        return self._noun_keys
 
 
 def inflect(stem: str, endings) -> list:

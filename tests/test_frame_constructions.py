@@ -54,3 +54,33 @@ def test_summoning_an_ambassador_summons_his_state_not_the_person():
     rels = relations_of(doc)
     assert ("Chile", "summons", "Polen") in rels
     assert ("Chile", "summons", "Juan Soto") not in rels
+
+
+def test_an_agent_noun_in_a_copula_names_its_subject_as_the_source():
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 4 Nom
+        und und CCONJ cc 2
+        Peru Peru PROPN conj 0 Nom
+        sind sein AUX cop 4
+        Verbündete Verbündete NOUN ROOT 4 Nom
+        der der DET det 7 Gen
+        polnischen polnisch ADJ amod 7 Gen
+        Regierung Regierung NOUN nmod 4 Gen
+        . . PUNCT punct 4
+    """)
+    rels = relations_of(doc)
+    assert ("Chile", "supports", "Polen") in rels and ("Peru", "supports", "Polen") in rels
+
+
+def test_a_female_agent_noun_with_als_after_gelten():
+    doc = doc_from("""
+        Lea Lea PROPN nsubj 2 Nom
+        Roth Roth PROPN flat 0 Nom
+        gilt gelten VERB ROOT 2
+        als als ADP case 4
+        Kritikerin Kritikerin NOUN obl 2 Nom
+        der der DET det 6 Gen
+        Nato Nato PROPN nmod 4 Gen
+        . . PUNCT punct 2
+    """, ents=[(0, 2, "PER"), (6, 7, "ORG")])
+    assert ("Lea Roth", "criticizes", "NATO") in relations_of(doc)

@@ -41,6 +41,8 @@ class FrameRelations:
             return found
         if role == "mod":
             return self.modifiers(cue_token)
+        if role == "described":
+            return self.described_by(cue_token)
         if role == "gov_subj":
             governor = self.governor(cue_token, "light")
             return [n for h in self.subjects(governor) for n in self.entities_at(h, actor=True)] \
@@ -199,6 +201,27 @@ class FrameRelations:
             out.append({"source": source, "target": target, "relation": relation,
                         "evidence": self.evidence(sentence, token, cue.lemma, speaker, status)})
         return out
+
+    def described_by(self, noun) -> list:
+        """Who an agent noun ("Kritiker", "Verbündeter", "Waffenlieferant") describes: a name right
+        after it ("Putin-Kritiker X"), or the subject of a copula it is the predicate of ("X ist ein
+        Verbündeter Ys", "X gilt als Kritiker Ys", "X gehört zu den Lieferanten Ys")."""
+        if noun.i + 1 < len(self.doc):
+            after = [self.names[ix] for ix in self.by_token.get(noun.i + 1, ()) if self.mentions[ix].kind == "name"]
+            if after:
+                return after[:1]
+        heads = [c for c in noun.children if c.dep_ in SUBJ]
+        if not heads and any(self.lex.verb_class(lemma, "copula") for lemma in self.lemmas(noun.head)) and \
+                noun.head != noun:
+            heads = self.subjects(noun.head)
+        names = [n for h in heads for n in self.entities_at(h, actor=True)]
+        if names:
+            return names
+        start, end = clause_bounds(self.doc, noun.i, noun.sent)
+        if any(any(self.lex.verb_class(lemma, "copula") for lemma in self.lemmas(t))
+               for t in self.doc[start:noun.i] if t.pos_ in ("VERB", "AUX")):
+            return Clause(self, noun, noun.sent).subject()
+        return []
 
     def unnamed_subject(self, verb) -> bool:
         """The parse gives the verb a subject that names no entity ("Die Experten", "er")."""

@@ -1,10 +1,16 @@
 """graphx/lexicons/state_adjectives.tsv: every row names a state of states.tsv, its forms resolve back to that
 state, and no form is an ordinary German word of another meaning. Sentences are written for the tests."""
+import sys
+from pathlib import Path
+
 import pytest
 from docs import doc_from, relations_of
 
 from graphx.lexicon import ADJ_ENDINGS, fold, load, rows, word_forms
 from graphx.mentions import find_mentions
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
+import count_state_forms  # noqa: E402
 
 ROWS = [(row[0], row[1], [d.strip() for d in row[2].split(",")] if len(row) > 2 and row[2] else [])
         for row in rows("state_adjectives.tsv")]
@@ -114,3 +120,17 @@ def test_inhabitant_noun_in_the_plural_is_the_state():
         . . PUNCT punct 1
     """, ents=[(3, 4, "LOC")])
     assert [m.key for m in find_mentions(doc) if m.surface == "Ugander"] == ["Uganda"]
+
+
+def test_count_tool_counts_inflected_adjectives_and_inhabitant_nouns(tmp_path, capsys):
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text("Die eritreische Regierung, zwei Eritreer und eine Eritreerin. Eritreische Medien.\n",
+                      encoding="utf-8")
+    count_state_forms.main([str(corpus), "--words", "eritreisch", "Eritreer", "kongolesisch"])
+    assert capsys.readouterr().out.split() == ["eritreisch", "2", "Eritreer", "2", "kongolesisch", "0"]
+
+
+def test_count_tool_names_an_unreadable_corpus_in_one_line(tmp_path):
+    with pytest.raises(SystemExit) as stop:
+        count_state_forms.main([str(tmp_path / "missing.txt")])
+    assert "missing.txt" in str(stop.value) and "\n" not in str(stop.value)

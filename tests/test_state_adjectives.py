@@ -10,7 +10,7 @@ from graphx.lexicon import ADJ_ENDINGS, fold, load, rows, word_forms
 from graphx.mentions import find_mentions
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-import count_state_forms  # noqa: E402
+import count_state_forms
 
 ROWS = [(row[0], row[1], [d.strip() for d in row[2].split(",")] if len(row) > 2 and row[2] else [])
         for row in rows("state_adjectives.tsv")]

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Count the forms of graphx/lexicons/state_adjectives.tsv (or any words) in text corpora, to curate the
 lexicon: which spelling German news uses, which rows never occur. Prints counts, never corpus text.
 
@@ -20,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from graphx.lexicon import ADJ_ENDINGS, rows  # noqa: E402
+from graphx.lexicon import ADJ_ENDINGS, rows
 
 WORD = re.compile(r"[^\W\d_][\w-]*")
 

@@ -8,7 +8,8 @@ member_of. Every relation carries its evidence: the sentence, its offsets, who s
 (attribution), and whether it is stated or alleged. Negated or questioned statements yield nothing.
 
 One module per construction family: arguments (the shared argument finder), frames (verbal and
-nominal cues), roles, attribution (and polarity), clause (the shallow clause reader).
+nominal cues), participles (attributive participles), roles, attribution (and polarity), clause (the
+shallow clause reader).
 """
 from __future__ import annotations
 

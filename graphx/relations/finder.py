@@ -4,11 +4,12 @@ from __future__ import annotations
 from graphx.relations.arguments import ArgumentFinder
 from graphx.relations.attribution import Attribution
 from graphx.relations.frames import FrameRelations
+from graphx.relations.participles import ParticipleRelations
 from graphx.relations.roles import RoleRelations
 from graphx.relations.syntax import Sentence
 
 
-class RelationFinder(FrameRelations, RoleRelations, Attribution, ArgumentFinder):
+class RelationFinder(FrameRelations, ParticipleRelations, RoleRelations, Attribution, ArgumentFinder):
     """Finds relations in one Doc given its mentions and their resolved entity names."""
 
     def evidence(self, sentence, cue_token, cue_name, speaker, status):
@@ -24,7 +25,7 @@ class RelationFinder(FrameRelations, RoleRelations, Attribution, ArgumentFinder)
             self.context["sentence"] += 1
             if span.text.rstrip().endswith("?"):
                 continue
-            found = self.cue_relations(sentence)
+            found = self.cue_relations(sentence) + self.participle_relations(sentence)
             relations += found + self.role_relations(sentence)
             self.context["claimants"] += [(name, self.context["sentence"]) for name in self.claimants(span, found)]
             self.context.setdefault("states", []).extend(

@@ -23,8 +23,8 @@ def role(lex, word):
     """(stem, relation) of a role noun, None for a word an exception names (the documented rule: the
     word or its base without a female/plural/genitive ending ends with an exception longer than the stem)."""
     hit = lex.title_relation(word)
-    if not hit:
-        return None
+    if not hit or getattr(lex, "title_exceptions", None) is not None:     # the loader reads the exceptions
+        return hit
     key = fold(word)
     bases = [key] + [key[: -len(e)] for e in ENDINGS if e and key.endswith(e)]
     if any(base.endswith(x) and len(x) > len(hit[0]) for base in bases for x in exceptions()):
@@ -135,5 +135,6 @@ Repräsentant Repräsentantin Reporter Richter Richterin Scheich Schulleiter Sch
 Sekretärin Sendeleiter Senator Senatorin Soziologe Sozialsenatorin Spion Sprecher Sprecherin Staatsbeamte
 Stadträtin Stellvertreter Stellvertreterin Studiendirektor Sultanin Trainer Umweltsenatorin Unteroffizier
 Unterhändler Vermittler Vertreter Vizepräsident Vorsitzende Wissenschaftler Ökonom König Königin Fürst Fürstin
-Autorin Spielführer
+Autorin Spielführer Dezernent Dezernentin Sozialdezernent Inspekteur Inspektor Inspektorin Ortsvorsteherin Präfekt
+Vorsteher
 """

@@ -136,5 +136,5 @@ Sekretärin Sendeleiter Senator Senatorin Soziologe Sozialsenatorin Spion Sprech
 Stadträtin Stellvertreter Stellvertreterin Studiendirektor Sultanin Trainer Umweltsenatorin Unteroffizier
 Unterhändler Vermittler Vertreter Vizepräsident Vorsitzende Wissenschaftler Ökonom König Königin Fürst Fürstin
 Autorin Spielführer Dezernent Dezernentin Sozialdezernent Inspekteur Inspektor Inspektorin Ortsvorsteherin Präfekt
-Vorsteher
+Vorsteher Frauenrechtlerin
 """

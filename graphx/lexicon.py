@@ -167,7 +167,8 @@ class Lexicon:
             for stem, relation in self.titles.items():
                 if base.endswith(stem) and (best is None or len(stem) > len(best[0])):
                     best = (stem, relation)
-            if best and any(base.endswith(word) and len(word) > len(best[0]) for word in self.title_exceptions):
+            if best and any((base.endswith(word) or key.endswith(word)) and len(word) > len(best[0])
+                            for word in self.title_exceptions):
                 return None                 # "Begleiter" ends with "leiter" but is no role
             if best:
                 return best

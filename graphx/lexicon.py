@@ -96,9 +96,11 @@ class Lexicon:
     def verb_class(self, lemma: str, name: str) -> bool:
         return name in self.verb_classes.get(fold(lemma), ())
 
+    @per_word
     def is_state_body(self, word: str) -> bool:
         key = fold(word)
-        return any(key.endswith(body) for body in self.state_bodies)
+        bases = (key, key[:-1] if key.endswith("s") else key, key[:-2] if key.endswith("es") else key)
+        return any(base.endswith(body) for base in bases for body in self.state_bodies)
 
     @per_word
     def is_actor_noun(self, word: str) -> bool:
@@ -108,7 +110,8 @@ class Lexicon:
             base = key[: len(key) - len(ending)] if ending and key.endswith(ending) else key
             if any(base.endswith(noun) for noun in self.actor_nouns):
                 return True
-        return self.is_state_body(word) or bool(self.title_relation(word))
+        hit = self.title_relation(word)         # a role a state can have ("Minister", not "Aktivist")
+        return self.is_state_body(word) or bool(hit and "STATE" in self.title_owners.get(hit[0], {"STATE"}))
 
     @per_word
     def is_place_noun(self, word: str) -> bool:

@@ -212,3 +212,25 @@ def test_a_verb_the_parser_took_for_an_adjective_is_no_owner_path():
         . . PUNCT punct 5
     """, ents=[(3, 4, "LOC"), (6, 8, "PER")])
     assert not any(key[1] in ("member_of", "leader_of") for key in relations_of(doc))
+
+
+def test_a_deputy_is_a_member_not_the_leader():
+    doc = doc_from("""
+        Die der DET det 2 Nom
+        stellvertretende stellvertretend ADJ amod 2 Nom
+        SPD-Vorsitzende SPD-Vorsitzende NOUN nsubj 5 Nom
+        Eva Eva PROPN appos 2 Nom
+        Lang Lang PROPN flat 3 Nom
+        sprach sprechen VERB ROOT 5
+        . . PUNCT punct 5
+    """, ents=[(3, 5, "PER")])
+    rels = relations_of(doc)
+    assert ("Eva Lang", "member_of", "SPD") in rels
+    assert ("Eva Lang", "leader_of", "SPD") not in rels
+
+
+def test_a_state_adjective_on_an_activist_names_no_acting_state():
+    from graphx.lexicon import load
+    lex = load()
+    assert lex.is_actor_noun("Minister") and lex.is_actor_noun("Verteidigungsministeriums")
+    assert not lex.is_actor_noun("Aktivisten")

@@ -175,9 +175,15 @@ class RoleRelations:
         """Heads of sub-units ("Geheimdienstchef", "Vizechef") are members of the state, not its
         leaders; "Staats- und Parteichef" leads like a "Staatschef"."""
         stem, relation = hit
-        word = fold(token.text)
-        if "-" in word:
-            word = word.rsplit("-", 1)[1]
+        full = fold(token.text)
+        word = full.rsplit("-", 1)[-1]
+        for ending in ("innen", "in", "en", "n", "s"):        # "Parteichefinnen" -> "parteichef"
+            if word.endswith(ending) and word[:-len(ending)].endswith(stem):
+                word = word[:-len(ending)]
+                break
+        if relation == "leader_of" and (full.startswith("vize") or "-vize" in full or
+                                        (token.i > 0 and self.doc[token.i - 1].lower_.startswith("stellvertretend"))):
+            return "member_of"                 # "Vizekanzler", "die stellvertretende Vorsitzende"
         if relation == "leader_of" and self.truncated_leader(token):
             return relation
         if relation == "leader_of" and len(word) > len(stem) + 3 and word not in self.lex.titles \

@@ -84,3 +84,32 @@ def test_a_female_agent_noun_with_als_after_gelten():
         . . PUNCT punct 2
     """, ents=[(0, 2, "PER"), (6, 7, "ORG")])
     assert ("Lea Roth", "criticizes", "NATO") in relations_of(doc)
+
+
+def test_attributive_participles_of_a_cue_verb_and_of_a_light_verb_before_a_cue_noun():
+    delivered = doc_from("""
+        Die der DET det 6 Nom
+        von von ADP case 2
+        Chile Chile PROPN nmod 0 Dat
+        an an ADP case 5
+        die der DET det 5 Acc
+        Ukraine Ukraine PROPN nmod 2 Acc
+        gelieferten geliefert ADJ amod 7 Nom
+        Panzer Panzer NOUN nsubj 8 Nom
+        kamen kommen VERB ROOT 8
+        . . PUNCT punct 8
+    """)
+    assert ("Chile", "supplies", "Ukraine") in relations_of(delivered)
+    imposed = doc_from("""
+        Die der DET det 6 Nom
+        von von ADP case 3
+        der der DET det 3 Dat
+        EU EU PROPN nmod 0 Dat
+        gegen gegen ADP case 5
+        Peru Peru PROPN nmod 3 Acc
+        verhängten verhängen ADJ amod 7 Nom
+        Sanktionen Sanktion NOUN nsubj 8 Nom
+        bleiben bleiben VERB ROOT 8
+        . . PUNCT punct 8
+    """)
+    assert ("EU", "sanctions", "Peru") in relations_of(imposed)

@@ -46,7 +46,7 @@ class ParticipleRelations:
             doers = [name for name, prep in items if prep in ("von", "durch")]
             cues = [(cue, False) for lemma in lemmas for cue in self.lex.verb_cues.get(lemma, [])]
             if any(self.lex.verb_class(lemma, "light") for lemma in lemmas):
-                cues += [(cue, True) for cue in self.lex.noun_cue(noun.text)]
+                cues += [(cue, True) for cue in self.lex.noun_cue(noun.lemma_ or noun.text) or self.lex.noun_cue(noun.text)]
             for cue, nominal in cues:
                 if "pair" in cue.source or not doers or self.negated(noun):
                     continue

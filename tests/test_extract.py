@@ -38,3 +38,11 @@ def test_long_line_is_cut_below_the_limit():
 def test_unicode_spaces_become_plain_spaces_with_offsets_kept():
     text = "Pjöngjang unterstützt die\u00a0Ukraine\u202fnicht."
     assert pieces(text) == ["Pjöngjang unterstützt die Ukraine nicht."]
+
+
+def test_a_bullet_before_a_line_is_no_part_of_its_text():
+    text = "Titel\n  • Chile bestellte den Botschafter ein.\n· Peru protestierte."
+    pieces = list(segments(text))
+    assert [piece for _, piece in pieces] == ["Titel", "Chile bestellte den Botschafter ein.", "Peru protestierte."]
+    for offset, piece in pieces:
+        assert text[offset:offset + len(piece)] == piece

@@ -330,13 +330,17 @@ class ArgumentFinder:
                 continue       # a compound noun as "amod" is a parser error ("seit Beginn des Ukraine-Krieges Sanktionen")
             if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or \
                     (child.dep_ in ("nmod", "det") and self.preposition(child) is None and
-                     (self.case(child) in ("Gen", None)) and child.i < noun.i + 6):
+                     (self.case(child) in ("Gen", None) or self.genitive_article(child)) and child.i < noun.i + 6):
                 for index in self.by_token.get(child.i, ()):
                     if self.names[index] not in names:
                         names.append(self.names[index])
                 if child.dep_ == "nmod" and not self.by_token.get(child.i):
                     names += [n for n in self.entities_at(child, 1) if n not in names]
         return names
+
+    def genitive_article(self, noun) -> bool:
+        """"der myanmarischen Armee" with the noun's case misread: its article says genitive."""
+        return any(c.dep_ in ("det", "nk") and c.i < noun.i and "Gen" in c.morph.get("Case") for c in noun.children)
 
     def governor(self, noun, verb_class):
         head = noun.head

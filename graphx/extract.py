@@ -91,9 +91,12 @@ def article_result(article, parts, lex=None) -> dict:
     lex = lex or load()
     found = [(offset, doc, find_mentions(doc, lex)) for offset, doc in parts]
     persons = sorted({m.key for _, _, mentions in found for m in mentions if m.type == "PERSON"})
+    orgs = {m.surface: m.key for _, _, mentions in found for m in mentions   # "HDP", "M23": acronyms
+            if m.type == "ORG" and m.kind != "compound" and " " not in m.surface and "-" not in m.surface
+            and sum(c.isupper() or c.isdigit() for c in m.surface) >= 2}
     all_mentions, per_chunk = [], []
     for offset, doc, mentions in found:
-        mentions = add_article_names(doc, mentions, persons, lex)
+        mentions = add_article_names(doc, mentions, persons, lex, orgs)
         per_chunk.append((offset, doc, mentions))
         all_mentions += [shifted(m, offset) for m in mentions]
     resolved = resolve_article(all_mentions, article.text)

@@ -462,9 +462,10 @@ def person_parts(names) -> dict:
     return parts
 
 
-def add_article_names(doc, mentions, persons, lex=None) -> list:
-    """Second pass with the person names of the whole article: a lone "Putins" the NER missed or
-    took for a place becomes a person mention."""
+def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
+    """Second pass with the person and organisation names of the whole article: a lone "Putins" the
+    NER missed or took for a place becomes a person mention; "HDP-Chef" names the HDP when the
+    article names the HDP elsewhere."""
     lex = lex or load()
     parts = person_parts(persons)
     result = []
@@ -480,8 +481,22 @@ def add_article_names(doc, mentions, persons, lex=None) -> list:
         result.append(Mention(token.idx, token.idx + len(token.text), token.text, etype, key, kind, first, first,
                               last))
     known_names(doc, lex, taken, result, add, persons)
+    article_compounds(doc, taken, result, orgs)
     result.sort(key=lambda m: (m.start, m.end))
     return result
+
+
+def article_compounds(doc, taken, result, orgs) -> None:
+    """Hyphen compounds whose first part is an organisation named elsewhere in the article."""
+    if not orgs:
+        return
+    for token in doc:
+        if token.i in taken or "-" not in token.text[1:-1]:
+            continue
+        prefix = token.text.split("-", 1)[0]
+        if prefix in orgs:
+            result.append(Mention(token.idx, token.idx + len(prefix), prefix, "ORG", orgs[prefix], "compound",
+                                  token.i, token.i, token.i))
 
 
 LINKERS = {"for", "of", "and", "on", "the", "de", "du", "des", "la", "&"}

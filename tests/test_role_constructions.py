@@ -234,3 +234,14 @@ def test_a_state_adjective_on_an_activist_names_no_acting_state():
     lex = load()
     assert lex.is_actor_noun("Minister") and lex.is_actor_noun("Verteidigungsministeriums")
     assert not lex.is_actor_noun("Aktivisten")
+
+
+def test_a_compound_names_an_organisation_the_article_names_elsewhere():
+    from docs import make_doc
+    from graphx.mentions import add_article_names, find_mentions
+    doc = make_doc([("KPX-Chefin", "KPX-Chefin", "NOUN", "nsubj", 3), ("Eva", "Eva", "PROPN", "appos", 0),
+                    ("Lang", "Lang", "PROPN", "flat", 1), ("sprach", "sprechen", "VERB", "ROOT", 3),
+                    (".", ".", "PUNCT", "punct", 3)], ents=[(1, 3, "PER")])
+    mentions = add_article_names(doc, find_mentions(doc), ["Eva Lang"], orgs={"KPX": "KPX"})
+    assert [(m.surface, m.type, m.kind) for m in mentions if m.type == "ORG"] == [("KPX", "ORG", "compound")]
+    assert not [m for m in add_article_names(doc, find_mentions(doc), ["Eva Lang"]) if m.type == "ORG"]

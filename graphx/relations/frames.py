@@ -56,7 +56,7 @@ class FrameRelations:
                 themes = [c for c in cue_token.children if c.dep_ in ("nmod", "ag")]
             return [n for t in themes for n in self.modifiers(t)]
         if role == "claim":
-            for head in self.objects(verb) + [c for c in verb.children if c.dep_ in ("ccomp",)]:
+            for head in self.objects(verb) + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oc")]:
                 names = self.all_entities_in(head, exclude=source_names)
                 if names:
                     return [names[0]] + [n for n in self.coordinated_with(names[0], head) if n not in source_names]

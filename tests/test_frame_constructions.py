@@ -113,3 +113,21 @@ def test_attributive_participles_of_a_cue_verb_and_of_a_light_verb_before_a_cue_
         . . PUNCT punct 8
     """)
     assert ("EU", "sanctions", "Peru") in relations_of(imposed)
+
+
+def test_a_dateline_the_parser_took_for_the_subject_is_neither_source_nor_hides_it():
+    doc = doc_from("""
+        Warschau Warschau PROPN nsubj 7 Nom
+        - - PUNCT punct 3
+        Der der DET det 3 Nom
+        Minister Minister NOUN conj 0 Nom
+        Jan Jan PROPN appos 3 Nom
+        Nowak Nowak PROPN flat 4 Nom
+        hat haben AUX aux 7
+        kritisiert kritisieren VERB ROOT 7
+        Chile Chile PROPN obj 7 Acc
+        . . PUNCT punct 7
+    """, ents=[(4, 6, "PER")])
+    rels = relations_of(doc)
+    assert ("Jan Nowak", "criticizes", "Chile") in rels
+    assert not any(key[0] == "Polen" for key in rels)

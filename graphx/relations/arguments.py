@@ -203,7 +203,10 @@ class ArgumentFinder:
         if passive:            # the grammatical subject of a passive is the patient; "agent" finds the doer
             return []
         around = [verb] + [a for a in verb.children if a.dep_.startswith("aux")]   # "sollen X ... unterstützen"
-        heads = [c for v in around for c in v.children if c.dep_ in SUBJ and not (passive and c.dep_ == "nsubj:pass")
+        candidates = [c for v in around for c in v.children if c.dep_ in SUBJ]
+        # "Warschau - Der Minister X hat ...": the parser made the dateline the subject, X its conjunct
+        candidates += [j for c in candidates if self.is_dateline(c) for j in c.children if j.dep_ in ("conj", "cj")]
+        heads = [c for c in candidates if not (passive and c.dep_ == "nsubj:pass")
                  and self.preposition(c) is None and not self.is_dateline(c) and not self.across_colon(c, verb)
                  and not self.oblique_article(c)]
         heads.sort(key=lambda t: t.i)

@@ -82,7 +82,8 @@ class Clause:
     def free(self, exclude=()):
         """Mentions with no preposition and not a genitive: candidates for subject and objects."""
         return [ix for ix, prep, case in self.items if prep is None and case != "Gen" and
-                self.name(ix) not in exclude and not self.is_genitive_attribute(ix) and not self.describes_role(ix)]
+                self.name(ix) not in exclude and not self.is_genitive_attribute(ix) and not self.describes_role(ix)
+                and not self.f.is_dateline(self.doc[self.f.mentions[ix].first])]
 
     def describes_role(self, index) -> bool:
         """"der ukrainische Präsident Selenskyj": the adjective gives leader_of; the person is the argument."""

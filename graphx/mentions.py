@@ -481,22 +481,28 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
         result.append(Mention(token.idx, token.idx + len(token.text), token.text, etype, key, kind, first, first,
                               last))
     known_names(doc, lex, taken, result, add, persons)
-    article_compounds(doc, taken, result, orgs)
+    article_compounds(doc, taken, result, orgs, parts)
     result.sort(key=lambda m: (m.start, m.end))
     return result
 
 
-def article_compounds(doc, taken, result, orgs) -> None:
-    """Hyphen compounds whose first part is an organisation named elsewhere in the article."""
-    if not orgs:
+def article_compounds(doc, taken, result, orgs, persons=None) -> None:
+    """Hyphen compounds whose first part is an organisation ("HDP-Chef") or a person's surname
+    ("Entholzer-Kritiker") named elsewhere in the article."""
+    if not orgs and not persons:
         return
     for token in doc:
         if token.i in taken or "-" not in token.text[1:-1]:
             continue
         prefix = token.text.split("-", 1)[0]
         if prefix in orgs:
-            result.append(Mention(token.idx, token.idx + len(prefix), prefix, "ORG", orgs[prefix], "compound",
-                                  token.i, token.i, token.i))
+            etype, key = "ORG", orgs[prefix]
+        elif persons and prefix in persons and not prefix.endswith("s"):
+            etype, key = "PERSON", persons[prefix]
+        else:
+            continue
+        result.append(Mention(token.idx, token.idx + len(prefix), prefix, etype, key, "compound",
+                              token.i, token.i, token.i))
 
 
 LINKERS = {"for", "of", "and", "on", "the", "de", "du", "des", "la", "&"}

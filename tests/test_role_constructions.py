@@ -245,3 +245,22 @@ def test_a_compound_names_an_organisation_the_article_names_elsewhere():
     mentions = add_article_names(doc, find_mentions(doc), ["Eva Lang"], orgs={"KPX": "KPX"})
     assert [(m.surface, m.type, m.kind) for m in mentions if m.type == "ORG"] == [("KPX", "ORG", "compound")]
     assert not [m for m in add_article_names(doc, find_mentions(doc), ["Eva Lang"]) if m.type == "ORG"]
+
+
+def test_a_possessive_before_a_party_name_and_a_surname_compound():
+    doc = doc_from("""
+        Dimovs Dimov PROPN nmod:poss 1 Gen
+        NPB NPB PROPN nsubj 2 Nom
+        gewann gewinnen VERB ROOT 2
+        . . PUNCT punct 2
+    """, ents=[(0, 1, "PER"), (1, 2, "ORG")])
+    assert any(key[0].startswith("Dimov") and key[1:] == ("member_of", "NPB") for key in relations_of(doc))
+
+
+def test_a_surname_compound_names_the_person_the_article_names():
+    from docs import make_doc
+    from graphx.mentions import add_article_names, find_mentions
+    doc = make_doc([("Der", "der", "DET", "det", 1), ("Roth-Kritiker", "Roth-Kritiker", "NOUN", "nsubj", 2),
+                    ("sprach", "sprechen", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)])
+    mentions = add_article_names(doc, find_mentions(doc), ["Lea Roth"])
+    assert [(m.surface, m.type, m.key) for m in mentions] == [("Roth", "PERSON", "Lea Roth")]

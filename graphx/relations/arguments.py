@@ -325,7 +325,7 @@ class ArgumentFinder:
         names = []
         for index in self.by_token.get(noun.i, ()):
             m = self.mentions[index]   # "EU-Sanktionen", "US-Angriffe" name the actor; "Ukraine-Krieg" the place
-            if m.kind == "compound" and (m.type == "ORG" or m.surface.isupper()):
+            if m.kind == "compound" and (m.type in ("ORG", "PERSON") or m.surface.isupper()):
                 names.append(self.names[index])
         for child in noun.children:
             if child.dep_ == "amod" and child.pos_ in ("NOUN", "PROPN") and \

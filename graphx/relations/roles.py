@@ -21,6 +21,7 @@ PHRASE_BREAKS = {",", ";", ":", "–", "—", "(", ")", ".", "!", "?", '"', "„
 # "Koordinator bei der Stiftung", "Analyst am ISW", "Dozentin an der Universität": works for the owner
 MEMBER_PREPOSITIONS = {"bei", "beim", "am", "an"}
 INFLECTED = ("e", "en", "er", "es", "em")
+NAMED = ("name", "lexicon")                # mentions by name, not by adjective or compound
 LEADING_PREFIXES = ("staats", "regierungs", "bundes", "general", "minister", "premier", "partei", "fraktions")
 
 
@@ -270,7 +271,7 @@ class RoleRelations:
                 break
             return []
         hits = [ix for ix in self.by_token.get(k, ()) if self.mentions[ix].type == "STATE"
-                and self.mentions[ix].kind == "name" and self.mentions[ix].surface.endswith("s")]
+                and self.mentions[ix].kind in NAMED and self.mentions[ix].surface.endswith("s")]
         return [self.names[ix] for ix in hits[:1]]
 
     def dative_der(self, noun) -> bool:
@@ -314,7 +315,7 @@ class RoleRelations:
         return [self.names[inside[0]]]
 
     def possessive_party(self, m, span) -> list:
-        """"Erdoğans konservative Regierungspartei AKP", "Abiys Wohlstandspartei": a person's party."""
+        """"Erdoğans konservative Regierungspartei AKP", "Merkels CDU": a person's party."""
         doc = self.doc
         if not (m.surface.endswith(("s", "'", "’")) and m.last + 1 < span.end):
             return []
@@ -324,7 +325,7 @@ class RoleRelations:
         if k >= span.end:
             return []
         own = [ix for ix in self.by_token.get(k, ()) if self.mentions[ix].type == "ORG"]
-        if own and self.lex.is_membership_noun(self.mentions[own[0]].surface.split()[-1]):
+        if own and self.mentions[own[0]].kind in NAMED:     # "Erdoğans AKP", "Abiys Wohlstandspartei"
             return [self.names[own[0]]]
         if doc[k].pos_ in ("NOUN", "PROPN") and self.lex.is_membership_noun(doc[k].text):
             for ix in self.by_token.get(k + 1, ()) if k + 1 < span.end else ():
@@ -355,7 +356,7 @@ class RoleRelations:
             k = m.last + 1
             if k < span.end:
                 result += [(head, self.names[ix]) for ix in self.by_token.get(k, ())
-                           if self.mentions[ix].type == "STATE" and self.mentions[ix].kind == "name"
+                           if self.mentions[ix].type == "STATE" and self.mentions[ix].kind in NAMED
                            and self.mentions[ix].surface.endswith("s")]
         return result
 

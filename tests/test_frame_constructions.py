@@ -131,3 +131,36 @@ def test_a_dateline_the_parser_took_for_the_subject_is_neither_source_nor_hides_
     rels = relations_of(doc)
     assert ("Jan Nowak", "criticizes", "Chile") in rels
     assert not any(key[0] == "Polen" for key in rels)
+
+
+def test_a_relative_pronoun_stands_for_its_antecedent_and_er_for_the_outer_subject():
+    doc = doc_from("""
+        Lea Lea PROPN nsubj 2 Nom
+        Roth Roth PROPN flat 0 Nom
+        kritisierte kritisieren VERB ROOT 2
+        Chile Chile PROPN obj 2 Acc
+        , , PUNCT punct 9
+        dem der PRON obj 9 Dat
+        sie sie PRON nsubj 9 Nom
+        zudem zudem ADV advmod 9
+        Betrug Betrug NOUN obj 9 Acc
+        vorwarf vorwerfen VERB acl:relcl 2
+        . . PUNCT punct 2
+    """, ents=[(0, 2, "PER")])
+    rels = relations_of(doc)
+    assert ("Lea Roth", "criticizes", "Chile") in rels
+    assert not any(key[1] == "accuses" for key in rels)      # "sie" is not resolved: no guess
+    doc = doc_from("""
+        Max Max PROPN nsubj 2 Nom
+        Roth Roth PROPN flat 0 Nom
+        kritisierte kritisieren VERB ROOT 2
+        Chile Chile PROPN obj 2 Acc
+        , , PUNCT punct 9
+        dem der PRON obj 9 Dat
+        er er PRON nsubj 9 Nom
+        zudem zudem ADV advmod 9
+        Betrug Betrug NOUN obj 9 Acc
+        vorwarf vorwerfen VERB acl:relcl 2
+        . . PUNCT punct 2
+    """, ents=[(0, 2, "PER")])
+    assert ("Max Roth", "accuses", "Chile") in relations_of(doc)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from graphx.lexicon import fold, load
-from graphx.relations.syntax import CLAUSE_DEPS, CLAUSE_END, CONTRACTIONS, DASHES, DAT, OBJ, PARTICLES, SUBJ, SUBJ_PASS, TYPE_RANK, WERDEN, clause_bounds
+from graphx.relations.syntax import RELATIVE_PRONOUNS, CLAUSE_DEPS, CLAUSE_END, CONTRACTIONS, DASHES, DAT, OBJ, PARTICLES, SUBJ, SUBJ_PASS, TYPE_RANK, WERDEN, clause_bounds
 
 
 class ArgumentFinder:
@@ -115,12 +115,37 @@ class ArgumentFinder:
         """Entity names an argument phrase stands for: the highest-ranked mentions nearest its head,
         one per conjunct ("die Nato und die USA"). An `actor` (a subject or agent) is named by a
         derived adjective only on nouns for people or bodies acting for a state."""
+        head = self.antecedent(head) or head
         found = []
         for conjunct in self.conjuncts(head):
             best = self.named_role_holder(conjunct) or self.nearest_entity(conjunct, max_depth, actor)
             if best and best not in found:
                 found.append(best)
         return found
+
+    def pronoun_subject(self, pronoun, verb):
+        """"X sagte, er werde Y treffen", "Orbán, dem er Lügen vorwarf": "er" in a clause under another
+        clause stands for that clause's subject, when it names a person."""
+        if pronoun.lower_ != "er" or verb.dep_ not in CLAUSE_DEPS or verb.head == verb:
+            return None
+        outer = [c for c in verb.head.children if c.dep_ in SUBJ and c.i < pronoun.i and c.lower_ != "er"]
+        if outer and any(self.types.get(n) == "PERSON" for n in self.entities_at(outer[0], actor=True)):
+            return outer[0]
+        return None
+
+    def antecedent(self, pronoun):
+        """What a relative pronoun stands for: "Orbán, dem er Lügen vorwarf" -> Orbán. The noun the
+        relative clause hangs on, or the name right before its comma."""
+        if pronoun.pos_ != "PRON" or pronoun.lower_ not in RELATIVE_PRONOUNS or pronoun.i < 2:
+            return None
+        if self.doc[pronoun.i - 1].text != ",":
+            return None
+        clause_verb = pronoun.head
+        if clause_verb.dep_ in ("acl", "acl:relcl", "rc") and clause_verb.head.i < pronoun.i and \
+                clause_verb.head.pos_ in ("NOUN", "PROPN"):
+            return clause_verb.head
+        before = self.doc[pronoun.i - 2]
+        return before if self.by_token.get(before.i) else None
 
     def conjuncts(self, token) -> list:
         result, stack = [], [token]
@@ -210,6 +235,7 @@ class ArgumentFinder:
                  and self.preposition(c) is None and not self.is_dateline(c) and not self.across_colon(c, verb)
                  and not self.oblique_article(c)]
         heads.sort(key=lambda t: t.i)
+        heads = [self.pronoun_subject(h, verb) or h for h in heads]
         if heads:              # a second "subject" is a parser error for an object (see extra_subjects),
             return heads[:1] + [h for h in heads[1:] if self.coordinated(heads[0], h)]   # unless coordinated
         if not passive:        # a nominative the parser took for an object ("hat Nordkorea ... verlegt")

@@ -1,9 +1,8 @@
 """The shallow clause reader: argument roles when the dependency parse gives none."""
 from __future__ import annotations
-from graphx.relations.syntax import CONTRACTIONS, WERDEN, clause_bounds
+from graphx.relations.syntax import RELATIVE_PRONOUNS, CONTRACTIONS, WERDEN, clause_bounds
 
 
-RELATIVE_PRONOUNS = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welcher", "welche", "welches"}
 NP_INNER = {"DET", "ADJ", "NUM", "PRON"}
 ATTACHED = "^"        # a name in apposition to a common noun: not a free argument
 CLAIM_PREPOSITIONS = {None, ATTACHED, "von", "aus"}     # whose claim: "Vorwürfe von X", "Berichte aus Y"

@@ -39,6 +39,7 @@ class Sentence:
         return self.offset + self.span.end_char
 
 CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")"}
+RELATIVE_PRONOUNS = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welcher", "welche", "welches"}
 
 
 def all_pairs(names) -> list:

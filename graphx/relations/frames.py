@@ -84,7 +84,7 @@ class FrameRelations:
         for scope in scopes:
             if scope.pos_ not in ("VERB", "AUX") and scope != verb:
                 continue
-            at_event = event and self.preposition(cue_token) in ("bei", "beim", "auf", "während", "am")
+            at_event = event and self.preposition(cue_token) in ("bei", "beim", "auf", "während", "am", "nach")
             if scope != cue_token and not at_event and \
                     not any(self.lex.verb_class(lemma, "light") for lemma in self.lemmas(scope)):
                 continue           # "sich für das Abkommen mit Iran einsetzen": no signatory

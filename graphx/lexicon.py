@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import functools
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -12,6 +13,10 @@ from pathlib import Path
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 NOUN_ENDINGS = ("", "n", "en", "s", "in", "innen", "nen")
+# An inflected adjective inside a name ("Europäische", "Auswärtiges", "Vereinte", "Oberster", "Neue"), first
+# letter lowered: stem and ending
+NAME_ADJECTIVE = re.compile(r"^([a-zäöüß-]*(?:sch|ig|igt|al|ell|iv|lich|är|ent|eint|iert|sam|ein|neu|frei|ober|"
+                            r"oberst|hoh|rot|weiß|groß|klein))(e|er|es|en)$")
 
 
 @lru_cache(maxsize=1 << 18)
@@ -158,14 +163,28 @@ def inflect(stem: str, endings) -> list:
     return [stem + e for e in endings]
 
 
+def name_variants(form: str) -> list:
+    """`form` with its adjectives in front of a capitalised word in every ending: "Europäische Union" ->
+    "Europäischen Union", "Internationaler Strafgerichtshof" -> "Internationalen Strafgerichtshof"."""
+    words = form.split(" ")
+    stems = {k: NAME_ADJECTIVE.match(word[:1].lower() + word[1:]) for k, word in enumerate(words[:-1])
+             if word[:1].isupper() and words[k + 1][:1].isupper()}
+    stems = {k: words[k][:1] + match.group(1)[1:] for k, match in stems.items() if match}
+    variants = [form]
+    for ending in ADJ_ENDINGS[1:] if stems else ():
+        variants.append(" ".join(stems[k] + ending if k in stems else w for k, w in enumerate(words)))
+    return list(dict.fromkeys(variants))
+
+
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     lex = Lexicon()
     for canonical, _code, forms in rows("states.tsv"):
         lex.state_names.add(canonical)
         for form in forms.split("|") + [canonical]:
-            for variant in (form, form + "s", form + "es"):
-                lex.states.setdefault(fold(variant), canonical)
+            for name in name_variants(form):
+                for variant in (name, name + "s", name + "es"):
+                    lex.states.setdefault(fold(variant), canonical)
     for row in rows("state_adjectives.tsv"):
         stem, state = row[0], row[1]
         for form in inflect(stem, ADJ_ENDINGS):
@@ -184,9 +203,10 @@ def load() -> Lexicon:
         canonical, forms = row[0], row[1].split("|")
         if len(row) > 2 and row[2]:
             lex.org_parent[canonical] = row[2]
-        for form in forms + [canonical]:
+        for form in [name for form in forms + [canonical] for name in name_variants(form)]:
             if form.isupper() and fold(form) not in lex.orgs and form.capitalize() not in forms:
                 lex.caps_only[fold(form)] = form        # "ZEIT" is the paper, "Zeit" is time
+                lex.caps_only.setdefault(fold(form + "s"), form + "S")   # "STANDARDS", not "Standards"
             lex.orgs[fold(form)] = canonical
             lex.orgs.setdefault(fold(form + "s"), canonical)
     for row in rows("titles.tsv"):

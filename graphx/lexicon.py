@@ -223,8 +223,9 @@ def load() -> Lexicon:
                 lex.caps_only.pop(key, None)
             listed.add(key)
             lex.orgs[key] = canonical
-            # a genitive -s/-es, not on plurals and adjectives ("Grünes Licht"); lower-case after capitals
-            for genitive in () if form.endswith(("e", "en")) else ("s", "es"):
+            # a genitive -s/-es ("Googles"), not on plurals or adjectives ("Grünes Licht"), lower-case after capitals
+            adjective = form.endswith("e") and (form + "s").lower() in word_forms()
+            for genitive in () if form.endswith("en") or adjective else ("s", "es"):
                 if fold(form + genitive) not in listed:
                     lex.orgs.setdefault(fold(form + genitive), canonical)
                     if capitals:                    # "ORFs"; not "Bildes", "ISS", "AUS"

@@ -86,7 +86,7 @@ def test_every_row_loads_with_a_known_parent_state_and_no_form_names_two_organis
     ("Republikanische Volkspartei", "CHP"), ("Recht und Gerechtigkeit", None), ("Islamischen Staates", "IS"),
     ("Hizbollah", "Hisbollah"), ("Al-Qaida", "al-Kaida"), ("Deutschen Presse-Agentur", "dpa"),
     ("Bundesamtes für Verfassungsschutz", "Bundesamt für Verfassungsschutz"), ("STANDARD", "Der Standard"),
-    ("Anadolu", "Anadolu"), ("ORFs", "ORF"),
+    ("Anadolu", "Anadolu"), ("ORFs", "ORF"), ("Googles", "Google"),
 ])
 def test_forms_and_their_inflections_name_the_canonical_organisation(form, canonical):
     assert load().org_of(form) == canonical

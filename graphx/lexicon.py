@@ -224,7 +224,7 @@ def load() -> Lexicon:
             listed.add(key)
             lex.orgs[key] = canonical
             # a genitive -s/-es ("Googles"), not on plurals or adjectives ("Grünes Licht"), lower-case after capitals
-            adjective = form.endswith("e") and (form + "s").lower() in word_forms()
+            adjective = form.endswith("e") and form + "n" in forms           # "Grüne", "Grünen"
             for genitive in () if form.endswith("en") or adjective else ("s", "es"):
                 if fold(form + genitive) not in listed:
                     lex.orgs.setdefault(fold(form + genitive), canonical)

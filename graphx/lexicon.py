@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import functools
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -12,6 +13,10 @@ from pathlib import Path
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 NOUN_ENDINGS = ("", "n", "en", "s", "in", "innen", "nen")
+# An inflected adjective inside a name ("Europäische", "Auswärtiges", "Vereinte", "Oberster", "Neue"), first
+# letter lowered: stem and ending
+NAME_ADJECTIVE = re.compile(r"^([a-zäöüß-]*(?:sch|ig|igt|al|ell|iv|lich|är|ent|eint|iert|sam|ein|neu|frei|ober|"
+                            r"oberst|hoh|rot|weiß|groß|klein))(e|er|es|en)$")
 
 
 @lru_cache(maxsize=1 << 18)
@@ -201,14 +206,38 @@ def inflect(stem: str, endings) -> list:
     return [stem + e for e in endings]
 
 
+def name_variants(form: str) -> list:
+    """`form` inflected as a name is: its adjectives in every ending ("Europäische Union" -> "Europäischen
+    Union") and, before a lower-case linker, the head noun in the genitive ("Europäischen Gerichtshofs für
+    Menschenrechte", "Ministeriums für Staatssicherheit"). Words after the linker stay as they are."""
+    words = form.split(" ")
+    lower = next((k for k, word in enumerate(words) if word[:1].islower()), len(words))
+    stems = {}
+    for k in range(min(lower, len(words)) - 1):
+        match = NAME_ADJECTIVE.match(words[k][:1].lower() + words[k][1:])
+        if match and words[k + 1][:1].isupper():
+            stems[k] = words[k][:1] + match.group(1)[1:]
+    head = words[lower - 1] if 0 < lower < len(words) else ""
+    heads = ("",) if not head[-1:].isalpha() else ("", "s") if head[-1] in "aeiouy" else ("", "s", "es")
+    variants = []
+    for ending in ("",) + (ADJ_ENDINGS[1:] if stems else ()):
+        for genitive in heads:
+            changed = [stems[k] + ending if ending and k in stems else w for k, w in enumerate(words)]
+            if genitive:
+                changed[lower - 1] += genitive
+            variants.append(" ".join(changed))
+    return list(dict.fromkeys(variants))
+
+
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     lex = Lexicon()
     for canonical, _code, forms in rows("states.tsv"):
         lex.state_names.add(canonical)
         for form in forms.split("|") + [canonical]:
-            for variant in (form, form + "s", form + "es"):
-                lex.states.setdefault(fold(variant), canonical)
+            for name in name_variants(form):
+                for variant in (name, name + "s", name + "es"):
+                    lex.states.setdefault(fold(variant), canonical)
     for row in rows("state_adjectives.tsv"):
         stem, state = row[0], row[1]
         for form in inflect(stem, ADJ_ENDINGS):
@@ -223,15 +252,27 @@ def load() -> Lexicon:
     for form, state, kind in rows("metonyms.tsv"):
         lex.metonyms[fold(form)] = (state, kind)
         lex.metonyms.setdefault(fold(form + "s"), (state, kind))
+    listed = set()                                   # keys of forms written in the file (not derived)
     for row in rows("organizations.tsv"):
         canonical, forms = row[0], row[1].split("|")
         if len(row) > 2 and row[2]:
             lex.org_parent[canonical] = row[2]
-        for form in forms + [canonical]:
-            if form.isupper() and fold(form) not in lex.orgs and form.capitalize() not in forms:
-                lex.caps_only[fold(form)] = form        # "ZEIT" is the paper, "Zeit" is time
-            lex.orgs[fold(form)] = canonical
-            lex.orgs.setdefault(fold(form + "s"), canonical)
+        for form in [name for form in forms for name in name_variants(form)]:
+            key = fold(form)
+            capitals = form.isupper() and form.capitalize() not in forms    # "ZEIT" is the paper, "Zeit" is time
+            if capitals and key not in listed:
+                lex.caps_only[key] = form
+            elif not capitals:
+                lex.caps_only.pop(key, None)
+            listed.add(key)
+            lex.orgs[key] = canonical
+            # a genitive -s/-es ("Googles"), not on plurals or adjectives ("Grünes Licht"), lower-case after capitals
+            adjective = form.endswith("e") and form + "n" in forms           # "Grüne", "Grünen"
+            for genitive in () if form.endswith("en") or adjective else ("s", "es"):
+                if fold(form + genitive) not in listed:
+                    lex.orgs.setdefault(fold(form + genitive), canonical)
+                    if capitals:                    # "ORFs"; not "Bildes", "ISS", "AUS"
+                        lex.caps_only.setdefault(fold(form + genitive), form + genitive)
     for row in rows("titles.tsv"):
         lex.titles[fold(row[0])] = row[1]
         lex.title_owners[fold(row[0])] = set(row[2].split(",")) if len(row) > 2 and row[2] else {"STATE", "ORG"}

@@ -48,7 +48,7 @@ def build_table() -> dict:
     """The feature table: ``exact`` (token text -> bits), ``folded`` (casefolded text -> bits),
     ``phrases`` (first word -> [[further words..., start bit, inside bit]]), ``heads`` (organisation
     head words, also matched as the end of a compound: "Landesbank")."""
-    from graphx.lexicon import common_nouns, load, rows, word_forms
+    from graphx.lexicon import common_nouns, load, name_variants, rows, word_forms
 
     lex = load()
     exact: dict[str, int] = {}
@@ -71,8 +71,8 @@ def build_table() -> dict:
         add(exact, name, BIT["surname"])
     for name in _list("places"):
         add_name(name, "place_start", "place_inside")
-    for row in rows("organizations.tsv"):
-        for form in row[1].split("|") + [row[0]]:
+    for row in rows("organizations.tsv"):    # the forms the lexicon matches ("Bild" is no form of Bild)
+        for form in dict.fromkeys(name for form in row[1].split("|") for name in name_variants(form)):
             add_name(form, "org_name_start", "org_name_inside")
     for name in _list("companies"):
         add_name(name, "org_name_start", "org_name_inside")

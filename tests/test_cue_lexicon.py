@@ -298,13 +298,13 @@ def test_a_military_attack_is_no_criticism():
 def test_money_verbs_need_money_and_summons_by_bestellen_needs_a_diplomat():
     paid = """
         Japan Japan PROPN nsubj 1 Nom
-        zahlt zahlen VERB ROOT 1
+        gewährt gewähren VERB ROOT 1
         Indonesien Indonesien PROPN iobj 1 Dat
         {noun} {noun} NOUN obj 1 Acc
         . . PUNCT punct 1
     """
     assert ("Japan", "supplies", "Indonesien") in relations_of(doc_from(paid.format(noun="Kredite")))
-    assert ("Japan", "supplies", "Indonesien") not in relations_of(doc_from(paid.format(noun="Respekt")))
+    assert ("Japan", "supplies", "Indonesien") not in relations_of(doc_from(paid.format(noun="Asyl")))
     ordered = relations_of(doc_from("""
         Österreich Österreich PROPN nsubj 1 Nom
         bestellte bestellen VERB ROOT 1

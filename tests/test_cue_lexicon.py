@@ -100,7 +100,7 @@ CASES = {
         Japan Japan PROPN nsubj 1 Nom
         überweist überweisen VERB ROOT 1
         Indonesien Indonesien PROPN iobj 1 Dat
-        Geld Geld NOUN obj 1 Acc
+        Hilfsgelder Hilfsgeld NOUN obj 1 Acc
         . . PUNCT punct 1
         """, ("Japan", "Indonesien")),
     ],

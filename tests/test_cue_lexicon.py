@@ -4,8 +4,8 @@ import json
 from collections import Counter
 
 import pytest
-from docs import doc_from, relations_of
 
+from docs import doc_from, relations_of
 from graphx.lexicon import LEXICON_DIR, load
 
 LABELS = {"accuses", "supplies", "denies", "signed_treaty_with", "supports", "criticizes", "summons",

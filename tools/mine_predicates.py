@@ -23,19 +23,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graphx.lexicon import fold, load  # noqa: E402
+from graphx.errors import GraphxError
+from graphx.lexicon import fold, load
 
 DATA = ROOT.parent.parent / "shared" / "data"
 EVAL_DEV = ROOT.parent.parent / "shared" / "eval" / "dev" / "articles"
 CORPORA = ("10kgnad", "germeval", "ud")
-CLAUSE_DEPS = {"acl", "acl:relcl", "ccomp", "xcomp", "advcl", "parataxis", "csubj", "csubj:pass", "conj",
-               "appos", "list", "dep", "root"}
+CLAUSE_DEPS = {"acl", "acl:relcl", "ccomp", "xcomp", "advcl", "parataxis", "csubj", "csubj:pass", "appos",
+               "list", "dep", "root"}
 CONTRACTIONS = {"im": "in", "ins": "in", "beim": "bei", "vom": "von", "zum": "zu", "zur": "zu", "am": "an",
                 "ans": "an", "aufs": "auf", "übers": "über", "fürs": "für"}
 AUXILIARIES = {"sein", "haben", "werden", "können", "müssen", "sollen", "wollen", "dürfen", "mögen"}
 PARTICLES = {"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "gegenüber", "her", "hin", "los",
              "mit", "nach", "vor", "vorbei", "weg", "zu", "zurück", "zusammen", "entgegen", "hervor", "heraus",
-             "bereit", "statt", "teil", "zu", "weiter", "herbei", "hinweg", "voran"}
+             "bereit", "statt", "teil", "weiter", "herbei", "hinweg", "voran"}
 MAX_STEPS = 3          # edges from a mention up to the joining word
 
 
@@ -66,7 +67,7 @@ def read_germeval(limit=None):
     sentences = []
     for name in ("NER-de-dev.tsv", "NER-de-test.tsv"):
         tokens = []
-        for line in open(DATA / "germeval2014" / name, encoding="utf-8"):
+        for line in (DATA / "germeval2014" / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("#"):
                 continue
             cells = line.rstrip("\n").split("\t")
@@ -83,7 +84,7 @@ def read_ud(limit=None):
     """The '# text =' lines of UD German GSD and PUD (LIT is literature, left out)."""
     sentences = []
     for name in ("de_gsd-ud-dev.conllu", "de_gsd-ud-test.conllu", "de_pud-ud-test.conllu"):
-        for line in open(DATA / "ud_german" / name, encoding="utf-8"):
+        for line in (DATA / "ud_german" / name).read_text(encoding="utf-8").splitlines():
             if line.startswith("# text = "):
                 sentences.append(line[len("# text = "):].strip())
     yield from grouped("ud", sentences, limit)
@@ -159,9 +160,8 @@ def role(child, head) -> str:
         return "dat" if "Dat" in child.morph.get("Case") else "obj"
     if dep in ("iobj", "da"):
         return "dat"
-    if dep in ("amod", "nmod:poss", "det:poss", "ag") or (dep == "nmod" and "Gen" in child.morph.get("Case")):
-        return "mod"
-    if dep in ("flat", "compound"):
+    if dep in ("amod", "nmod:poss", "det:poss", "ag", "flat", "compound") or \
+            (dep == "nmod" and "Gen" in child.morph.get("Case")):
         return "mod"
     return dep
 
@@ -173,7 +173,7 @@ def chain(token, stop, limit=MAX_STEPS):
     while token != stop:
         if len(way) >= limit or token.head == token:
             return None
-        if token.dep_ in CLAUSE_DEPS and token.dep_ != "conj":
+        if token.dep_ in CLAUSE_DEPS:
             return None
         way.append(token)
         token = token.head
@@ -195,8 +195,9 @@ def join_point(a, b):
 
 
 class Miner:
-    def __init__(self, lex):
-        self.lex = lex
+    """Counts, per candidate lemma, the argument patterns seen between two mentions."""
+
+    def __init__(self):
         self.table = lexicon_table()
         self.verbs = defaultdict(Counter)        # lemma -> Counter of (role a, role b) patterns
         self.nouns = defaultdict(Counter)
@@ -329,7 +330,7 @@ def run(corpora, limit, batch_size=16):
     lex = load()
     nlp = load_pipeline()
     add_paragraph_boundaries(nlp)
-    miner = Miner(lex)
+    miner = Miner()
     for corpus in corpora:
         texts = list(READERS[corpus](limit))
         pieces = [(chunk, name) for name, text in texts for _, chunk in segments(text)]
@@ -378,7 +379,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         miner = run(args.corpus or list(CORPORA), args.limit)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, csv.Error, GraphxError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     rows = candidates(miner, load(), args.min_count)

@@ -22,7 +22,7 @@ def test_attacking_a_person_is_criticism():
             Kanada Kanada PROPN nsubj 1 Nom
             griff greifen VERB ROOT 1
         """ + target_rows + """
-            scharf scharf ADV advmod 1
+            gestern gestern ADV advmod 1
             an an ADP compound:prt 1
             . . PUNCT punct 1
         """

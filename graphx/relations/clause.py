@@ -29,8 +29,22 @@ class Clause:
             if m.last < end:
                 bracketed = m.first > 0 and self.doc[m.first - 1].text == "("      # "Klug (SPÖ)", "(ISW)"
                 prep = ATTACHED if bracketed else self.preposition_of(m, start)
-                items.append((index, prep, self.f.case(self.doc[m.last])))
+                items.append((index, prep, self.mention_case(index)))
         return items
+
+    def mention_case(self, index):
+        """The case of a mention's noun phrase: its opening article's where it has one ("Dem
+        CSU-Chef und Ministerpräsidenten X", "dem Politiker X": dative), else the name's own."""
+        m = self.f.mentions[index]
+        i = m.first - 1
+        while i >= max(self.start, m.first - 7) and (self.doc[i].pos_ in ("ADJ", "CCONJ", "NUM") or
+                                                      self.is_prenominal(i) or self.f.by_token.get(i)):
+            i -= 1
+        if i >= self.start and self.doc[i].pos_ == "DET" and i < m.first - 1:
+            case = self.f.case(self.doc[i])
+            if case:
+                return case
+        return self.f.case(self.doc[m.last])
 
     def preposition_of(self, m, start):
         i = m.first - 1
@@ -115,7 +129,7 @@ class Clause:
         if self.is_infinitive_clause():
             return self.controller()
         actors = [ix for ix in self.free(exclude) if self.f.mentions[ix].kind != "adj" and self.f.acts_for_state(ix)]
-        candidates = [ix for ix in actors if self.f.case(self.doc[self.f.mentions[ix].last]) in ("Nom", None)] or actors
+        candidates = [ix for ix in actors if self.mention_case(ix) in ("Nom", None)] or actors
         if not candidates:
             return []
         first = candidates[0]
@@ -190,7 +204,7 @@ class Clause:
             subjects = set(self.subject()) | set(sources)
             wanted = {"obj": ("Acc", None), "dat": ("Dat", None)}[role]
             free = [ix for ix in self.free(subjects)]
-            names = [self.name(ix) for ix in free if self.f.case(self.doc[self.f.mentions[ix].last]) in wanted]
+            names = [self.name(ix) for ix in free if self.mention_case(ix) in wanted]
             return (names or [self.name(ix) for ix in free])[:1]
         if role.startswith("pp:"):
             return self.with_preposition(role[3:], after=self.cue.i if noun else None)

@@ -86,6 +86,7 @@ class Lexicon:
     first_names: frozenset = frozenset()              # given names (from the NER training corpora)
     place_nouns: tuple = ()                           # nouns introducing a place name ("Region")
     membership_nouns: tuple = ()                      # nouns for what a person belongs to ("Partei")
+    seat_nouns: tuple = ()                            # ruling bodies named by their seat ("Regierung in Kabul")
     _name_keys: tuple = ()                            # sorted keys of the name tables, for prefix tests
     _memo: dict = field(default_factory=dict)         # (helper, word) -> result, see per_word
     _noun_keys: tuple = ()                            # noun cue lemmas, longest first
@@ -128,6 +129,12 @@ class Lexicon:
         """Is the word (or its last compound part) a head word of organisation names ("Kulturbüro")?"""
         key = fold(word)
         return any(key == fold(head) or key.endswith(fold(head)) for head in self.org_heads)
+
+    @per_word
+    def is_seat_noun(self, word: str) -> bool:
+        """"Regierung", "Junta": a ruling body that "in <capital or state>" names ("die Regierung in Kabul")."""
+        key = fold(word)
+        return any(key.endswith(noun) for noun in self.seat_nouns)
 
     @per_word
     def is_membership_noun(self, word: str) -> bool:
@@ -287,6 +294,7 @@ def load() -> Lexicon:
     lex.first_names = frozenset(row[0] for row in rows("first_names.txt"))
     lex.place_nouns = tuple(fold(row[0]) for row in rows("place_nouns.txt"))
     lex.membership_nouns = tuple(fold(row[0]) for row in rows("membership_nouns.txt"))
+    lex.seat_nouns = tuple(fold(row[0]) for row in rows("seat_nouns.txt"))
     with open(LEXICON_DIR / "cues.jsonl", encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():

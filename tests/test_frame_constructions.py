@@ -182,3 +182,27 @@ def test_the_article_of_a_noun_phrase_gives_the_name_its_case_when_the_parse_fai
     rels = relations_of(doc)
     assert ("Chile", "accuses", "Jan Nowak") in rels
     assert ("Jan Nowak", "accuses", "Chile") not in rels
+
+
+def test_a_government_named_by_its_seat_and_an_event_noun_with_von():
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        unterstützt unterstützen VERB ROOT 1
+        die der DET det 3 Acc
+        Regierung Regierung NOUN obj 1 Acc
+        in in ADP case 5
+        Warschau Warschau PROPN obl 1 Dat
+        . . PUNCT punct 1
+    """)
+    assert ("Chile", "supports", "Polen") in relations_of(doc)
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Kritik Kritik NOUN nsubj 7 Nom
+        von von ADP case 3
+        Chile Chile PROPN nmod 1 Dat
+        an an ADP case 5
+        Peru Peru PROPN nmod 1 Dat
+        wuchs wachsen VERB ROOT 6
+        . . PUNCT punct 6
+    """)
+    assert ("Chile", "criticizes", "Peru") in relations_of(doc)

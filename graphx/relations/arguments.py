@@ -180,10 +180,30 @@ class ArgumentFinder:
                                        self.names[index]))
             if candidates:
                 return min(candidates)[3]
+            if depth == 0:
+                seat = self.seat_of(head)
+                if seat:
+                    return seat
             level = [c for t in level for c in t.children      # a PP inside the phrase is not the argument
                      if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cj", "punct")
                      and not (c.dep_ in ("nmod", "obl") and self.preposition(c) is not None)]
             depth += 1
+        return None
+
+    def seat_of(self, noun):
+        """"die Regierung in Asmara", "die Junta in Myanmar": a ruling body named by its seat or state."""
+        if not self.lex.is_seat_noun(noun.text):
+            return None
+        j = noun.i + 1
+        if j + 1 >= len(self.doc) or self.doc[j].lower_ != "in":
+            return None
+        for ix in self.by_token.get(j + 1, ()):
+            m = self.mentions[ix]
+            if m.type == "STATE":
+                return self.names[ix]
+            seat = self.lex.metonyms.get(fold(m.surface))       # a capital: "in Kabul"
+            if m.type == "LOCATION" and seat:
+                return seat[0]
         return None
 
     def acts_for_state(self, index) -> bool:

@@ -51,7 +51,7 @@ _NOT_INSTALLED = object()
 
 
 EXIT_CODES_HELP = ("Exit codes: 0 ok, 1 unexpected error, 2 usage, 3 bad input, 4 output not writable, "
-                   "5 finished with warnings, 6 model error, 130 interrupted.")
+                   "5 finished with warnings, 6 model error, 7 no path (graphx path), 130 interrupted.")
 
 
 @click.group(cls=GraphxGroup, epilog=EXIT_CODES_HELP)
@@ -257,13 +257,18 @@ def neighbors(entity, graph_path, relation, fmt):
 @click.option("--relation", default=None, metavar="LABEL", help="Only edges with this relation label.")
 @format_option("table", "json")
 def path(source, target, graph_path, directed, relation, fmt):
-    """The shortest path from SOURCE to TARGET, with the evidence for each hop."""
+    """The shortest path from SOURCE to TARGET, with the evidence for each hop.
+
+    Exits with 7 when there is none; the same entity twice is a path of 0 hops.
+    """
     from graphx.analytics import shortest_path
     from graphx.formatting import path_text, to_json
 
     G, _ = _load(graph_path)
     result = shortest_path(G, source, target, directed=directed, relation=relation)
     click.echo(to_json(result) if fmt == "json" else path_text(result))
+    if result["length"] is None:
+        raise click.exceptions.Exit(int(ExitStatus.NO_PATH))
 
 
 @main.command()

@@ -102,8 +102,10 @@ def entity_text(info: dict) -> str:
 
 
 def path_text(result: dict) -> str:
-    if not result["hops"]:
+    if result["length"] is None:
         return f"No path between {clean(result['source'])} and {clean(result['target'])}."
+    if result["length"] == 0:
+        return f"{clean(result['source'])}  (0 hops: the same entity)"
     lines = [" -> ".join(clean(n) for n in result["nodes"]) + f"  ({result['length']} hop"
              f"{'s' if result['length'] != 1 else ''})"]
     for i, hop in enumerate(result["hops"], 1):

@@ -60,6 +60,9 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
     from graphx.graph import build_graph, dumps_graph, write_atomic
     from graphx.resolve import AliasTable, merge_across_articles
 
+    from graphx.annotate import check_ner
+
+    check_ner(ner)
     out_dir = Path(out_dir)
     check_writable(out_dir)
     alias_table = AliasTable.load(aliases) if aliases else AliasTable()

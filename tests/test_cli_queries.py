@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphx.cli import main
+from graphx.errors import ExitStatus
 from graphx.graph import save_graph
 from graphx.store import Store
 from graphx_samples import article_for, graph_of, new_article_result, seed_results
@@ -90,7 +91,11 @@ def test_show_neighbors_path_communities(workspace):
     p = json.loads(run("path", "iran", "kim", "--format", "json").output)
     assert p["nodes"] == ["Iran", "Russland", "Wladimir Putin", "Kim Jong Un"]
     assert "Iran liefert Russland Drohnen." in run("path", "iran", "kim").output
-    assert "No path" in run("path", "iran", "kim", "--directed").output
+    no_path = run("path", "iran", "kim", "--directed")
+    assert "No path" in no_path.output and no_path.exit_code == ExitStatus.NO_PATH == 7
+    same = run("path", "Selenskyj", "selenskyjs", "--format", "json")
+    assert same.exit_code == 0 and json.loads(same.output)["length"] == 0
+    assert "0 hops" in run("path", "Putin", "Putin").output
     comm = json.loads(run("communities", "--format", "json").output)
     assert sum(c["size"] for c in comm) == 7
     assert run("communities", "--format", "csv").output.startswith("community,entity,type")

@@ -125,6 +125,9 @@ def format_summary(summary: dict, outputs) -> str:
     lines.append("Entities: " + (", ".join(f"{k} {v}" for k, v in summary["entities"].items()) or "none"))
     lines.append("Relations: " + (", ".join(f"{k} {v}" for k, v in summary["relations"].items()) or "none"))
     lines.append("Highest degree: " + (", ".join(f"{n} ({d})" for n, d in summary["top_degree"]) or "none"))
+    if summary.get("snapshot") is not None:
+        lines.append(f"Snapshot: {summary['snapshot']}" if summary.get("snapshot_new") else
+                     f"Snapshot: none recorded (nothing changed since snapshot {summary['snapshot']})")
     lines.append("Wrote: " + ", ".join(str(p) for p in outputs))
     return "\n".join(lines)
 
@@ -152,7 +155,7 @@ def _load(ref, store_path=None):
 
 
 @main.command()
-@click.argument("old", default="latest~1")
+@click.argument("old", required=False)
 @click.argument("new", default="latest")
 @click.option("--store", "store_path", default=None, type=click.Path(dir_okay=False),
               help="Store holding the snapshots [default: output/graphx.sqlite].")
@@ -164,11 +167,20 @@ def _load(ref, store_path=None):
 def diff(old, new, store_path, fmt, html_path, top):
     """What changed from OLD to NEW (graph.json files or snapshots: @3, 3, latest, latest~1).
 
-    Without arguments: the previous build against the latest one.
+    Without arguments: the previous build against the latest one (after the first build there is
+    nothing to compare yet, and diff says so).
     """
     from graphx.diff import diff_graphs
     from graphx.formatting import diff_text, to_json
+    from graphx.store import default_diff_refs
 
+    if old is None:
+        old, new = default_diff_refs(store_path)
+        if old is None:
+            message = (f"Nothing to compare yet: the store holds one build (snapshot {new.lstrip('@')}). "
+                       "Build again when articles arrive, or name two graphs.")
+            click.echo(to_json({"old": None, "new": new, "message": message}) if fmt == "json" else message)
+            return
     G_old, old_name = _load(old, store_path)
     G_new, new_name = _load(new, store_path)
     changes = diff_graphs(G_old, G_new, top_moves=top)

@@ -69,6 +69,17 @@ def test_diff_table_and_html(workspace):
     assert "No changes." in run("diff", "latest", "latest").output
 
 
+def test_diff_after_the_first_build_says_there_is_nothing_to_compare(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with Store.open("output/graphx.sqlite") as store, store.build_lock():
+        store.commit_build([article_for(r) for r in seed_results()], {r["article"]: r for r in seed_results()},
+                           KEY, graph_of(seed_results()))
+    r = run("diff")
+    assert r.exit_code == 0 and r.output.startswith("Nothing to compare yet: the store holds one build (snapshot 1)")
+    assert json.loads(run("diff", "--format", "json").output)["old"] is None
+    assert_one_line_error(run("diff", "latest~1"), 3, "cannot resolve 'latest~1'")
+
+
 def test_centrality_formats(workspace):
     r = run("centrality", "--metric", "in-degree", "--top", "2", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(r.output)))

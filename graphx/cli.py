@@ -289,21 +289,24 @@ def path(source, target, graph_path, directed, relation, fmt):
               help="Louvain resolution: above 1 gives more, smaller communities.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Random seed (same seed, same result).")
 @click.option("--relation", default=None, metavar="LABEL", help="Only edges with this relation label.")
+@click.option("--min-size", default=2, show_default=True, type=click.IntRange(min=1),
+              help="Only communities of at least N entities (1: all, also entities on their own).")
 @format_option("table", "json", "csv")
-def communities(graph_path, resolution, seed, relation, fmt):
+def communities(graph_path, resolution, seed, relation, min_size, fmt):
     """Communities of the graph (Louvain, networkx), largest first."""
     from graphx.analytics import communities as find_communities
     from graphx.formatting import communities_text, to_csv, to_json
 
     G, _ = _load(graph_path)
-    rows = find_communities(G, resolution=resolution, seed=seed, relation=relation)
+    found = find_communities(G, resolution=resolution, seed=seed, relation=relation)
+    rows = [r for r in found if r["size"] >= min_size]      # largest first: ids stay 1..len(rows)
     if fmt == "json":
         click.echo(to_json(rows))
     elif fmt == "csv":
         flat = [{"community": r["id"], "entity": m, "type": G.nodes[m].get("type")} for r in rows for m in r["members"]]
         click.echo(to_csv(flat, [("community", "community"), ("entity", "entity"), ("type", "type")]))
     else:
-        click.echo(communities_text(rows))
+        click.echo(communities_text(rows, hidden=len(found) - len(rows), min_size=min_size))
 
 
 @main.command()

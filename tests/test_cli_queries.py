@@ -112,6 +112,21 @@ def test_show_neighbors_path_communities(workspace):
     assert run("communities", "--format", "csv").output.startswith("community,entity,type")
 
 
+def test_communities_of_one_are_hidden_by_default(tmp_path):
+    from graphx_samples import ent, result
+
+    lonely = [result(f"01{i}_x.txt", [ent(name, "PERSON")], []) for i, name in enumerate(["Anna Alt", "Bert Bau"])]
+    save_graph(graph_of(seed_results() + lonely), tmp_path / "g.json")
+    rows = json.loads(run("communities", "--graph", tmp_path / "g.json", "--format", "json").output)
+    assert rows and all(r["size"] >= 2 for r in rows) and [r["id"] for r in rows] == list(range(1, len(rows) + 1))
+    every = json.loads(run("communities", "--graph", tmp_path / "g.json", "--min-size", "1", "--format", "json").output)
+    assert sum(r["size"] for r in every) == 8 and ["Anna Alt"] in [r["members"] for r in every]
+    assert rows == [r for r in every if r["size"] >= 2]
+    hidden = len(every) - len(rows)
+    table = run("communities", "--graph", tmp_path / "g.json").output
+    assert "Anna Alt" not in table and f"({hidden} communities of fewer than 2 entities not shown" in table
+
+
 def test_export_command(workspace):
     r = run("export", "output/graph.json", "--format", "gexf", "--out", "exp")
     assert r.exit_code == 0 and (workspace / "exp" / "graph.gexf").exists()

@@ -135,13 +135,35 @@ def format_summary(summary: dict, outputs) -> str:
 # ---------------------------------------------------------------------------------------------
 # the store, diffs and queries (library: graphx.store, graphx.diff, graphx.analytics, graphx.export)
 
-GRAPH_OPTION_HELP = "graph.json to query (or a snapshot: @N, latest, latest~N)."
 METRIC_CHOICES = ["degree", "in-degree", "out-degree", "pagerank", "betweenness", "eigenvector", "closeness"]
+DEFAULT_GRAPH = "output/graph.json"
+STORE_OPTION_HELP = "Store holding the snapshots [default: output/graphx.sqlite]."
 
 
-def graph_option(func):
-    return click.option("--graph", "graph_path", default="output/graph.json", show_default=True,
-                        help=GRAPH_OPTION_HELP)(func)
+class OlderGraphArgument(click.Argument):
+    """GRAPH as a positional argument, the older form of --graph: accepted, not shown in the usage."""
+
+    def get_usage_pieces(self, ctx):
+        return []
+
+
+def graph_options(func):
+    """--graph and --store, the same on every query command (the graph: a file or a snapshot)."""
+    func = click.option("--store", "store_path", default=None, type=click.Path(dir_okay=False),
+                        help=STORE_OPTION_HELP)(func)
+    return click.option("--graph", "graph_path", default=None, metavar="FILE|SNAPSHOT",
+                        help=f"graph.json to query, or a snapshot of the store: @N, latest, latest~N "
+                             f"[default: {DEFAULT_GRAPH}].")(func)
+
+
+def older_graph_argument(func):
+    return click.argument("graph_arg", required=False, cls=OlderGraphArgument)(func)
+
+
+def _graph_ref(graph_path, graph_arg=None):
+    if graph_arg is not None and graph_path is not None and graph_arg != graph_path:
+        raise click.UsageError(f"two graphs given ({graph_arg!r} and --graph {graph_path!r}); use --graph")
+    return graph_path or graph_arg or DEFAULT_GRAPH
 
 
 def format_option(*choices):
@@ -157,8 +179,7 @@ def _load(ref, store_path=None):
 @main.command()
 @click.argument("old", required=False)
 @click.argument("new", default="latest")
-@click.option("--store", "store_path", default=None, type=click.Path(dir_okay=False),
-              help="Store holding the snapshots [default: output/graphx.sqlite].")
+@click.option("--store", "store_path", default=None, type=click.Path(dir_okay=False), help=STORE_OPTION_HELP)
 @format_option("table", "json")
 @click.option("--html", "html_path", default=None, type=click.Path(dir_okay=False),
               help="Also write the new graph with the changes highlighted to this HTML file.")
@@ -213,19 +234,20 @@ def snapshots(store_path, fmt):
 
 
 @main.command()
-@click.argument("graph", default="output/graph.json")
+@older_graph_argument
+@graph_options
 @click.option("--metric", default="pagerank", show_default=True, type=click.Choice(METRIC_CHOICES))
 @click.option("--top", default=None, type=click.IntRange(min=1), help="Only the N most central.")
 @click.option("--type", "entity_type", default=None, type=click.Choice(["PERSON", "STATE", "ORG", "LOCATION"],
               case_sensitive=False), help="Only entities of this type.")
 @click.option("--relation", default=None, metavar="LABEL", help="Only edges with this relation label.")
 @format_option("table", "json", "csv")
-def centrality(graph, metric, top, entity_type, relation, fmt):
-    """Entities of GRAPH by centrality, most central first."""
+def centrality(graph_arg, graph_path, store_path, metric, top, entity_type, relation, fmt):
+    """Entities of the graph by centrality, most central first."""
     from graphx.analytics import centrality as compute
     from graphx.formatting import rows_output
 
-    G, _ = _load(graph)
+    G, _ = _load(_graph_ref(graph_path, graph_arg), store_path)
     rows = compute(G, metric, top=top, type=entity_type, relation=relation)
     click.echo(rows_output(rows, [("rank", "rank"), ("entity", "entity"), ("type", "type"), ("score", metric)],
                            fmt))
@@ -233,29 +255,29 @@ def centrality(graph, metric, top, entity_type, relation, fmt):
 
 @main.command()
 @click.argument("entity")
-@graph_option
+@graph_options
 @format_option("table", "json")
-def show(entity, graph_path, fmt):
+def show(entity, graph_path, store_path, fmt):
     """An entity: type, aliases, articles and every edge with its evidence (any alias, any case)."""
     from graphx.analytics import entity_info
     from graphx.formatting import entity_text, to_json
 
-    G, _ = _load(graph_path)
+    G, _ = _load(_graph_ref(graph_path), store_path)
     info = entity_info(G, entity)
     click.echo(to_json(info) if fmt == "json" else entity_text(info))
 
 
 @main.command()
 @click.argument("entity")
-@graph_option
+@graph_options
 @click.option("--relation", default=None, metavar="LABEL", help="Only edges with this relation label.")
 @format_option("table", "json", "csv")
-def neighbors(entity, graph_path, relation, fmt):
+def neighbors(entity, graph_path, store_path, relation, fmt):
     """Entities linked to ENTITY, strongest evidence first."""
     from graphx.analytics import neighbors as find_neighbors
     from graphx.formatting import rows_output
 
-    G, _ = _load(graph_path)
+    G, _ = _load(_graph_ref(graph_path), store_path)
     rows = find_neighbors(G, entity, relation=relation)
     click.echo(rows_output(rows, [("entity", "entity"), ("type", "type"), ("relation", "relation"),
                                   ("direction", "direction"), ("weight", "weight")], fmt))
@@ -264,11 +286,11 @@ def neighbors(entity, graph_path, relation, fmt):
 @main.command()
 @click.argument("source")
 @click.argument("target")
-@graph_option
+@graph_options
 @click.option("--directed", is_flag=True, help="Follow edges only in their direction.")
 @click.option("--relation", default=None, metavar="LABEL", help="Only edges with this relation label.")
 @format_option("table", "json")
-def path(source, target, graph_path, directed, relation, fmt):
+def path(source, target, graph_path, store_path, directed, relation, fmt):
     """The shortest path from SOURCE to TARGET, with the evidence for each hop.
 
     Exits with 7 when there is none; the same entity twice is a path of 0 hops.
@@ -276,7 +298,7 @@ def path(source, target, graph_path, directed, relation, fmt):
     from graphx.analytics import shortest_path
     from graphx.formatting import path_text, to_json
 
-    G, _ = _load(graph_path)
+    G, _ = _load(_graph_ref(graph_path), store_path)
     result = shortest_path(G, source, target, directed=directed, relation=relation)
     click.echo(to_json(result) if fmt == "json" else path_text(result))
     if result["length"] is None:
@@ -284,7 +306,7 @@ def path(source, target, graph_path, directed, relation, fmt):
 
 
 @main.command()
-@graph_option
+@graph_options
 @click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
               help="Louvain resolution: above 1 gives more, smaller communities.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Random seed (same seed, same result).")
@@ -292,12 +314,12 @@ def path(source, target, graph_path, directed, relation, fmt):
 @click.option("--min-size", default=2, show_default=True, type=click.IntRange(min=1),
               help="Only communities of at least N entities (1: all, also entities on their own).")
 @format_option("table", "json", "csv")
-def communities(graph_path, resolution, seed, relation, min_size, fmt):
+def communities(graph_path, store_path, resolution, seed, relation, min_size, fmt):
     """Communities of the graph (Louvain, networkx), largest first."""
     from graphx.analytics import communities as find_communities
     from graphx.formatting import communities_text, to_csv, to_json
 
-    G, _ = _load(graph_path)
+    G, _ = _load(_graph_ref(graph_path), store_path)
     found = find_communities(G, resolution=resolution, seed=seed, relation=relation)
     rows = [r for r in found if r["size"] >= min_size]      # largest first: ids stay 1..len(rows)
     if fmt == "json":
@@ -310,16 +332,17 @@ def communities(graph_path, resolution, seed, relation, min_size, fmt):
 
 
 @main.command()
-@click.argument("graph", default="output/graph.json")
+@older_graph_argument
+@graph_options
 @click.option("--format", "fmt", required=True, type=click.Choice(["graphml", "gexf", "csv", "neo4j"]),
               help="graphml/gexf (Gephi, yEd), csv (nodes, edges, evidence), neo4j (import CSVs + Cypher).")
 @click.option("--out", "out_dir", default="output/export", show_default=True, type=click.Path(file_okay=False),
               help="Folder for the exported files.")
-def export(graph, fmt, out_dir):
-    """Export GRAPH for other tools; files are written atomically into OUT."""
+def export(graph_arg, graph_path, store_path, fmt, out_dir):
+    """Export the graph for other tools; files are written atomically into OUT."""
     from graphx.export import export as run_export
 
-    G, _ = _load(graph)
+    G, _ = _load(_graph_ref(graph_path, graph_arg), store_path)
     written = run_export(G, fmt, out_dir)
     click.echo("Wrote: " + ", ".join(str(p) for p in written))
 

@@ -134,6 +134,30 @@ def test_export_command(workspace):
     assert (workspace / "output" / "export" / "neo4j_load.cypher").exists()
 
 
+QUERIES = [["centrality"], ["show", "Putin"], ["neighbors", "Putin"], ["path", "Putin", "Russland"],
+           ["communities"], ["export", "--format", "csv", "--out", "exp"]]
+
+
+@pytest.mark.parametrize("command", QUERIES)
+def test_every_query_command_takes_the_graph_the_same_way(workspace, command):
+    for ref in ["output/graph.json", "@1", "1", "latest", "latest~1"]:
+        r = run(*command, "--graph", ref)
+        assert r.exit_code == 0, (ref, r.output)
+    (workspace / "output" / "graphx.sqlite").rename(workspace / "elsewhere.sqlite")
+    assert run(*command, "--graph", "@2", "--store", "elsewhere.sqlite").exit_code == 0
+    assert_one_line_error(run(*command, "--graph", "@2"), 3, "no such file")
+
+
+@pytest.mark.parametrize("command", [["centrality"], ["export", "--format", "csv", "--out", "exp"]])
+def test_the_older_positional_graph_still_works(workspace, command):
+    assert run(*command, "output/graph.json").exit_code == 0
+    assert run(*command, "@1").exit_code == 0
+    assert run(*command, "output/graph.json", "--graph", "output/graph.json").exit_code == 0
+    clash = run(*command, "old.json", "--graph", "output/graph.json")
+    assert clash.exit_code == 2 and "two graphs given" in clash.output
+    assert "GRAPH" not in run(command[0], "--help").output.splitlines()[0]
+
+
 # -- errors: one line, non-zero exit, no traceback ----------------------------------------------
 
 def test_unknown_entity_suggests(workspace):
@@ -149,9 +173,10 @@ def test_unknown_entity_suggests(workspace):
     ("{\"name\": \"package.json\"}", "not a graphx graph"),
     (b"\xff\xfe\x00garbage", "not UTF-8"),
 ])
-@pytest.mark.parametrize("command", [["centrality", "G"], ["show", "Putin", "--graph", "G"],
+@pytest.mark.parametrize("command", [["centrality", "G"], ["centrality", "--graph", "G"], ["show", "Putin", "--graph", "G"],
                                      ["neighbors", "Putin", "--graph", "G"], ["path", "A", "B", "--graph", "G"],
                                      ["communities", "--graph", "G"], ["export", "G", "--format", "csv"],
+                                     ["export", "--graph", "G", "--format", "csv"],
                                      ["diff", "G", "G"]])
 def test_bad_graph_files(tmp_path, monkeypatch, command, content, message):
     monkeypatch.chdir(tmp_path)

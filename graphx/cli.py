@@ -5,9 +5,7 @@ graphx's own exceptions become a one-line message and an `ExitStatus`.
 """
 from __future__ import annotations
 
-import functools
 import signal
-import sys
 
 import click
 
@@ -60,13 +58,6 @@ def main():
     """graphx: entity-and-relation graphs from German news articles."""
 
 
-def progress_bar(total):
-    """A click progress bar when there are more than a few articles, else nothing."""
-    if total <= 3:
-        return None
-    return click.progressbar(length=total, label="Extracting", file=sys.stderr)
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--out", "out_dir", default="output", show_default=True, type=click.Path(),
@@ -89,29 +80,24 @@ def progress_bar(total):
 @click.option("--processes", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for the NLP stage.")
 @click.option("--strict", is_flag=True, help="Treat any warning about the inputs as a fatal error (exit 3).")
-def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, max_nodes, processes, strict):
+@click.option("--quiet", is_flag=True, help="No progress bar or progress summary on stderr.")
+def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, max_nodes, processes, strict, quiet):
     """Build the graph from articles (.txt, .md, .html; folders recursively).
 
-    Writes OUT/graph.json (node-link JSON) and OUT/graph.html atomically.
+    Writes OUT/graph.json (node-link JSON) and OUT/graph.html atomically. A build of more than a few
+    seconds shows its progress on stderr (a bar on a terminal, else one line at the end).
     """
     from graphx.pipeline import build as run_build
+    from graphx.progress import BuildProgress
 
-    bar_holder = {}
-
-    def progress(done, total):
-        if "bar" not in bar_holder:
-            bar_holder["bar"] = progress_bar(total)
-            if bar_holder["bar"] is not None:
-                bar_holder["bar"].__enter__()
-        bar = bar_holder["bar"]
-        if bar is not None:
-            bar.update(done - bar.pos)
-            if done >= total:
-                bar.__exit__(None, None, None)
-
-    result = run_build(paths, out_dir, model=model, ner=ner, aliases=aliases, store_path=store_path,
-                       use_store=not no_store, size_by=size_by, max_nodes=max_nodes, progress=progress,
-                       n_process=processes, strict=strict)
+    progress = None if quiet else BuildProgress(click.get_text_stream("stderr"))
+    try:
+        result = run_build(paths, out_dir, model=model, ner=ner, aliases=aliases, store_path=store_path,
+                           use_store=not no_store, size_by=size_by, max_nodes=max_nodes, progress=progress,
+                           n_process=processes, strict=strict)
+    finally:
+        if progress:
+            progress.finish()
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     click.echo(format_summary(result.summary(), result.outputs))

@@ -30,7 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 TYPES = ("PERSON", "STATE", "ORG", "LOCATION")
 RELATIONS = ("accuses", "supplies", "denies", "supports", "criticizes", "sanctions", "attacks", "meets")
-NEWS_CSV = Path("/work/shared/data/news_10kgnad/test.csv")
+
+from graphx.model.corpora import data_dir  # noqa: E402
+
+NEWS_CSV = data_dir() / "news_10kgnad" / "test.csv"
 
 
 def synthetic_result(name: str, sha: str, rng: random.Random, pool: list) -> dict:
@@ -114,7 +117,7 @@ def bench_incremental(cost: float, n_base: int = 1000, n_new: int = 10, seed: in
             "store_mb": store_size / 1e6}
 
 
-def bench_real(n_base: int = 1000, n_new: int = 10) -> dict:
+def bench_real(n_base: int = 1000, n_new: int = 10, data: Path = NEWS_CSV) -> dict:
     """The real pipeline (graphx.extract with the NLP model) on 10kGNAD articles."""
     import importlib
 
@@ -124,7 +127,7 @@ def bench_real(n_base: int = 1000, n_new: int = 10) -> dict:
     graphx.extract = importlib.import_module("graphx.extract")
     from graphx.pipeline import build
 
-    with open(NEWS_CSV, encoding="utf-8", newline="") as handle:
+    with open(data, encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle, delimiter=";", quotechar="'"))
     texts = {f"{i:05d}_{label.lower()}.txt": text for i, (label, text) in enumerate(rows[:n_base + n_new])}
     names = sorted(texts)
@@ -171,6 +174,8 @@ def main() -> None:
     parser.add_argument("--cost", type=float, default=0.12,
                         help="seconds the stub extractor spends per article (default: the real pipeline's)")
     parser.add_argument("--real", action="store_true", help="also time the real NLP pipeline (minutes)")
+    parser.add_argument("--data", type=Path, default=NEWS_CSV,
+                        help=f"10kGNAD test.csv for --real (default {NEWS_CSV}; or set GRAPHX_DATA)")
     args = parser.parse_args()
 
     print("Centrality on 10,000 nodes / 50,000 edges (target < 2 s each):")
@@ -189,7 +194,7 @@ def main() -> None:
             print("  (no extraction cost: this ratio compares fixed per-build costs only)")
 
     if args.real:
-        r = bench_real()
+        r = bench_real(data=args.data)
         print(f"\nReal pipeline on 10kGNAD ({r['nodes']} entities, {r['edges']} edges, "
               f"{r['per_article'] * 1000:.0f} ms/article in the full build):")
         print(f"  full build of 1,010:          {r['full']:7.2f} s")

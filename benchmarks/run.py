@@ -50,7 +50,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "news_10kgnad" / "test.csv"
+sys.path.insert(0, str(ROOT))
+from graphx.model.corpora import data_dir  # noqa: E402
+
+DATA = data_dir() / "news_10kgnad" / "test.csv"
 SEEDS = ROOT / "seeds"
 TASK_ARTICLES = 8
 

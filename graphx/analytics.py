@@ -212,9 +212,12 @@ def shortest_path(G, source: str, target: str, *, directed: bool = False,
 
     Returns {source, target, length, nodes, hops}; each hop is {from, to, edges: [{source, target,
     relation, weight, evidence}]} (every relation between the two, in either direction unless
-    `directed`). No path: nodes and hops are empty and length is None.
+    `directed`). No path: nodes and hops are empty and length is None. The same entity twice: a
+    path of length 0 (nodes [it], no hops).
     """
     a, b = find_entity(G, source), find_entity(G, target)
+    if a == b:
+        return {"source": a, "target": b, "length": 0, "nodes": [a], "hops": []}
     H = filter_relation(G, relation) if relation else G
     if a not in H or b not in H:
         return {"source": a, "target": b, "length": None, "nodes": [], "hops": []}

@@ -19,15 +19,22 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from graphx.errors import InputError, ModelError
+from graphx.errors import InputError, ModelError, UsageError
 
 DEFAULT_MODEL = str(Path(__file__).resolve().parent / "models" / "de_graphx")
 FLAIR_PREFIX = "flair:"
 
 
+def check_ner(ner: str | None) -> None:
+    """UsageError unless `ner` is None or ``flair:NAME_OR_PATH``."""
+    if ner is not None and (not ner.startswith(FLAIR_PREFIX) or not ner[len(FLAIR_PREFIX):]):
+        raise UsageError(f"unknown --ner value {ner!r}; use flair:MODEL_NAME_OR_PATH")
+
+
 def load_pipeline(model: str | None = None, ner: str | None = None):
     """Load a spaCy pipeline (see module docstring). Raises ``ModelError`` with a one-line
-    message if the model or the flair tagger cannot be loaded."""
+    message if the model or the flair tagger cannot be loaded, ``UsageError`` for a bad ``ner``."""
+    check_ner(ner)
     spacy = import_spacy(without_torch=model is None and ner is None)
 
     import graphx.model.components  # noqa: F401  (registers graphx's components)
@@ -44,8 +51,6 @@ def load_pipeline(model: str | None = None, ner: str | None = None):
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         raise ModelError(f"cannot load spaCy model {name!r}: {first}") from None
     if ner is not None:
-        if not ner.startswith(FLAIR_PREFIX) or not ner[len(FLAIR_PREFIX):]:
-            raise ModelError(f"unknown --ner value {ner!r}; use flair:MODEL_NAME_OR_PATH")
         add_flair_ner(nlp, ner[len(FLAIR_PREFIX):])
     return nlp
 
@@ -95,12 +100,11 @@ def model_meta(model: str | None = None, ner: str | None = None) -> dict | None:
     """What ``model_info(load_pipeline(model, ner))`` would say, read from the pipeline's
     ``meta.json`` without loading it (and without importing spaCy): cheap enough for a build whose
     results all come from the store. ``None`` when the meta cannot be found this way (an unusual
-    package layout); the caller then loads the pipeline. Raises ``ModelError`` for a bad ``ner``."""
+    package layout); the caller then loads the pipeline. Raises ``UsageError`` for a bad ``ner``."""
     import importlib.util
     import json
 
-    if ner is not None and (not ner.startswith(FLAIR_PREFIX) or not ner[len(FLAIR_PREFIX):]):
-        raise ModelError(f"unknown --ner value {ner!r}; use flair:MODEL_NAME_OR_PATH")
+    check_ner(ner)
     name = DEFAULT_MODEL if model is None else str(model)
     folder = Path(name)
     if not folder.is_dir():

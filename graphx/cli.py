@@ -5,9 +5,7 @@ graphx's own exceptions become a one-line message and an `ExitStatus`.
 """
 from __future__ import annotations
 
-import functools
 import signal
-import sys
 
 import click
 
@@ -51,20 +49,13 @@ _NOT_INSTALLED = object()
 
 
 EXIT_CODES_HELP = ("Exit codes: 0 ok, 1 unexpected error, 2 usage, 3 bad input, 4 output not writable, "
-                   "5 finished with warnings, 6 model error, 130 interrupted.")
+                   "5 finished with warnings, 6 model error, 7 no path (graphx path), 130 interrupted.")
 
 
 @click.group(cls=GraphxGroup, epilog=EXIT_CODES_HELP)
 @click.version_option(__version__, prog_name="graphx")
 def main():
     """graphx: entity-and-relation graphs from German news articles."""
-
-
-def progress_bar(total):
-    """A click progress bar when there are more than a few articles, else nothing."""
-    if total <= 3:
-        return None
-    return click.progressbar(length=total, label="Extracting", file=sys.stderr)
 
 
 @main.command()
@@ -89,29 +80,24 @@ def progress_bar(total):
 @click.option("--processes", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for the NLP stage.")
 @click.option("--strict", is_flag=True, help="Treat any warning about the inputs as a fatal error (exit 3).")
-def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, max_nodes, processes, strict):
+@click.option("--quiet", is_flag=True, help="No progress bar or progress summary on stderr.")
+def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, max_nodes, processes, strict, quiet):
     """Build the graph from articles (.txt, .md, .html; folders recursively).
 
-    Writes OUT/graph.json (node-link JSON) and OUT/graph.html atomically.
+    Writes OUT/graph.json (node-link JSON) and OUT/graph.html atomically. A build of more than a few
+    seconds shows its progress on stderr (a bar on a terminal, else one line at the end).
     """
     from graphx.pipeline import build as run_build
+    from graphx.progress import BuildProgress
 
-    bar_holder = {}
-
-    def progress(done, total):
-        if "bar" not in bar_holder:
-            bar_holder["bar"] = progress_bar(total)
-            if bar_holder["bar"] is not None:
-                bar_holder["bar"].__enter__()
-        bar = bar_holder["bar"]
-        if bar is not None:
-            bar.update(done - bar.pos)
-            if done >= total:
-                bar.__exit__(None, None, None)
-
-    result = run_build(paths, out_dir, model=model, ner=ner, aliases=aliases, store_path=store_path,
-                       use_store=not no_store, size_by=size_by, max_nodes=max_nodes, progress=progress,
-                       n_process=processes, strict=strict)
+    progress = None if quiet else BuildProgress(click.get_text_stream("stderr"))
+    try:
+        result = run_build(paths, out_dir, model=model, ner=ner, aliases=aliases, store_path=store_path,
+                           use_store=not no_store, size_by=size_by, max_nodes=max_nodes, progress=progress,
+                           n_process=processes, strict=strict)
+    finally:
+        if progress:
+            progress.finish()
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     click.echo(format_summary(result.summary(), result.outputs))
@@ -125,6 +111,9 @@ def format_summary(summary: dict, outputs) -> str:
     lines.append("Entities: " + (", ".join(f"{k} {v}" for k, v in summary["entities"].items()) or "none"))
     lines.append("Relations: " + (", ".join(f"{k} {v}" for k, v in summary["relations"].items()) or "none"))
     lines.append("Highest degree: " + (", ".join(f"{n} ({d})" for n, d in summary["top_degree"]) or "none"))
+    if summary.get("snapshot") is not None:
+        lines.append(f"Snapshot: {summary['snapshot']}" if summary.get("snapshot_new") else
+                     f"Snapshot: none recorded (nothing changed since snapshot {summary['snapshot']})")
     lines.append("Wrote: " + ", ".join(str(p) for p in outputs))
     return "\n".join(lines)
 
@@ -132,13 +121,35 @@ def format_summary(summary: dict, outputs) -> str:
 # ---------------------------------------------------------------------------------------------
 # the store, diffs and queries (library: graphx.store, graphx.diff, graphx.analytics, graphx.export)
 
-GRAPH_OPTION_HELP = "graph.json to query (or a snapshot: @N, latest, latest~N)."
 METRIC_CHOICES = ["degree", "in-degree", "out-degree", "pagerank", "betweenness", "eigenvector", "closeness"]
+DEFAULT_GRAPH = "output/graph.json"
+STORE_OPTION_HELP = "Store holding the snapshots [default: output/graphx.sqlite]."
 
 
-def graph_option(func):
-    return click.option("--graph", "graph_path", default="output/graph.json", show_default=True,
-                        help=GRAPH_OPTION_HELP)(func)
+class OlderGraphArgument(click.Argument):
+    """GRAPH as a positional argument, the older form of --graph: accepted, not shown in the usage."""
+
+    def get_usage_pieces(self, ctx):
+        return []
+
+
+def graph_options(func):
+    """--graph and --store, the same on every query command (the graph: a file or a snapshot)."""
+    func = click.option("--store", "store_path", default=None, type=click.Path(dir_okay=False),
+                        help=STORE_OPTION_HELP)(func)
+    return click.option("--graph", "graph_path", default=None, metavar="FILE|SNAPSHOT",
+                        help=f"graph.json to query, or a snapshot of the store: @N, latest, latest~N "
+                             f"[default: {DEFAULT_GRAPH}].")(func)
+
+
+def older_graph_argument(func):
+    return click.argument("graph_arg", required=False, cls=OlderGraphArgument)(func)
+
+
+def _graph_ref(graph_path, graph_arg=None):
+    if graph_arg is not None and graph_path is not None and graph_arg != graph_path:
+        raise click.UsageError(f"two graphs given ({graph_arg!r} and --graph {graph_path!r}); use --graph")
+    return graph_path or graph_arg or DEFAULT_GRAPH
 
 
 def format_option(*choices):
@@ -152,10 +163,9 @@ def _load(ref, store_path=None):
 
 
 @main.command()
-@click.argument("old", default="latest~1")
+@click.argument("old", required=False)
 @click.argument("new", default="latest")
-@click.option("--store", "store_path", default=None, type=click.Path(dir_okay=False),
-              help="Store holding the snapshots [default: output/graphx.sqlite].")
+@click.option("--store", "store_path", default=None, type=click.Path(dir_okay=False), help=STORE_OPTION_HELP)
 @format_option("table", "json")
 @click.option("--html", "html_path", default=None, type=click.Path(dir_okay=False),
               help="Also write the new graph with the changes highlighted to this HTML file.")
@@ -164,11 +174,20 @@ def _load(ref, store_path=None):
 def diff(old, new, store_path, fmt, html_path, top):
     """What changed from OLD to NEW (graph.json files or snapshots: @3, 3, latest, latest~1).
 
-    Without arguments: the previous build against the latest one.
+    Without arguments: the previous build against the latest one (after the first build there is
+    nothing to compare yet, and diff says so).
     """
     from graphx.diff import diff_graphs
     from graphx.formatting import diff_text, to_json
+    from graphx.store import default_diff_refs
 
+    if old is None:
+        old, new = default_diff_refs(store_path)
+        if old is None:
+            message = (f"Nothing to compare yet: the store holds one build (snapshot {new.lstrip('@')}). "
+                       "Build again when articles arrive, or name two graphs.")
+            click.echo(to_json({"old": None, "new": new, "message": message}) if fmt == "json" else message)
+            return
     G_old, old_name = _load(old, store_path)
     G_new, new_name = _load(new, store_path)
     changes = diff_graphs(G_old, G_new, top_moves=top)
@@ -201,19 +220,20 @@ def snapshots(store_path, fmt):
 
 
 @main.command()
-@click.argument("graph", default="output/graph.json")
+@older_graph_argument
+@graph_options
 @click.option("--metric", default="pagerank", show_default=True, type=click.Choice(METRIC_CHOICES))
 @click.option("--top", default=None, type=click.IntRange(min=1), help="Only the N most central.")
 @click.option("--type", "entity_type", default=None, type=click.Choice(["PERSON", "STATE", "ORG", "LOCATION"],
               case_sensitive=False), help="Only entities of this type.")
 @click.option("--relation", default=None, metavar="LABEL", help="Only edges with this relation label.")
 @format_option("table", "json", "csv")
-def centrality(graph, metric, top, entity_type, relation, fmt):
-    """Entities of GRAPH by centrality, most central first."""
+def centrality(graph_arg, graph_path, store_path, metric, top, entity_type, relation, fmt):
+    """Entities of the graph by centrality, most central first."""
     from graphx.analytics import centrality as compute
     from graphx.formatting import rows_output
 
-    G, _ = _load(graph)
+    G, _ = _load(_graph_ref(graph_path, graph_arg), store_path)
     rows = compute(G, metric, top=top, type=entity_type, relation=relation)
     click.echo(rows_output(rows, [("rank", "rank"), ("entity", "entity"), ("type", "type"), ("score", metric)],
                            fmt))
@@ -221,29 +241,29 @@ def centrality(graph, metric, top, entity_type, relation, fmt):
 
 @main.command()
 @click.argument("entity")
-@graph_option
+@graph_options
 @format_option("table", "json")
-def show(entity, graph_path, fmt):
+def show(entity, graph_path, store_path, fmt):
     """An entity: type, aliases, articles and every edge with its evidence (any alias, any case)."""
     from graphx.analytics import entity_info
     from graphx.formatting import entity_text, to_json
 
-    G, _ = _load(graph_path)
+    G, _ = _load(_graph_ref(graph_path), store_path)
     info = entity_info(G, entity)
     click.echo(to_json(info) if fmt == "json" else entity_text(info))
 
 
 @main.command()
 @click.argument("entity")
-@graph_option
+@graph_options
 @click.option("--relation", default=None, metavar="LABEL", help="Only edges with this relation label.")
 @format_option("table", "json", "csv")
-def neighbors(entity, graph_path, relation, fmt):
+def neighbors(entity, graph_path, store_path, relation, fmt):
     """Entities linked to ENTITY, strongest evidence first."""
     from graphx.analytics import neighbors as find_neighbors
     from graphx.formatting import rows_output
 
-    G, _ = _load(graph_path)
+    G, _ = _load(_graph_ref(graph_path), store_path)
     rows = find_neighbors(G, entity, relation=relation)
     click.echo(rows_output(rows, [("entity", "entity"), ("type", "type"), ("relation", "relation"),
                                   ("direction", "direction"), ("weight", "weight")], fmt))
@@ -252,54 +272,63 @@ def neighbors(entity, graph_path, relation, fmt):
 @main.command()
 @click.argument("source")
 @click.argument("target")
-@graph_option
+@graph_options
 @click.option("--directed", is_flag=True, help="Follow edges only in their direction.")
 @click.option("--relation", default=None, metavar="LABEL", help="Only edges with this relation label.")
 @format_option("table", "json")
-def path(source, target, graph_path, directed, relation, fmt):
-    """The shortest path from SOURCE to TARGET, with the evidence for each hop."""
+def path(source, target, graph_path, store_path, directed, relation, fmt):
+    """The shortest path from SOURCE to TARGET, with the evidence for each hop.
+
+    Exits with 7 when there is none; the same entity twice is a path of 0 hops.
+    """
     from graphx.analytics import shortest_path
     from graphx.formatting import path_text, to_json
 
-    G, _ = _load(graph_path)
+    G, _ = _load(_graph_ref(graph_path), store_path)
     result = shortest_path(G, source, target, directed=directed, relation=relation)
     click.echo(to_json(result) if fmt == "json" else path_text(result))
+    if result["length"] is None:
+        raise click.exceptions.Exit(int(ExitStatus.NO_PATH))
 
 
 @main.command()
-@graph_option
+@graph_options
 @click.option("--resolution", default=1.0, show_default=True, type=click.FloatRange(min=0, min_open=True),
               help="Louvain resolution: above 1 gives more, smaller communities.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Random seed (same seed, same result).")
 @click.option("--relation", default=None, metavar="LABEL", help="Only edges with this relation label.")
+@click.option("--min-size", default=2, show_default=True, type=click.IntRange(min=1),
+              help="Only communities of at least N entities (1: all, also entities on their own).")
 @format_option("table", "json", "csv")
-def communities(graph_path, resolution, seed, relation, fmt):
+def communities(graph_path, store_path, resolution, seed, relation, min_size, fmt):
     """Communities of the graph (Louvain, networkx), largest first."""
     from graphx.analytics import communities as find_communities
     from graphx.formatting import communities_text, to_csv, to_json
 
-    G, _ = _load(graph_path)
-    rows = find_communities(G, resolution=resolution, seed=seed, relation=relation)
+    G, _ = _load(_graph_ref(graph_path), store_path)
+    found = find_communities(G, resolution=resolution, seed=seed, relation=relation)
+    rows = [r for r in found if r["size"] >= min_size]      # largest first: ids stay 1..len(rows)
     if fmt == "json":
         click.echo(to_json(rows))
     elif fmt == "csv":
         flat = [{"community": r["id"], "entity": m, "type": G.nodes[m].get("type")} for r in rows for m in r["members"]]
         click.echo(to_csv(flat, [("community", "community"), ("entity", "entity"), ("type", "type")]))
     else:
-        click.echo(communities_text(rows))
+        click.echo(communities_text(rows, hidden=len(found) - len(rows), min_size=min_size))
 
 
 @main.command()
-@click.argument("graph", default="output/graph.json")
+@older_graph_argument
+@graph_options
 @click.option("--format", "fmt", required=True, type=click.Choice(["graphml", "gexf", "csv", "neo4j"]),
               help="graphml/gexf (Gephi, yEd), csv (nodes, edges, evidence), neo4j (import CSVs + Cypher).")
 @click.option("--out", "out_dir", default="output/export", show_default=True, type=click.Path(file_okay=False),
               help="Folder for the exported files.")
-def export(graph, fmt, out_dir):
-    """Export GRAPH for other tools; files are written atomically into OUT."""
+def export(graph_arg, graph_path, store_path, fmt, out_dir):
+    """Export the graph for other tools; files are written atomically into OUT."""
     from graphx.export import export as run_export
 
-    G, _ = _load(graph)
+    G, _ = _load(_graph_ref(graph_path, graph_arg), store_path)
     written = run_export(G, fmt, out_dir)
     click.echo("Wrote: " + ", ".join(str(p) for p in written))
 

@@ -7,7 +7,7 @@
 - ``edges_changed``: edges in both graphs whose evidence changed, as
   ``{source, target, relation, old_weight, new_weight, evidence_added, evidence_removed}``;
 - ``nodes_changed``: entities in both whose type changed or that gained/lost aliases or articles;
-- ``rank_moves``: entities in both graphs whose PageRank rank moved, largest move first
+- ``rank_moves``: entities with an edge in both graphs whose PageRank rank moved, largest move first
   (``{entity, old_rank, new_rank, move}``; ``move`` > 0 means it climbed; moves of 2+ places),
   at most `top_moves`;
 - ``articles_added`` / ``articles_removed`` / ``articles_changed``: from the graphs' ``articles``
@@ -78,12 +78,14 @@ def is_empty(diff: dict) -> bool:
 
 
 def rank_moves(old, new, *, top: int | None = 10, metric: str = "pagerank", min_move: int = 2) -> list[dict]:
-    """Entities in both graphs whose centrality rank (1 = most central) moved by `min_move` or more,
-    biggest move first (a move of one place mostly means another entity passed by)."""
-    if not old.number_of_nodes() or not new.number_of_nodes():
-        return []
+    """Entities with an edge in both graphs whose centrality rank (1 = most central, among entities
+    with an edge) moved by `min_move` or more, biggest move first (a move of one place mostly means
+    another entity passed by; entities without edges only drift with the graph's size)."""
     from graphx.analytics import ranks
 
+    old, new = (G.subgraph([n for n, degree in G.degree() if degree]) for G in (old, new))
+    if not old.number_of_nodes() or not new.number_of_nodes():
+        return []
     old_rank, new_rank = ranks(old, metric), ranks(new, metric)
     moves = [{"entity": n, "old_rank": old_rank[n], "new_rank": new_rank[n],
               "move": old_rank[n] - new_rank[n]}

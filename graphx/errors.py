@@ -10,6 +10,7 @@ class ExitStatus(IntEnum):
     OUTPUT = 4           # output folder or store cannot be written
     WARNINGS = 5         # build finished, but some inputs were skipped
     MODEL = 6            # model cannot be loaded / is missing
+    NO_PATH = 7          # `graphx path`: the two entities are not connected
     INTERRUPTED = 130    # Ctrl-C / SIGTERM
 
 
@@ -17,6 +18,12 @@ class GraphxError(Exception):
     """Base class; `exit_status` tells the CLI which code to return."""
 
     exit_status = ExitStatus.ERROR
+
+
+class UsageError(GraphxError):
+    """A bad option value that click's own checks cannot see (exit 2, like click's usage errors)."""
+
+    exit_status = ExitStatus.USAGE
 
 
 class InputError(GraphxError):

@@ -173,6 +173,8 @@ class Extractor:
             stream = self._extract_parallel(articles, n_process, batch_size)
         else:
             stream = extract_indexed(self.nlp, articles, batch_size)
+        if progress:
+            progress(0, len(articles))
         for done, (index, result) in enumerate(stream, 1):
             if progress:
                 progress(done, len(articles))

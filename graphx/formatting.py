@@ -102,8 +102,10 @@ def entity_text(info: dict) -> str:
 
 
 def path_text(result: dict) -> str:
-    if not result["hops"]:
+    if result["length"] is None:
         return f"No path between {clean(result['source'])} and {clean(result['target'])}."
+    if result["length"] == 0:
+        return f"{clean(result['source'])}  (0 hops: the same entity)"
     lines = [" -> ".join(clean(n) for n in result["nodes"]) + f"  ({result['length']} hop"
              f"{'s' if result['length'] != 1 else ''})"]
     for i, hop in enumerate(result["hops"], 1):
@@ -115,16 +117,19 @@ def path_text(result: dict) -> str:
     return "\n".join(lines)
 
 
-def communities_text(rows, members: int = 12) -> str:
+def communities_text(rows, members: int = 12, hidden: int = 0, min_size: int = 1) -> str:
+    """One line per community; `hidden` communities smaller than `min_size` are counted at the end."""
+    note = (f"({hidden} communit{'y' if hidden == 1 else 'ies'} of fewer than {min_size} entities not shown; "
+            "--min-size 1 lists them)") if hidden else ""
     if not rows:
-        return "(no communities: the graph is empty)"
+        return note or "(no communities: the graph is empty)"
     lines = []
     for row in rows:
         types = ", ".join(f"{t} {n}" for t, n in row["types"].items())
         shown = ", ".join(clean(m) for m in row["members"][:members])
         more = f", … (+{row['size'] - members})" if row["size"] > members else ""
         lines.append(f"#{row['id']}  {row['size']} entities ({types}): {shown}{more}")
-    return "\n".join(lines)
+    return "\n".join(lines + ([note] if note else []))
 
 
 def diff_text(diff: dict, old_name: str, new_name: str) -> str:

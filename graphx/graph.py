@@ -203,8 +203,9 @@ def load_graph(path) -> nx.MultiDiGraph:
 def write_atomic(path, text: str) -> None:
     """Write `text` to `path` via a temp file in the same folder and a rename.
 
-    The temp file's name carries the writer's process id; temp files of `path` left by a process
-    that no longer runs (killed with kill -9 mid-write) are removed here.
+    The file gets the mode any new file gets (0o666 less the umask), not mkstemp's 0o600. The temp
+    file's name carries the writer's process id; temp files of `path` left by a process that no
+    longer runs (killed with kill -9 mid-write) are removed here.
     """
     path = Path(path)
     try:
@@ -214,6 +215,8 @@ def write_atomic(path, text: str) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write to {path.parent}: {exc.strerror or exc}") from None
     try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o666 & ~current_umask())
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
@@ -227,6 +230,12 @@ def write_atomic(path, text: str) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def remove_stale_temps(path: Path) -> None:

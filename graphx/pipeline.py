@@ -26,6 +26,7 @@ class BuildResult:
     processed: int = 0          # articles run through the NLP (the rest came from the store)
     outputs: list = field(default_factory=list)
     snapshot: int | None = None
+    snapshot_new: bool = False  # False: nothing changed since that snapshot, none was recorded
 
     def summary(self) -> dict:
         G = self.graph
@@ -37,6 +38,8 @@ class BuildResult:
             "relations": dict(sorted(Counter(d["relation"] for *_, d in G.edges(data=True)).items())),
             "top_degree": degree,
             "warnings": len(self.warnings),
+            "snapshot": self.snapshot,
+            "snapshot_new": self.snapshot_new,
         }
 
 
@@ -60,6 +63,9 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
     from graphx.graph import build_graph, dumps_graph, write_atomic
     from graphx.resolve import AliasTable, merge_across_articles
 
+    from graphx.annotate import check_ner
+
+    check_ner(ner)
     out_dir = Path(out_dir)
     check_writable(out_dir)
     alias_table = AliasTable.load(aliases) if aliases else AliasTable()
@@ -108,9 +114,11 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
             from graphx.render import render_html
             html = render_html(G, size_by=size_by, max_nodes=max_nodes)
             graph_json = dumps_graph(G)
-            snapshot = None
+            snapshot, snapshot_new = None, False
             if store:
+                before = [s["id"] for s in store.snapshots()]
                 snapshot = store.commit_build(articles, new_results, key, G)  # cached ones are stored
+                snapshot_new = snapshot not in before
             write_atomic(out_dir / "graph.json", graph_json)
             write_atomic(out_dir / "graph.html", html)
     finally:
@@ -119,7 +127,8 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
         if store:
             store.close()
     return BuildResult(graph=G, articles=articles, warnings=report.warnings, processed=len(todo),
-                       outputs=[out_dir / "graph.json", out_dir / "graph.html"], snapshot=snapshot)
+                       outputs=[out_dir / "graph.json", out_dir / "graph.html"], snapshot=snapshot,
+                       snapshot_new=snapshot_new)
 
 
 class _nolock:

@@ -7,12 +7,13 @@ Tables (schema version in ``PRAGMA user_version``, graphx's mark in ``PRAGMA app
 - ``results(sha256, extractor_key, result, created)``: one ``ArticleResult`` (JSON) per content hash
   and extractor key (model + rules version). Unchanged articles are never processed again.
 - ``snapshots(id, created, extractor_key, n_articles, n_nodes, n_edges, articles, graph)``: every
-  build records one; ``articles`` is the JSON list of ``{"name", "sha256"}`` and ``graph`` the
+  build that changes something records one; ``articles`` is the JSON list of ``{"name", "sha256"}`` and ``graph`` the
   zlib-compressed node-link JSON of the graph built.
 
 All writes of a build happen in one transaction (``commit_build``); an interrupted build leaves the
 store as it was. ``build_lock()`` is an exclusive lock across processes (an ``flock`` on
-``<store>.lock``); a second build waits ``lock_timeout`` seconds, then raises ``StoreBusyError``.
+``<store>.lock``, a file that exists only while a build runs); a second build waits ``lock_timeout``
+seconds, then raises ``StoreBusyError``.
 """
 from __future__ import annotations
 
@@ -164,22 +165,17 @@ class Store:
             return
         timeout = self.lock_timeout if timeout is None else timeout
         lock_path = self.path.with_name(self.path.name + ".lock")
+        fd = _acquire_lock_file(lock_path, timeout, self.path)
         try:
-            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-        except OSError as exc:
-            raise StoreError(f"cannot create lock file {lock_path}: {exc.strerror or exc}") from None
-        try:
-            deadline = time.monotonic() + timeout
-            while not _try_lock(fd):
-                if time.monotonic() >= deadline:
-                    raise StoreBusyError(f"store {self.path} is in use by another build "
-                                         f"(waited {timeout:g} s); try again when it has finished")
-                time.sleep(0.05)
             self._lock_depth = 1
             try:
                 yield self
             finally:
                 self._lock_depth = 0
+                try:                                # removed while still held: no file is left behind
+                    os.unlink(lock_path)
+                except OSError:
+                    pass
                 _unlock(fd)
         finally:
             os.close(fd)
@@ -277,17 +273,19 @@ class Store:
     # -- writing -------------------------------------------------------------------------------
 
     def commit_build(self, articles, results, extractor_key: str, G) -> int:
-        """Record one build in ONE transaction; returns the new snapshot id.
+        """Record one build in ONE transaction; returns the id of its snapshot.
 
         articles: the current input set (`graphx.reader.Article`s); results: {article name: ArticleResult}
         (cached or new); G: the graph built from them. Only new or changed articles and results are
-        written; articles no longer in the inputs are marked as not current.
+        written; articles no longer in the inputs are marked as not current. A build that changes
+        nothing (same articles, extractor and graph as the latest snapshot, whatever its time stamp)
+        records no new snapshot: the latest one's id is returned.
         """
         from graphx.graph import to_json_data
 
         stamp = now()
-        graph_blob = zlib.compress(json.dumps(to_json_data(G), ensure_ascii=False,
-                                              separators=(",", ":")).encode("utf-8"), 6)
+        graph_text = json.dumps(to_json_data(G), ensure_ascii=False, separators=(",", ":"))
+        graph_blob = zlib.compress(graph_text.encode("utf-8"), 6)
         snapshot_articles = json.dumps([{"name": a.name, "sha256": a.sha256}
                                         for a in sorted(articles, key=lambda a: a.name)], ensure_ascii=False)
         conn = self.conn
@@ -316,12 +314,18 @@ class Store:
                     result_rows.append((sha, extractor_key, json.dumps(result, ensure_ascii=False), stamp))
             conn.executemany("INSERT OR IGNORE INTO results (sha256, extractor_key, result, created) "
                              "VALUES (?, ?, ?, ?)", result_rows)
-            cursor = conn.execute(
-                "INSERT INTO snapshots (created, extractor_key, n_articles, n_nodes, n_edges, articles, graph) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (stamp, extractor_key, len(articles), G.number_of_nodes(), G.number_of_edges(),
-                 snapshot_articles, graph_blob))
-            snapshot_id = cursor.lastrowid
+            latest = conn.execute("SELECT id, extractor_key, articles, graph FROM snapshots "
+                                  "ORDER BY id DESC LIMIT 1").fetchone()
+            if latest and latest[1:3] == (extractor_key, snapshot_articles) and \
+                    _same_graph(latest[3], graph_text):
+                snapshot_id = latest[0]
+            else:
+                cursor = conn.execute(
+                    "INSERT INTO snapshots (created, extractor_key, n_articles, n_nodes, n_edges, articles, graph) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (stamp, extractor_key, len(articles), G.number_of_nodes(), G.number_of_edges(),
+                     snapshot_articles, graph_blob))
+                snapshot_id = cursor.lastrowid
             conn.execute("COMMIT")
         except BaseException as exc:
             if conn.in_transaction:
@@ -341,6 +345,46 @@ class Store:
             return self.conn.execute(sql, params)
         except sqlite3.Error as exc:
             raise StoreError(_describe(self.path, exc)) from None
+
+
+def _same_graph(blob: bytes, graph_text: str) -> bool:
+    """Whether a snapshot's graph equals this node-link JSON except for the build time."""
+    try:
+        old = json.loads(zlib.decompress(blob).decode("utf-8"))
+    except (zlib.error, ValueError):
+        return False
+    new = json.loads(graph_text)
+    for data in (old, new):
+        if isinstance(data, dict) and isinstance(data.get("graph"), dict):
+            data["graph"].pop("built_at", None)
+    return old == new
+
+
+def _acquire_lock_file(lock_path: Path, timeout: float, store_path: Path) -> int:
+    """An open, locked descriptor of `lock_path`. The holder deletes the file before it unlocks, so
+    a lock won on a file that is no longer at `lock_path` is dropped and taken again on the new one."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise StoreError(f"cannot create lock file {lock_path}: {exc.strerror or exc}") from None
+        try:
+            while not _try_lock(fd):
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(f"store {store_path} is in use by another build "
+                                         f"(waited {timeout:g} s); try again when it has finished")
+                time.sleep(0.05)
+            try:
+                if os.path.samestat(os.fstat(fd), os.stat(lock_path)):
+                    return fd
+            except OSError:
+                pass
+            _unlock(fd)
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
 
 
 def _has_sqlite_header(path: Path) -> bool:
@@ -418,3 +462,17 @@ def load_graph_ref(ref, store_path=None):
             return store.snapshot_graph(snap_id), f"snapshot {snap_id}"
     except StoreError as exc:
         raise GraphFormatError(str(exc)) from None
+
+
+def default_diff_refs(store_path=None) -> tuple[str | None, str]:
+    """What a plain `graphx diff` compares: ('latest~1', 'latest'), or (None, '@N') when the store
+    holds one build only (nothing to compare yet). GraphFormatError for a missing or empty store."""
+    path = Path(store_path) if store_path else DEFAULT_STORE
+    try:
+        with Store.open(path, create=False) as store:
+            ids = [s["id"] for s in store.snapshots()]
+    except StoreError as exc:
+        raise GraphFormatError(str(exc)) from None
+    if not ids:
+        raise GraphFormatError(f"store {path} has no snapshots yet; run graphx build first")
+    return (None, f"@{ids[0]}") if len(ids) == 1 else ("latest~1", "latest")

@@ -58,9 +58,12 @@ def test_bad_model_raises_model_error_one_line(bad):
     assert "\n" not in str(info.value) and bad in str(info.value)
 
 
-def test_bad_ner_option(tiny_pipeline):
-    with pytest.raises(ModelError):
+def test_bad_ner_option_is_a_usage_error(tiny_pipeline):
+    from graphx.errors import ExitStatus, UsageError
+
+    with pytest.raises(UsageError) as raised:
         load_pipeline(str(tiny_pipeline), ner="spacy:foo")
+    assert raised.value.exit_status == ExitStatus.USAGE
 
 
 def test_default_model_path_is_packaged():

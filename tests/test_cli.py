@@ -38,6 +38,11 @@ def test_missing_path(tmp_path):
     assert_one_line_error(run("build", tmp_path / "nope", "--out", tmp_path / "out"), ExitStatus.INPUT)
 
 
+def test_bad_option_values_are_usage_errors(tmp_path):
+    assert_one_line_error(run("build", SEEDS, "--ner", "foo", "--out", tmp_path / "out"), ExitStatus.USAGE)
+    assert not (tmp_path / "out" / "graph.json").exists()
+
+
 def test_empty_folder_and_folder_without_readable_articles(tmp_path):
     empty = tmp_path / "empty"
     empty.mkdir()

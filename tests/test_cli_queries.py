@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from graphx.cli import main
+from graphx.errors import ExitStatus
 from graphx.graph import save_graph
 from graphx.store import Store
 from graphx_samples import article_for, graph_of, new_article_result, seed_results
@@ -68,6 +69,17 @@ def test_diff_table_and_html(workspace):
     assert "No changes." in run("diff", "latest", "latest").output
 
 
+def test_diff_after_the_first_build_says_there_is_nothing_to_compare(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with Store.open("output/graphx.sqlite") as store, store.build_lock():
+        store.commit_build([article_for(r) for r in seed_results()], {r["article"]: r for r in seed_results()},
+                           KEY, graph_of(seed_results()))
+    r = run("diff")
+    assert r.exit_code == 0 and r.output.startswith("Nothing to compare yet: the store holds one build (snapshot 1)")
+    assert json.loads(run("diff", "--format", "json").output)["old"] is None
+    assert_one_line_error(run("diff", "latest~1"), 3, "cannot resolve 'latest~1'")
+
+
 def test_centrality_formats(workspace):
     r = run("centrality", "--metric", "in-degree", "--top", "2", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(r.output)))
@@ -90,10 +102,29 @@ def test_show_neighbors_path_communities(workspace):
     p = json.loads(run("path", "iran", "kim", "--format", "json").output)
     assert p["nodes"] == ["Iran", "Russland", "Wladimir Putin", "Kim Jong Un"]
     assert "Iran liefert Russland Drohnen." in run("path", "iran", "kim").output
-    assert "No path" in run("path", "iran", "kim", "--directed").output
+    no_path = run("path", "iran", "kim", "--directed")
+    assert "No path" in no_path.output and no_path.exit_code == ExitStatus.NO_PATH == 7
+    same = run("path", "Selenskyj", "selenskyjs", "--format", "json")
+    assert same.exit_code == 0 and json.loads(same.output)["length"] == 0
+    assert "0 hops" in run("path", "Putin", "Putin").output
     comm = json.loads(run("communities", "--format", "json").output)
     assert sum(c["size"] for c in comm) == 7
     assert run("communities", "--format", "csv").output.startswith("community,entity,type")
+
+
+def test_communities_of_one_are_hidden_by_default(tmp_path):
+    from graphx_samples import ent, result
+
+    lonely = [result(f"01{i}_x.txt", [ent(name, "PERSON")], []) for i, name in enumerate(["Anna Alt", "Bert Bau"])]
+    save_graph(graph_of(seed_results() + lonely), tmp_path / "g.json")
+    rows = json.loads(run("communities", "--graph", tmp_path / "g.json", "--format", "json").output)
+    assert rows and all(r["size"] >= 2 for r in rows) and [r["id"] for r in rows] == list(range(1, len(rows) + 1))
+    every = json.loads(run("communities", "--graph", tmp_path / "g.json", "--min-size", "1", "--format", "json").output)
+    assert sum(r["size"] for r in every) == 8 and ["Anna Alt"] in [r["members"] for r in every]
+    assert rows == [r for r in every if r["size"] >= 2]
+    hidden = len(every) - len(rows)
+    table = run("communities", "--graph", tmp_path / "g.json").output
+    assert "Anna Alt" not in table and f"({hidden} communities of fewer than 2 entities not shown" in table
 
 
 def test_export_command(workspace):
@@ -101,6 +132,30 @@ def test_export_command(workspace):
     assert r.exit_code == 0 and (workspace / "exp" / "graph.gexf").exists()
     assert run("export", "--format", "neo4j").exit_code == 0
     assert (workspace / "output" / "export" / "neo4j_load.cypher").exists()
+
+
+QUERIES = [["centrality"], ["show", "Putin"], ["neighbors", "Putin"], ["path", "Putin", "Russland"],
+           ["communities"], ["export", "--format", "csv", "--out", "exp"]]
+
+
+@pytest.mark.parametrize("command", QUERIES)
+def test_every_query_command_takes_the_graph_the_same_way(workspace, command):
+    for ref in ["output/graph.json", "@1", "1", "latest", "latest~1"]:
+        r = run(*command, "--graph", ref)
+        assert r.exit_code == 0, (ref, r.output)
+    (workspace / "output" / "graphx.sqlite").rename(workspace / "elsewhere.sqlite")
+    assert run(*command, "--graph", "@2", "--store", "elsewhere.sqlite").exit_code == 0
+    assert_one_line_error(run(*command, "--graph", "@2"), 3, "no such file")
+
+
+@pytest.mark.parametrize("command", [["centrality"], ["export", "--format", "csv", "--out", "exp"]])
+def test_the_older_positional_graph_still_works(workspace, command):
+    assert run(*command, "output/graph.json").exit_code == 0
+    assert run(*command, "@1").exit_code == 0
+    assert run(*command, "output/graph.json", "--graph", "output/graph.json").exit_code == 0
+    clash = run(*command, "old.json", "--graph", "output/graph.json")
+    assert clash.exit_code == 2 and "two graphs given" in clash.output
+    assert "GRAPH" not in run(command[0], "--help").output.splitlines()[0]
 
 
 # -- errors: one line, non-zero exit, no traceback ----------------------------------------------
@@ -118,9 +173,10 @@ def test_unknown_entity_suggests(workspace):
     ("{\"name\": \"package.json\"}", "not a graphx graph"),
     (b"\xff\xfe\x00garbage", "not UTF-8"),
 ])
-@pytest.mark.parametrize("command", [["centrality", "G"], ["show", "Putin", "--graph", "G"],
+@pytest.mark.parametrize("command", [["centrality", "G"], ["centrality", "--graph", "G"], ["show", "Putin", "--graph", "G"],
                                      ["neighbors", "Putin", "--graph", "G"], ["path", "A", "B", "--graph", "G"],
                                      ["communities", "--graph", "G"], ["export", "G", "--format", "csv"],
+                                     ["export", "--graph", "G", "--format", "csv"],
                                      ["diff", "G", "G"]])
 def test_bad_graph_files(tmp_path, monkeypatch, command, content, message):
     monkeypatch.chdir(tmp_path)

@@ -61,3 +61,15 @@ def test_diff_is_what_the_renderer_accepts():
     d = diff_graphs(graph_of(seed_results()), graph_of(seed_results() + [new_article_result()]))
     norm = normalise_diff(d)
     assert norm["nodes_added"] == ["Iran"] and norm["edges_changed"][0]["new_weight"] == 3
+
+
+def test_rank_moves_only_for_entities_with_an_edge():
+    lonely = [result(f"02{i}_x.txt", [ent(name, "PERSON")], []) for i, name in enumerate(["Anna Alt", "Bert Bau", "Cora Chr"])]
+    names = ["Iran", "China", "Indien", "Brasilien", "Kuba", "Chile"]
+    busy = [result(f"03{i}_y.txt", [ent(n, "STATE"), ent("Russland", "STATE")],
+                   [rel(n, "Russland", "supports", f"03{i}_y.txt", f"{n} unterstützt Russland.", 0),
+                    rel("Russland", n, "supports", f"03{i}_y.txt", f"Russland unterstützt {n}.", 40)])
+            for i, n in enumerate(names)]
+    old, new = graph_of(seed_results() + lonely), graph_of(seed_results() + lonely + busy)
+    moves = diff_graphs(old, new, top_moves=None)["rank_moves"]
+    assert moves and not {"Anna Alt", "Bert Bau", "Cora Chr"} & {m["entity"] for m in moves}

@@ -2,6 +2,8 @@
 import csv
 import io
 import json
+import os
+import stat
 import xml.etree.ElementTree as ET
 
 import networkx as nx
@@ -102,3 +104,24 @@ def test_export_writes_files_atomically(tmp_path, G):
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")]
     assert {p.name for p in export(G, "neo4j", tmp_path / "out")} == {
         "neo4j_nodes.csv", "neo4j_relationships.csv", "neo4j_load.cypher"}
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_written_files_follow_the_umask(tmp_path, G, umask, mode):
+    """Exports, graph.json/graph.html (write_atomic) and diff.html get 0o666 less the umask, not 0o600."""
+    from click.testing import CliRunner
+
+    from graphx.cli import main
+    from graphx.graph import save_graph
+
+    previous = os.umask(umask)
+    try:
+        written = export(G, "graphml", tmp_path / "out") + export(G, "csv", tmp_path / "out")
+        save_graph(G, tmp_path / "graph.json")
+        result = CliRunner().invoke(main, ["diff", str(tmp_path / "graph.json"), str(tmp_path / "graph.json"),
+                                           "--html", str(tmp_path / "diff.html")])
+        assert result.exit_code == 0, result.output
+        for path in written + [tmp_path / "graph.json", tmp_path / "diff.html"]:
+            assert stat.S_IMODE(path.stat().st_mode) == mode, path
+    finally:
+        os.umask(previous)

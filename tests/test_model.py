@@ -230,3 +230,20 @@ def test_europeana_reader_cleans_tags_and_chunks(tmp_path):
     assert [t for _, t in sents[0]] == ["O", "B-PER", "O", "O", "B-LOC", "O"]
     assert sents[1] == [("Die", "O"), ("Böhminger", "O"), ("wurde", None), ("verkauft", None)]
     assert sents[2] == [("Der", "O"), ("Kaiser", "B-PER")]  # a page header starts a new chunk
+
+
+def test_data_dir_comes_from_the_environment_or_beside_the_repository(monkeypatch, tmp_path):
+    from graphx.model.corpora import data_dir
+
+    monkeypatch.setenv("GRAPHX_DATA", str(tmp_path))
+    assert data_dir() == tmp_path
+    monkeypatch.delenv("GRAPHX_DATA")
+    found = data_dir()
+    repo = Path(__file__).resolve().parent.parent
+    assert found.parts[-2:] == ("shared", "data") and found.parent.parent in repo.parents
+
+
+def test_no_machine_paths_in_code():
+    root = Path(__file__).resolve().parent.parent
+    for path in [*(root / "graphx").rglob("*.py"), *(root / "benchmarks").glob("*.py"), *(root / "tools").glob("*.py")]:
+        assert "/work/" not in path.read_text(encoding="utf-8"), path

@@ -8,7 +8,7 @@ import pytest
 
 from graphx import annotate, extract
 from graphx.annotate import DEFAULT_MODEL, model_info, model_meta
-from graphx.errors import ModelError
+from graphx.errors import ModelError, UsageError
 from graphx.reader import Article
 
 spacy = pytest.importorskip("spacy")
@@ -18,7 +18,7 @@ def test_model_meta_matches_the_loaded_pipeline_without_loading_it(tmp_path):
     meta = json.loads((Path(DEFAULT_MODEL) / "meta.json").read_text(encoding="utf-8"))
     assert model_meta() == {"name": f"{meta['lang']}_{meta['name']}", "version": meta["version"]}
     assert model_meta(None, "flair:some/tagger")["name"].endswith("+flair:some/tagger")
-    with pytest.raises(ModelError):
+    with pytest.raises(UsageError):                                 # a bad --ner is a usage error
         model_meta(None, "spacy:foo")
     assert model_meta(str(tmp_path / "missing")) is None            # caller falls back to loading
     assert model_meta("no_such_pipeline_package_xyz") is None

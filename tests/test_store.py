@@ -313,8 +313,62 @@ def test_incremental_build_processes_only_new_or_changed_articles(tmp_path, stub
     assert stub_pipeline.calls == ["a.txt"]
     assert "Gamma" not in third.graph and "Delta" not in third.graph and "Beta" not in third.graph
     assert third.graph.has_edge("Alpha", "Zeta", "supports")
+    fourth = build([src], out)                        # nothing new: no snapshot
+    assert third.snapshot_new and not fourth.snapshot_new and fourth.snapshot == third.snapshot
+    assert fourth.summary()["snapshot"] == third.snapshot and not (out / "graphx.sqlite.lock").exists()
     with Store.open(out / "graphx.sqlite") as store:
         assert [s["articles"] for s in store.snapshots()] == [2, 3, 2]
         saved = json.loads((out / "graph.json").read_text(encoding="utf-8"))
         assert graph_data(store.snapshot_graph("latest")) == graph_data(nx.node_link_graph(
             saved, directed=True, multigraph=True, edges="edges"))
+
+
+def test_a_build_that_changes_nothing_records_no_snapshot(tmp_path):
+    with Store.open(tmp_path / "s.sqlite") as store:
+        first, _ = commit(store, seed_results())
+        again, _ = commit(store, seed_results())          # a new time stamp only
+        assert again == first and len(store.snapshots()) == 1
+        renamed = seed_results()
+        renamed[2]["entities"][0]["aliases"].append("Nordatlantikpakt")   # same articles, another graph
+        changed, _ = commit(store, renamed)
+        other_key, _ = commit(store, renamed, key="other@2+rules1")
+        assert [s["id"] for s in store.snapshots()] == [first, changed, other_key] and first < changed < other_key
+
+
+def test_no_lock_file_is_left_behind(tmp_path):
+    path = tmp_path / "s.sqlite"
+    with Store.open(path) as store:
+        with store.build_lock():
+            assert (tmp_path / "s.sqlite.lock").exists()
+        commit(store, seed_results())
+    assert not (tmp_path / "s.sqlite.lock").exists()
+
+
+def test_lock_stays_exclusive_when_the_holder_removes_the_file(tmp_path):
+    """A waiter that wins the lock on the removed file takes it again on the new one."""
+    import threading
+
+    path = tmp_path / "s.sqlite"
+    first, second, third = Store.open(path), Store.open(path), Store.open(path)
+    holding, release = threading.Event(), threading.Event()
+
+    def wait_then_hold():
+        with second.build_lock(timeout=5):
+            holding.set()
+            release.wait(5)
+
+    with first.build_lock():
+        waiter = threading.Thread(target=wait_then_hold)
+        waiter.start()
+        waiter.join(0.2)                              # it waits for the first
+    assert holding.wait(5)
+    with pytest.raises(StoreBusyError):
+        with third.build_lock(timeout=0.3):
+            pass
+    release.set()
+    waiter.join(5)
+    with third.build_lock(timeout=1):
+        pass
+    for store in (first, second, third):
+        store.close()
+    assert not (tmp_path / "s.sqlite.lock").exists()

@@ -41,7 +41,7 @@ def train_cmd(work_dir, output, no_vectors, ud_steps, ner_steps, with_ler, europ
     from .train import PACKAGE_MODEL, train_all
 
     if not DATA_DIR.is_dir():
-        raise InputError(f"training data not found at {DATA_DIR}")
+        raise InputError(f"training data not found at {DATA_DIR} (set GRAPHX_DATA to the shared data folder)")
     out = train_all(work_dir, output or PACKAGE_MODEL, vectors=not no_vectors, ud_steps=ud_steps,
                     ner_steps=ner_steps, use_ler=with_ler, europeana=europeana, germeval_reps=germeval_reps,
                     augment=augment, pretrain=pretrain,
@@ -63,7 +63,7 @@ def evaluate_cmd(model_name, ner_name, skip, as_json):
     from .evaluate import evaluate_all, format_report
 
     if not DATA_DIR.is_dir() and not {"ner", "ud"} <= set(skip):
-        raise InputError(f"evaluation data not found at {DATA_DIR}")
+        raise InputError(f"evaluation data not found at {DATA_DIR} (set GRAPHX_DATA to the shared data folder)")
     nlp = load_pipeline(model_name, ner=ner_name)
     try:
         res = evaluate_all(nlp, ner="ner" not in skip, ud="ud" not in skip, speed="speed" not in skip)

@@ -30,12 +30,28 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import random
 import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
-DATA_DIR = Path("/work/shared/data")
+DATA_ENV = "GRAPHX_DATA"
+
+
+def data_dir() -> Path:
+    """The shared corpora: $GRAPHX_DATA, else the first ``shared/data`` folder beside the repository
+    or one of its parents (``../shared/data`` of a clone; also found from a worktree below it)."""
+    if os.environ.get(DATA_ENV):
+        return Path(os.environ[DATA_ENV]).expanduser()
+    repo = Path(__file__).resolve().parents[2]
+    for parent in repo.parents:
+        if (parent / "shared" / "data").is_dir():
+            return parent / "shared" / "data"
+    return repo.parent / "shared" / "data"
+
+
+DATA_DIR = data_dir()
 
 GERMEVAL_MAP = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "LOCderiv": "LOCderiv"}
 LER_MAP = {

@@ -118,7 +118,7 @@ def test_scorer_reads_the_graph(seed_build):
     # regression guard on the development set (issue targets: entities R>=0.90 P>=0.85, relations
     # R(required)>=0.80 P>=0.80); the rules are written for German news in general, not for these texts
     entities, relations = (dict(part.split("=") for part in side.split() if "=" in part)
-                           for side in summary.split("|"))
+                           for side in summary.split("|")[:2])
     assert float(entities["R"]) >= 0.90 and float(entities["P"]) >= 0.85
     assert float(relations["R(required)"]) >= 0.80 and float(relations["P"]) >= 0.80
 

@@ -264,3 +264,34 @@ def test_a_surname_compound_names_the_person_the_article_names():
                     ("sprach", "sprechen", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)])
     mentions = add_article_names(doc, find_mentions(doc), ["Lea Roth"])
     assert [(m.surface, m.type, m.key) for m in mentions] == [("Roth", "PERSON", "Lea Roth")]
+
+
+def test_apposition_before_the_name_after_a_preposition_and_a_coordination():
+    doc = doc_from("""
+        Sie sie PRON nsubj 9 Nom
+        kommt kommen VERB ROOT 1
+        vom von ADP case 3
+        Rektor Rektor NOUN obl 1 Dat
+        der der DET det 5 Gen
+        Nato Nato PROPN nmod 3 Gen
+        , , PUNCT punct 7
+        Ivo Ivo PROPN appos 3 Dat
+        Berg Berg PROPN flat 7 Dat
+        . . PUNCT punct 1
+    """, ents=[(5, 6, "ORG"), (7, 9, "PER")])
+    assert ("Ivo Berg", "leader_of", "NATO") in relations_of(doc)
+    doc = doc_from("""
+        Das der PRON nsubj 1 Nom
+        sagte sagen VERB ROOT 1
+        die der DET det 3 Nom
+        Frau Frau NOUN nsubj 1 Nom
+        des der DET det 5 Gen
+        Ministers Minister NOUN nmod 3 Gen
+        der der DET det 7 Gen
+        Nato Nato PROPN nmod 5 Gen
+        , , PUNCT punct 9
+        Ivo Ivo PROPN appos 3 Nom
+        Berg Berg PROPN flat 9 Nom
+        . . PUNCT punct 1
+    """, ents=[(7, 8, "ORG"), (9, 11, "PER")])
+    assert not any(key[0] == "Ivo Berg" for key in relations_of(doc))

@@ -90,31 +90,35 @@ class RoleRelations:
         return j >= span.end or self.doc[j].text in (",", ".", "(", ")", "–", ";", ":")
 
     def apposition_before(self, comma, span) -> list:
-        """"der Pressesprecher des US-Außenministeriums, John Kirby": the role phrase before the
-        comma, back to the previous break or verb, with no other person in it."""
+        """"der Pressesprecher des US-Außenministeriums, John Kirby", "vom Rektor der Universität
+        Salzburg, X": the head role noun of the phrase before the comma, back to the previous break,
+        verb, coordination or person."""
         doc = self.doc
-        i = comma - 1
-        start = None
-        brackets = 0
+        i, brackets, window = comma - 1, 0, []
         while i >= span.start and comma - i <= 12:
             token = doc[i]
             brackets += (token.text == ")") - (token.text == "(")
-            if not brackets and (token.text in PHRASE_BREAKS and token.text not in "()") or \
-                    (token.pos_ in ("VERB", "AUX") and not token.text[:1].isupper()):
+            if not brackets and ((token.text in PHRASE_BREAKS and token.text not in "()") or
+                                 token.lower_ in ("und", "oder", "sowie") or
+                                 (token.pos_ in ("VERB", "AUX") and not token.text[:1].isupper())):
                 break
             if any(self.mentions[ix].type == "PERSON" for ix in self.by_token.get(i, ())):
                 return []
-            start = i
+            window.append(i)
             i -= 1
-        if start is None:
-            return []
-        for j in range(start, comma):         # the head: the first role noun of the phrase
+        for j in reversed(window):             # the leftmost role noun that opens its own phrase
             hit = self.role_noun(doc[j])
-            if hit:
-                return [hit]
-            if doc[j].pos_ in ("NOUN", "PROPN") and not self.by_token.get(j) and doc[j].text[:1].isupper() \
-                    and not doc[j].text.endswith("-"):
-                return []                     # "die Frau des Ministers, X": the phrase is about someone else
+            if not hit:
+                continue
+            k = j - 1
+            while k >= span.start and (doc[k].pos_ == "ADJ" or (doc[k].text[:1].islower() and
+                                                                 doc[k].pos_ in ("ADV", "DET") and
+                                                                 doc[k].lower_ not in ARTICLES)):
+                k -= 1
+            opener = doc[k].lower_ if k >= span.start else ""
+            if opener in GENITIVE_ARTICLES - {"der"}:
+                return []                     # "die Frau des Ministers, X": about someone else
+            return [hit]
         return []
 
     def apposition_after(self, m, span) -> list:
@@ -128,7 +132,7 @@ class RoleRelations:
         result = []
         while k < span.end:
             while k < span.end and (doc[k].lower_ in ARTICLES or doc[k].pos_ == "ADJ" or
-                                    (doc[k].text[:1].islower() and doc[k].pos_ in ("ADV", "NUM"))):
+                                    (doc[k].text[:1].islower() and doc[k].pos_ in ("ADV", "NUM", "DET"))):
                 k += 1
             if k >= span.end:
                 break
@@ -250,8 +254,6 @@ class RoleRelations:
             return []
         word = doc[k].lower_
         if word in GENITIVE_ARTICLES or word in MEMBER_PREPOSITIONS or word == "von":
-            if word == "der" and self.dative_der(title) is False and "Dat" in doc[k].morph.get("Case"):
-                return []
             member = word in MEMBER_PREPOSITIONS
             k += 1
             if member and k < span.end and doc[k].lower_ in ARTICLES:

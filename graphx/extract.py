@@ -49,8 +49,11 @@ def segments(text: str, limit: int = CHUNK_CHARS):
     for match in list(PARAGRAPH_BREAK.finditer(text)) + [None]:
         end = match.start() if match else len(text)
         for offset, piece in paragraph_lines(text[start:end]):
-            lead = len(piece) - len(piece.lstrip(BULLETS))     # "• Gabriel bestellte ...": the bullet is no word
-            piece = piece.strip().lstrip(BULLETS).strip()
+            text_start = piece.lstrip()
+            while text_start[:1] and text_start[0] in BULLETS:   # "• Gabriel bestellte ...": the bullet is no word
+                text_start = text_start[1:].lstrip()
+            lead = len(piece) - len(text_start)
+            piece = text_start.rstrip()
             if piece:
                 for chunk_offset, chunk in chunks(piece, limit):
                     yield start + offset + lead + chunk_offset, chunk.translate(INNER_SPACE)
@@ -58,7 +61,7 @@ def segments(text: str, limit: int = CHUNK_CHARS):
             start = match.end()
 
 
-BULLETS = " \t\u2022\u25cf\u25aa\u25b8\u2023\u2043\u00b7"
+BULLETS = "\u2022\u25cf\u25aa\u25b8\u2023\u2043\u00b7"
 SENTENCE_END = tuple('.!?:;"“”»«)')
 
 

@@ -206,3 +206,16 @@ def test_a_government_named_by_its_seat_and_an_event_noun_with_von():
         . . PUNCT punct 6
     """)
     assert ("Chile", "criticizes", "Peru") in relations_of(doc)
+
+
+def test_attacking_targets_in_a_state_attacks_the_state():
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        griff greifen VERB ROOT 1
+        Ziele Ziel NOUN obj 1 Acc
+        in in ADP case 4
+        Peru Peru PROPN nmod 2 Dat
+        an an ADP compound:prt 1
+        . . PUNCT punct 1
+    """)
+    assert ("Chile", "attacks", "Peru") in relations_of(doc)

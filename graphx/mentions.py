@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graphx.lexicon import common_nouns, fold, load, word_forms
+from graphx.lexicon import common_nouns, fold, load, noun_forms, word_forms
 
 LOCATIVE_PREPS = {"in", "im", "nach", "aus", "bei", "beim", "um", "bis", "über", "durch", "nahe", "vor",
                   "zwischen", "ins", "am", "an", "gen", "ab"}
@@ -155,6 +155,14 @@ def is_common_word(text: str) -> bool:
     return text in word_forms() or text in common_nouns()
 
 
+def is_ordinary_word(text: str, lex) -> bool:
+    """An ordinary German noun ("Budget", "Impulse") or a capitalised adverb ("Unterdessen") that no
+    gazetteer knows as a name."""
+    if text in lex.first_names or lexicon_token(text, lex):
+        return False
+    return text in noun_forms() or text.lower() in lex.adverbs
+
+
 def is_given_name(token, lex, own=False) -> bool:
     """A given name ("Frank-Walter", "Anna"): left out by the NER in front of a person name, or (with
     `own`) the whole of what it tagged."""
@@ -216,7 +224,25 @@ def find_mentions(doc, lex=None) -> list:
         mentions.append(Mention(start, end, doc_text[start:end], etype, key, kind, root.i, first, last))
         taken.update(range(first, last + 1))
 
-    for ent in joined_entities(doc, lex):
+    ents = joined_entities(doc, lex)
+    built = organisation_spans(doc, lex, ents)
+    covered = {k for first, last in built for k in range(first, last + 1)}
+    for first, last in built:
+        text = doc[first:last + 1].text
+        prefix = text.rsplit("-", 1)[0] if first == last and "-" in text[1:-1] else ""
+        if prefix and org_head_word(text.rsplit("-", 1)[1], lex) in lex.org_prefix_heads:
+            if not lexicon_token(prefix, lex):       # "Fidesz-Partei": the party is Fidesz
+                add(first, last, "ORG", prefix, "name", end=doc[first].idx + len(prefix))
+            continue
+        add(first, last, "ORG", lex.org_of(text) or org_key(doc[first:last + 1], lex),
+            "lexicon" if lex.org_of(text) else "name")
+    for ent in ents:
+        if any(k in covered for k in range(ent.start, ent.end)):
+            free = [k for k in range(ent.start, ent.end) if k not in covered]
+            if not free or free[-1] - free[0] + 1 != len(free) or ent.label_ not in ("PER", "PERSON"):
+                continue               # the NER's part of an organisation name built above
+            from spacy.tokens import Span
+            ent = Span(doc, free[0], free[-1] + 1, label=ent.label_)   # "Abiys Wohlstandspartei"
         span = clean_span(ent, lex)
         if span is None:
             continue
@@ -239,9 +265,9 @@ def find_mentions(doc, lex=None) -> list:
         etype, key, kind = classified
         if kind == "name" and not is_plausible(text, etype):
             continue
-        if kind == "name" and etype in ("LOCATION", "ORG") and len(span) == 1 and is_common_word(text) and \
-                not after_role_noun(span, lex):
-            continue          # "in Etappen", "auf der Wiese", "Regimen": a common word the NER took for a name
+        if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and \
+                (is_ordinary_word(text, lex) or (etype in ("LOCATION", "ORG") and is_common_word(text))):
+            continue          # "in Etappen", "im Budget", "Unterdessen": a common word the NER took for a name
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \
                 not any(t.text in lex.org_heads for t in span):
             etype = "PERSON"          # "UNO-Generalsekretär Ban Ki-moon" tagged ORG: a role names a person
@@ -249,7 +275,6 @@ def find_mentions(doc, lex=None) -> list:
             continue  # "Nato-Sprecherin" as an ORG: the compound pass below names NATO instead
         add(span.start, span.end - 1, etype, key, kind)
 
-    organisations_by_head(doc, lex, taken, add)
     gazetteer(doc, lex, taken, add)
     titled_persons(doc, lex, taken, add)
     named_persons(doc, lex, taken, add)
@@ -302,33 +327,106 @@ MAX_NAME_TOKENS = 4
 GERMAN_LINKERS = {"für", "der", "des", "und", "zur", "zum"}
 
 
-def organisations_by_head(doc, lex, taken, add):
-    """Capitalised runs around an organisation head word: "Korea Institute for Defense Analyses",
-    "Deutsches Institut für Wirtschaftsforschung"."""
-    for head in doc:
-        if head.text not in lex.org_heads or head.i in taken:
+ENGLISH_LINKERS = {"for", "of", "and", "on", "the", "&"}
+COMPLEMENT_DETS = {"das", "die", "der", "den", "dem", "des"}
+INDEFINITE = {"ein", "eine", "einen", "einem", "eines", "einer", "kein", "keine", "keinen", "keinem", "keines",
+              "keiner", "jedes", "jeder", "jedem", "jeden"}
+
+
+def organisation_spans(doc, lex, ents=()) -> list:
+    """(first, last) token spans of organisation names built around a head word (org_heads.txt):
+    a compound that names one by itself ("das Verwaltungsgericht", "UNO-Menschenrechtsrat"), a head
+    with capitalised modifiers before it ("Amadeu Antonio Stiftung", "Nationale Front"), a place after
+    it ("Verwaltungsgericht München", "Kulturbüro Sachsen"), a "für" complement ("Organisation für
+    das Verbot chemischer Waffen") and coordinated first parts ("Friedens- und Sicherheitsrat").
+    An NER span (`ents`) reaching beyond one wins over it ("German Institute for ...")."""
+    spans, i, n = [], 0, len(doc)
+    while i < n:
+        head = doc[i]
+        kind = lex.org_head(head.text) if head.text[:1].isupper() and head.pos_ != "VERB" else None
+        if kind is None:
+            i += 1
             continue
-        first = head.i
-        while first > 0 and first - 1 not in taken and head.i - first < 3 and doc[first - 1].text[:1].isupper() \
-                and not doc[first - 1].is_sent_start and doc[first - 1].pos_ not in ("DET", "VERB", "AUX"):
+        first = i
+        english = i + 1 < n and doc[i + 1].lower_ in ENGLISH_LINKERS     # "Korea Institute for ..."
+        while first > 0 and i - first < 3 and is_org_modifier(doc[first - 1], lex, english):
             first -= 1
-        last = head.i
-        while True:
-            j = last + 1
-            while j < len(doc) and (doc[j].lower_ in LINKERS | GERMAN_LINKERS) and doc[j].text[:1].islower():
+        if first >= 2 and doc[first - 1].lower_ == "und" and doc[first - 2].text.endswith("-") and \
+                doc[first - 2].text[:1].isupper():
+            first -= 2                                   # "Friedens- und Sicherheitsrat"
+        last, j = i, i + 1
+        if j < n and doc[j].ent_type_ in ("LOC", "GPE") and doc[j].ent_iob_ == "B" and not lex.org_of(doc[j].text) \
+                and (kind != "head" or first < i) and not doc[j].text.endswith("s"):
+            last = j                                     # "Verwaltungsgericht München"
+            while last + 1 < n and doc[last + 1].ent_iob_ == "I":
+                last += 1
+        elif j + 1 < n and doc[j].lower_ in ENGLISH_LINKERS and doc[j + 1].text[:1].isupper():
+            while j < n and doc[j].lower_ in ENGLISH_LINKERS and doc[j].text[:1].islower() \
+                    and j + 1 < n and doc[j + 1].text[:1].isupper() and not doc[j + 1].is_punct:
                 j += 1
-            if j == last + 1 or j >= len(doc) or not doc[j].text[:1].isupper() or j in taken or doc[j].is_punct:
-                break
-            k = j
-            while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct and k not in taken and \
-                    doc[k].text not in lex.org_heads:
+                while j < n and doc[j].text[:1].isupper() and not doc[j].is_punct:
+                    last, j = j, j + 1               # "Korea Institute for Defense Analyses"
+        elif j + 1 < n and doc[j].lower_ == "für" and kind == "head" and org_head_word(head.text, lex) in \
+                lex.org_fuer_heads:
+            k, end = j + 1, None
+            while k < n and k - j <= 6 and (doc[k].lower_ in COMPLEMENT_DETS or doc[k].lower_ == "und" or
+                                            (doc[k].pos_ == "ADJ" and doc[k].text.isalpha()) or
+                                            (doc[k].text[:1].isupper() and doc[k].pos_ in ("NOUN", "PROPN", "X"))):
+                if doc[k].text[:1].isupper():
+                    end = k
                 k += 1
-            last = k - 1
-        if last - first < 1 or fold(doc[first:last + 1].text) in lex.states:
-            continue
-        if any(i in taken for i in range(first, last + 1)):
-            continue
-        add(first, last, "ORG", doc[first:last + 1].text, "name")
+            if end is not None:
+                last = end                               # "Ministerium für Staatssicherheit"
+        modified = first < i or last > i or "-" in head.text[1:-1]
+        before = doc[first - 1].lower_ if first > 0 else ""
+        ner_beyond = any(e.start < first <= e.end - 1 or e.start <= last < e.end - 1 for e in ents
+                         if e.label_ not in ("PER", "PERSON") and (e.start < first or e.end > last + 1))
+        if (kind == "alone" or modified) and before not in INDEFINITE and not ner_beyond:
+            spans.append((first, last))
+            i = last + 1
+        else:
+            i += 1
+    return spans
+
+
+def org_head_word(text: str, lex) -> str:
+    """The head word without a genitive ending: "Instituts" -> "Institut"."""
+    for ending in ("es", "s"):
+        if text.endswith(ending) and text[: -len(ending)] in lex.org_heads:
+            return text[: -len(ending)]
+    return text
+
+
+def is_org_modifier(token, lex, english=False) -> bool:
+    """A capitalised word in front of an organisation head that belongs to its name ("Nationale",
+    "Amadeu Antonio"), not an article, role noun or state."""
+    text = token.text
+    opens = token.is_sent_start or (token.i > 0 and token.nbor(-1).is_punct)
+    lexical = lexicon_token(token, lex)
+    known = lexical and not (fold(text) in lex.orgs or lex.states.get(fold(text)) == text)
+    return text[:1].isupper() and (token.pos_ in ("ADJ", "PROPN") or lexical or (english and token.pos_ == "NOUN")) \
+        and not token.is_punct and \
+        text.lower() not in COMPLEMENT_DETS and not lex.title_relation(text) and not known \
+        and fold(text) not in lex.adjectives and not (opens and (token.pos_ != "PROPN" or
+                                                                  text.lower() in word_forms()))
+
+
+def org_key(span, lex) -> str:
+    """An organisation's name with its head word in the nominative ("Verfassungsgerichts" ->
+    "Verfassungsgericht", "Kulturbüros Sachsen" -> "Kulturbüro Sachsen")."""
+    words = []
+    for token in span:
+        text = token.text
+        prefix, _, rest = text.rpartition("-")
+        if prefix and rest and lex.org_of(prefix) and lex.org_of(prefix).isupper():
+            text = lex.org_of(prefix) + "-" + rest       # "Uno-Vollversammlung" -> "UNO-Vollversammlung"
+        if lex.org_head(text):
+            for ending in ("es", "s"):
+                if text.endswith(ending) and lex.org_head(text[: -len(ending)]):
+                    text = text[: -len(ending)]
+                    break
+        words.append(text + token.whitespace_)
+    return "".join(words).strip()
 
 
 def titled_persons(doc, lex, taken, add):

@@ -79,6 +79,7 @@ def resolve_article(mentions, text: str = "") -> dict:
             name = strip_genitive(m.key, all_words - {m.key})
             name = acronyms.get(name, name)
         names.append(name)
+    names = same_organisation(mentions, names, text)
 
     entities = {}
     for m, name in zip(mentions, names):
@@ -88,6 +89,35 @@ def resolve_article(mentions, text: str = "") -> dict:
         if m.type == "STATE":          # a state beats a location or org reading of the same name
             entity["type"] = "STATE"
     return {"entities": entities, "names": names}
+
+
+def same_organisation(mentions, names, text: str) -> list:
+    """Organisation names inside one article that stand for one body: a short form and the one long
+    form ending in it ("Menschenrechtsrat" -> "UNO-Menschenrechtsrat"), a long form and the acronym in
+    brackets right after it ("Institut für Nationales Gedenken (IPN)" -> "IPN"), and spellings that
+    differ in case only ("Uno-Vollversammlung")."""
+    rename = {}
+    orgs = sorted({name for m, name in zip(mentions, names) if m.type == "ORG"})
+    for m, following, name, next_name in zip(mentions, mentions[1:], names, names[1:]):
+        between = text[m.end:following.start] if text else ""
+        if m.type == "ORG" and following.type == "ORG" and between.strip() == "(" and \
+                text[following.end:following.end + 1] == ")" and following.surface.isupper() and name != next_name:
+            rename[name] = next_name
+    for short in orgs:
+        longer = [o for o in orgs if o.endswith(("-" + short, " " + short)) and o not in rename]
+        if len(longer) == 1 and short not in rename:
+            rename[short] = longer[0]
+    first_spelling = {}
+    for name in names:
+        first_spelling.setdefault(fold(name), name)
+    result = []
+    for name in names:
+        seen = set()
+        while name in rename and name not in seen:
+            seen.add(name)
+            name = rename[name]
+        result.append(first_spelling.get(fold(name), name) if fold(name) in first_spelling else name)
+    return result
 
 
 def resolve_person(key: str, full_names: dict, last_seen: dict, position: int, known_words: set) -> str:

@@ -1,0 +1,66 @@
+"""Entity mentions beyond the NER: organisation names built around head words, the common-noun filter,
+and organisation short forms resolved inside one article. Hand-built Docs, sentences written here."""
+from docs import make_doc
+
+from graphx.lexicon import load, noun_forms
+from graphx.mentions import find_mentions
+from graphx.resolve import resolve_article
+
+
+def doc_of(tagged: str, ents=()):
+    """A one-sentence Doc from "word/POS" items (all tokens hang on the first)."""
+    rows = []
+    for k, item in enumerate(tagged.split()):
+        word, pos = item.rsplit("/", 1)
+        rows.append((word, word, pos, "ROOT" if k == 0 else "dep", 0))
+    return make_doc(rows, ents)
+
+
+def found(doc):
+    return {(m.surface, m.type, m.key) for m in find_mentions(doc)}
+
+
+def test_a_compound_head_alone_names_an_organisation_and_keeps_its_nominative():
+    doc = doc_of("Laut/ADP dem/DET Verfassungsgerichts/NOUN sei/AUX das/DET Gesetz/NOUN nichtig/ADJ ./PUNCT")
+    assert ("Verfassungsgerichts", "ORG", "Verfassungsgericht") in found(doc)
+
+
+def test_head_with_modifiers_place_and_complement():
+    doc = doc_of("Die/DET Karl/PROPN Meier/PROPN Stiftung/NOUN und/CCONJ das/DET Landesjugendamt/NOUN "
+                 "Graz/PROPN loben/VERB die/DET Organisation/NOUN für/ADP die/DET Rettung/NOUN alter/ADJ "
+                 "Bäume/NOUN ./PUNCT", ents=[(1, 3, "PER"), (7, 8, "LOC")])
+    names = {surface for surface, etype, _ in found(doc) if etype == "ORG"}
+    assert names == {"Karl Meier Stiftung", "Landesjugendamt Graz",
+                     "Organisation für die Rettung alter Bäume"}
+
+
+def test_bare_simple_heads_generic_compounds_and_role_compounds_are_no_names():
+    doc = doc_of("Der/DET Rat/NOUN und/CCONJ eine/DET Pressekonferenz/NOUN ,/PUNCT dann/ADV sprach/VERB "
+                 "der/DET Stadtrat/NOUN mit/ADP einem/DET Verwaltungsgericht/NOUN ./PUNCT")
+    assert found(doc) == set()
+
+
+def test_hyphen_prefix_of_a_party_is_the_name():
+    doc = doc_of("Die/DET Zukunft-Partei/NOUN gewann/VERB ./PUNCT")
+    assert ("Zukunft", "ORG", "Zukunft") in found(doc)
+
+
+def test_ordinary_nouns_and_adverbs_tagged_as_names_are_dropped():
+    assert "Budget" in noun_forms() and "unterdessen" in load().adverbs
+    doc = doc_of("Unterdessen/PROPN wuchs/VERB das/DET Budget/NOUN in/ADP Graz/PROPN ./PUNCT",
+                 ents=[(0, 1, "LOC"), (3, 4, "LOC"), (5, 6, "LOC")])
+    assert {surface for surface, _, _ in found(doc)} == {"Graz"}
+
+
+def test_short_form_and_bracketed_acronym_resolve_inside_the_article():
+    from graphx.mentions import Mention
+    text = "Der UNO-Menschenrechtsrat tagte. Der Menschenrechtsrat und die Liga für Freie Wahl (LFW) sprachen."
+    spans = [("UNO-Menschenrechtsrat", "UNO-Menschenrechtsrat"), ("Menschenrechtsrat", "Menschenrechtsrat"),
+             ("Liga für Freie Wahl", "Liga für Freie Wahl"), ("LFW", "LFW")]
+    mentions, offset = [], 0
+    for surface, key in spans:
+        start = text.index(surface, offset)
+        offset = start + len(surface)
+        mentions.append(Mention(start, offset, surface, "ORG", key, "name", 0, 0, 0))
+    names = resolve_article(mentions, text)["names"]
+    assert names == ["UNO-Menschenrechtsrat", "UNO-Menschenrechtsrat", "LFW", "LFW"]

@@ -155,12 +155,13 @@ def is_common_word(text: str) -> bool:
     return text in word_forms() or text in common_nouns()
 
 
-def is_ordinary_word(text: str, lex) -> bool:
-    """An ordinary German noun ("Budget", "Impulse") or a capitalised adverb ("Unterdessen") that no
-    gazetteer knows as a name."""
+def is_ordinary_word(token, lex) -> bool:
+    """An ordinary German noun not tagged as a proper noun ("Budget", "Impulse"; "Siemens" the company
+    is a PROPN) or a capitalised adverb ("Unterdessen") that no gazetteer knows as a name."""
+    text = token.text
     if text in lex.first_names or lexicon_token(text, lex):
         return False
-    return text in noun_forms() or text.lower() in lex.adverbs
+    return (text in noun_forms() and token.pos_ != "PROPN") or text.lower() in lex.adverbs
 
 
 def is_given_name(token, lex, own=False) -> bool:
@@ -266,7 +267,7 @@ def find_mentions(doc, lex=None) -> list:
         if kind == "name" and not is_plausible(text, etype):
             continue
         if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and \
-                (is_ordinary_word(text, lex) or (etype in ("LOCATION", "ORG") and is_common_word(text))):
+                (is_ordinary_word(span[0], lex) or (etype in ("LOCATION", "ORG") and is_common_word(text))):
             continue          # "in Etappen", "im Budget", "Unterdessen": a common word the NER took for a name
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \
                 not any(t.text in lex.org_heads for t in span):
@@ -407,7 +408,7 @@ def is_org_modifier(token, lex, english=False) -> bool:
     return text[:1].isupper() and (token.pos_ in ("ADJ", "PROPN") or lexical or (english and token.pos_ == "NOUN")) \
         and not token.is_punct and \
         text.lower() not in COMPLEMENT_DETS and not lex.title_relation(text) and not known \
-        and fold(text) not in lex.adjectives and not (opens and (token.pos_ != "PROPN" or
+        and not (opens and (token.pos_ != "PROPN" or
                                                                   text.lower() in word_forms()))
 
 

@@ -119,6 +119,7 @@ def clean_span(span, lex):
         tokens = tokens[:-1]      # "Le Pen sensationell": names do not end in a lower-case word
     while tokens and tokens[0].text in STRIP_CHARS:
         tokens = tokens[1:]
+    tokens = repair_boundaries(tokens, span.label_, lex)
     if not tokens:
         return None
     # "Nordkoreas Offiziere", "Atommacht Russland": a lexicon entity inside common nouns
@@ -142,12 +143,52 @@ def clean_span(span, lex):
                 and doc[end].text[:1].isupper() and not doc[end].ent_type_ and not doc[end].is_sent_end and \
                 not lexicon_token(doc[end], lex) and not lex.title_relation(doc[end].text):
             end += 1
+        # "Ursula von der Leyen", "Alexander Van der Bellen", "Abdel Fattah al-Burhan"
+        while doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc) and doc[end].text[:1].isupper():
+            end += 1
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].lower_ in NAME_PARTICLES:
+            k += 1
+        if k > end and k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and \
+                (doc[k].pos_ == "PROPN" or doc[k].ent_type_ == "PER") and doc[k].text not in noun_forms():
+            end = k + 1
+        if end < len(doc) and re.match(r"^(al|el|as|ad|ar|asch|bin|ibn|abu)-[A-ZÄÖÜ]", doc[end].text):
+            end += 1
         # the NER often stops after the first part of a name
         while end < len(doc) and (doc[end].pos_ == "PROPN" or KOREAN_GIVEN_NAME.match(doc[end].text)) and \
                 doc[end].text[:1].isupper() and not doc[end].ent_type_ and not lexicon_token(doc[end], lex) and \
                 end - tokens[0].i < 4:
             end += 1
     return doc[first: end]
+
+
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "dos", "das",
+                  "zu", "ten", "ter", "bin", "ibn", "al", "el", "ben"}
+
+
+def repair_boundaries(tokens, label, lex):
+    """One mechanism for the edges of a name: descriptor, role and profession nouns in front
+    ("Enklave Kaliningrad", "Soziologin Anna Berg"), a possessive's noun behind ("Müllers Haus" is
+    Müller) and ordinary nouns glued on behind a person's full name."""
+    def describes(token):
+        word = token.text
+        return word[:1].isupper() and not lexicon_token(token, lex) and word not in lex.first_names and \
+            not lex.title_relation(word) and (lex.is_descriptor(word) or
+                                              (label in ("PER", "PERSON") and word in noun_forms() and
+                                               fold(word) not in lex.demonyms))
+    while len(tokens) > 1 and describes(tokens[0]) and tokens[1].text[:1].isupper():
+        tokens = tokens[1:]
+    for k, token in enumerate(tokens[:-1]):
+        rest = tokens[k + 1:]
+        if token.text.endswith("s") and token.text[:1].isupper() and token.text not in lex.first_names and all(
+                t.text[:1].isupper() and t.pos_ == "NOUN" and
+                not lexicon_token(t, lex) and not lex.org_head(t.text) and t.text not in lex.first_names
+                for t in rest) and (label in ("PER", "PERSON") or token.pos_ == "PROPN"):
+            return tokens[:k + 1]                 # "Poroschenkos Popularität"
+    if label in ("PER", "PERSON") and len(tokens) > 2 and tokens[-1].text in noun_forms() and \
+            tokens[-1].pos_ == "NOUN" and tokens[-1].text not in lex.first_names:
+        tokens = tokens[:-1]                      # "Heinz Fischer Rosen"
+    return tokens
 
 
 def is_common_word(text: str) -> bool:

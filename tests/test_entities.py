@@ -64,3 +64,11 @@ def test_short_form_and_bracketed_acronym_resolve_inside_the_article():
         mentions.append(Mention(start, offset, surface, "ORG", key, "name", 0, 0, 0))
     names = resolve_article(mentions, text)["names"]
     assert names == ["UNO-Menschenrechtsrat", "UNO-Menschenrechtsrat", "LFW", "LFW"]
+
+
+def test_boundaries_descriptor_possessive_and_name_particles():
+    doc = doc_of("In/ADP der/DET Enklave/NOUN Grünhafen/PROPN lobte/VERB Lena/PROPN von/ADP der/DET "
+                 "Aue/PROPN Kowalskis/PROPN Budget/NOUN ./PUNCT", ents=[(2, 4, "LOC"), (5, 7, "PER"), (9, 11, "PER")])
+    surfaces = {surface for surface, _, _ in found(doc)}
+    assert {"Grünhafen", "Lena von der Aue", "Kowalskis"} <= surfaces
+    assert not any("Enklave" in s or "Budget" in s for s in surfaces)

@@ -115,7 +115,8 @@ def clean_span(span, lex):
         skip = 1
     tokens = tokens[skip:]
     while tokens and (tokens[-1].text in STRIP_CHARS or (len(tokens) > 1 and tokens[-1].text.isalpha() and
-                                                         tokens[-1].text.islower())):
+                                                         tokens[-1].text.islower() and
+                                                         not particle_before_name(tokens[-1]))):
         tokens = tokens[:-1]      # "Le Pen sensationell": names do not end in a lower-case word
     while tokens and tokens[0].text in STRIP_CHARS:
         tokens = tokens[1:]
@@ -134,6 +135,13 @@ def clean_span(span, lex):
     doc = span.doc
     end = tokens[-1].i + 1
     first = tokens[0].i
+    if ABBREVIATION.match(doc[end - 1].text) and end < len(doc) and doc[end].text[:1].isupper() and \
+            doc[end].is_alpha:
+        end += 1                                  # "St. Pölten", "Bad Ischl": the NER stopped at "St."
+    if doc[end - 1].lower_ in NAME_PARTICLES and end - 1 > first and particle_before_name(doc[end - 1]):
+        while doc[end].lower_ in NAME_PARTICLES:
+            end += 1
+        end += 1                                  # "Santa Cruz de" + "la Sierra"
     if span.label_ in ("PER", "PERSON"):
         # "Frank-Walter Steinmeier" tagged from "Steinmeier" on
         while first > 0 and tokens[-1].i - first < 3 and is_given_name(doc[first - 1], lex):
@@ -143,14 +151,14 @@ def clean_span(span, lex):
                 and doc[end].text[:1].isupper() and not doc[end].ent_type_ and not doc[end].is_sent_end and \
                 not lexicon_token(doc[end], lex) and not lex.title_relation(doc[end].text):
             end += 1
-        # "Ursula von der Leyen", "Alexander Van der Bellen", "Abdel Fattah al-Burhan"
-        while doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc) and doc[end].text[:1].isupper():
-            end += 1
+        # "Ursula von der Leyen", "Alexander Van der Bellen" (the NER stops at or before the particles)
+        inside = doc[end - 1].lower_ in NAME_PARTICLES and end - 1 > first
         k = end
         while k < len(doc) and k - end < 3 and doc[k].lower_ in NAME_PARTICLES:
             k += 1
-        if k > end and k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and \
-                (doc[k].pos_ == "PROPN" or doc[k].ent_type_ == "PER") and doc[k].text not in noun_forms():
+        if (k > end or inside) and k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and \
+                (inside or (doc[k].text not in noun_forms() and doc[k].ent_type_ not in ("LOC", "ORG", "GPE") and
+                            not lexicon_token(doc[k], lex))):
             end = k + 1
         if end < len(doc) and re.match(r"^(al|el|as|ad|ar|asch|bin|ibn|abu)-[A-ZÄÖÜ]", doc[end].text):
             end += 1
@@ -162,8 +170,17 @@ def clean_span(span, lex):
     return doc[first: end]
 
 
+ABBREVIATION = re.compile(r"^(St|Ste|Sta|Ft|Mt|Pt)\.$")
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "dos", "das",
                   "zu", "ten", "ter", "bin", "ibn", "al", "el", "ben"}
+
+
+def particle_before_name(token) -> bool:
+    """"von"/"de" in "Ursula von der Leyen", "Santa Cruz de la Sierra": particles, then a capitalised word."""
+    doc, k = token.doc, token.i
+    while k < len(doc) and k - token.i < 3 and doc[k].lower_ in NAME_PARTICLES:
+        k += 1
+    return k > token.i and k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha
 
 
 def repair_boundaries(tokens, label, lex):
@@ -180,15 +197,27 @@ def repair_boundaries(tokens, label, lex):
         tokens = tokens[1:]
     for k, token in enumerate(tokens[:-1]):
         rest = tokens[k + 1:]
-        if token.text.endswith("s") and token.text[:1].isupper() and token.text not in lex.first_names and all(
-                t.text[:1].isupper() and t.pos_ == "NOUN" and
+        if token.text.endswith("s") and token.text[:1].isupper() and token.text not in lex.first_names and \
+                token.text not in noun_forms() and all(
+                t.text[:1].isupper() and (t.pos_ == "NOUN" or is_noun_word(t.text)) and
                 not lexicon_token(t, lex) and not lex.org_head(t.text) and t.text not in lex.first_names
-                for t in rest) and (label in ("PER", "PERSON") or token.pos_ == "PROPN"):
+                for t in rest) and all(is_noun_word(t.text) or t.text.isupper() for t in rest):
             return tokens[:k + 1]                 # "Poroschenkos Popularität"
     if label in ("PER", "PERSON") and len(tokens) > 2 and tokens[-1].text in noun_forms() and \
             tokens[-1].pos_ == "NOUN" and tokens[-1].text not in lex.first_names:
         tokens = tokens[:-1]                      # "Heinz Fischer Rosen"
     return tokens
+
+
+def is_noun_word(text: str) -> bool:
+    """An ordinary noun or a compound ending in one ("Wahlkampfbudget", "E-Mail-Computer")."""
+    nouns = noun_forms()
+    if text in nouns:
+        return True
+    last = text.rsplit("-", 1)[-1]
+    if last != text and last in nouns:
+        return True
+    return any(text[k:].capitalize() in nouns for k in range(3, len(text) - 3))
 
 
 def is_common_word(text: str) -> bool:
@@ -224,6 +253,8 @@ def person_after_role(span, lex, label):
     for k, token in enumerate(tokens[:-1]):
         word = token.text
         role = word[:1].isupper() and (lex.title_relation(word) or fold(word) in lex.demonyms or
+                                       (token.pos_ == "NOUN" and word in noun_forms() and
+                                        tokens[k + 1].text in lex.first_names) or
                                        (label in ("PER", "PERSON") and token.pos_ == "NOUN" and
                                         word in word_forms() and word not in lex.first_names))
         if not role:

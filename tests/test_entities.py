@@ -72,3 +72,13 @@ def test_boundaries_descriptor_possessive_and_name_particles():
     surfaces = {surface for surface, _, _ in found(doc)}
     assert {"Grünhafen", "Lena von der Aue", "Kowalskis"} <= surfaces
     assert not any("Enklave" in s or "Budget" in s for s in surfaces)
+
+
+def test_abbreviation_compound_possessive_and_profession_in_an_org_span():
+    doc = doc_of("In/ADP St./ADJ Ulrichen/NOUN sagte/VERB Gärtnerin/NOUN Mara/PROPN Lindqvist/PROPN ,/PUNCT "
+                 "Peter/PROPN Van/ADP der/DET Krone/NOUN habe/AUX Kowalczyks/ADJ Wahlkampfbudget/PROPN gekürzt/VERB",
+                 ents=[(1, 2, "LOC"), (4, 7, "ORG"), (8, 10, "PER"), (13, 15, "ORG")])
+    by_surface = {surface: etype for surface, etype, _ in found(doc)}
+    assert by_surface.get("St. Ulrichen") == "LOCATION"
+    assert by_surface.get("Mara Lindqvist") == "PERSON"
+    assert "Peter Van der Krone" in by_surface and "Kowalczyks" in by_surface

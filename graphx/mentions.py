@@ -165,8 +165,8 @@ def clean_span(span, lex):
         # the NER often stops after the first part of a name
         while end < len(doc) and (doc[end].pos_ == "PROPN" or KOREAN_GIVEN_NAME.match(doc[end].text)) and \
                 doc[end].text[:1].isupper() and not doc[end].ent_type_ and not lexicon_token(doc[end], lex) and \
-                end - tokens[0].i < 4:
-            end += 1
+                end - tokens[0].i < 4 and not (doc[end - 1].text.endswith("s") and is_noun_word(doc[end].text)):
+            end += 1                              # but not "Clintons E-Mail-Computer"
     return doc[first: end]
 
 
@@ -621,16 +621,33 @@ def known_names(doc, lex, taken, mentions, add, persons=()):
         add(token.i, token.i, "PERSON", token.text, "name")
 
 
+ARABIC_ARTICLE = re.compile(r"^(al|el|as|ad|ar|asch|bin|ibn|abu)-", re.I)
+
+
 def person_parts(names) -> dict:
-    """Last names (and their genitive) of the given person names -> full name."""
+    """Last names (and their genitive) of the given person names -> full name; "al-Bashir" also as
+    "Bashir" and "Al-Bashir"."""
     parts = {}
     for name in names:
         words = name.split()
         for word in words[1:] if len(words) > 1 else words:
-            if len(word) > 2:
-                parts[word] = name
-                parts[word + "s"] = name
+            bare = ARABIC_ARTICLE.sub("", word)
+            for form in {word, bare, word[:1].upper() + word[1:]}:
+                if len(form) > 2 and form[:1].isupper():
+                    parts[form] = name
+                    parts[form + "s"] = name
     return parts
+
+
+def name_tails(names) -> set:
+    """The last two or more words of multi-word person names ("de la Calle" of "Humberto de la Calle"),
+    folded."""
+    tails = set()
+    for name in names:
+        words = name.split()
+        for k in range(1, len(words) - 1):
+            tails.add(fold(" ".join(words[k:])))
+    return tails
 
 
 def add_article_names(doc, mentions, persons, lex=None) -> list:
@@ -638,9 +655,11 @@ def add_article_names(doc, mentions, persons, lex=None) -> list:
     took for a place becomes a person mention."""
     lex = lex or load()
     parts = person_parts(persons)
+    tails = name_tails(persons)
     result = []
     for m in mentions:
-        if m.kind == "name" and m.type in ("LOCATION", "ORG") and m.first == m.last and m.surface in parts:
+        if m.kind == "name" and m.type in ("LOCATION", "ORG") and (m.first == m.last and m.surface in parts or
+                                                                 m.first < m.last and fold(m.surface) in tails):
             from dataclasses import replace
             m = replace(m, type="PERSON", key=m.surface)
         result.append(m)

@@ -120,19 +120,42 @@ def same_organisation(mentions, names, text: str) -> list:
     return result
 
 
+PLAIN = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss"})
+PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "dos", "zu", "ten",
+             "ter", "bin", "ibn", "al", "el", "ben"}
+PARTICLE_PREFIX = re.compile(r"^(al|el|as|ad|ar|asch|bin|ibn|abu)-", re.I)
+
+
+def plain(word: str) -> str:
+    """A name part without diacritics, case or an Arabic article: "Jarosław" -> "jaroslaw", "al-Bashir" ->
+    "bashir"."""
+    text = unicodedata.normalize("NFKD", word.translate(PLAIN))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return PARTICLE_PREFIX.sub("", text.casefold())
+
+
+def part_of(word: str, full: str) -> bool:
+    return plain(word) in {plain(p) for p in name_parts(full)}
+
+
 def resolve_person(key: str, full_names: dict, last_seen: dict, position: int, known_words: set) -> str:
     parts = name_parts(key)
     if len(parts) >= 2:
         base = parts[:-1] + [strip_genitive(parts[-1], known_words - {parts[-1]})]
         candidate = " ".join(base)
+        tail = [f for f in full_names if len(name_parts(f)) > len(base) and
+                [plain(p) for p in name_parts(f)[-len(base):]] == [plain(p) for p in base]]
+        if len(tail) == 1 and plain(base[0]) in PARTICLES:
+            return tail[0]                       # "De la Calle" in "Humberto de la Calle"
         return candidate if candidate in full_names or " ".join(parts) not in full_names else " ".join(parts)
     word = parts[0] if parts else key
-    candidates = [full for full in full_names if word in name_parts(full)]
+    candidates = [full for full in full_names if word in name_parts(full)] or \
+        [full for full in full_names if part_of(word, full)]
     if not candidates:
         stripped = strip_genitive(word, {p for full in full_names for p in name_parts(full)} | known_words - {word})
         if stripped != word:
             word = stripped
-            candidates = [full for full in full_names if word in name_parts(full)]
+            candidates = [full for full in full_names if part_of(word, full)]
     if not candidates:
         return word
     if len(candidates) == 1:
@@ -272,8 +295,16 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
         parts = translit_key(name).split()
         if len(parts) == 1 and len(by_last.get(parts[0], ())) == 1:
             union(next(iter(by_last[parts[0]])), name)
-    # organisations: acronym == initials of a long form seen elsewhere
+    # organisations: acronym == initials of a long form seen elsewhere; adjective endings
+    # ("Europäischen Parlament" = "Europäisches Parlament")
     orgs = [n for n in names if stats[n]["types"].most_common(1)[0][0] == "ORG"]
+    by_stem = defaultdict(list)
+    for name in orgs:
+        if len(name.split()) >= 2:
+            by_stem[declension_free(name)].append(name)
+    for group in by_stem.values():
+        for other in group[1:]:
+            union(group[0], other)
     short = {n: n for n in orgs if re.fullmatch(r"[A-ZÄÖÜ]{2,8}", n)}
     for name in orgs:
         if len(name.split()) >= 2 and initials(name) in short:
@@ -312,6 +343,12 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
                 relations.append(dict(relation, source=source, target=target))
         merged.append(dict(result, entities=list(entities.values()), relations=relations))
     return merged
+
+
+def declension_free(name: str) -> str:
+    """A multi-word name with the inflection endings cut off each word: "Europäischen Gerichtshofes" and
+    "Europäischer Gerichtshof" share one."""
+    return " ".join(re.sub(r"(es|en|er|em|e|s)$", "", w) if len(w) > 4 else w for w in fold(name).split())
 
 
 def choose_canonical(members, stats, aliases: AliasTable) -> str:

@@ -82,3 +82,10 @@ def test_abbreviation_compound_possessive_and_profession_in_an_org_span():
     assert by_surface.get("St. Ulrichen") == "LOCATION"
     assert by_surface.get("Mara Lindqvist") == "PERSON"
     assert "Peter Van der Krone" in by_surface and "Kowalczyks" in by_surface
+
+
+def test_surname_without_arabic_article_and_a_name_tail_become_the_person():
+    from graphx.mentions import add_article_names
+    doc = doc_of("Hamid/PROPN sah/VERB De/PROPN la/DET Rosa/PROPN ./PUNCT", ents=[(0, 1, "LOC"), (2, 5, "LOC")])
+    mentions = add_article_names(doc, find_mentions(doc), ["Omar al-Hamid", "Pedro de la Rosa"])
+    assert [(m.surface, m.type) for m in mentions] == [("Hamid", "PERSON"), ("De la Rosa", "PERSON")]

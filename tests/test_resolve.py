@@ -97,3 +97,16 @@ def test_bad_alias_file_is_an_input_error_naming_the_line(tmp_path):
         AliasTable.load(path)
     with pytest.raises(InputError, match="not found"):
         AliasTable.load(tmp_path / "missing.txt")
+
+
+def test_particle_names_arabic_articles_and_diacritics_resolve_to_the_full_name():
+    text = "Carlos de la Vega kam. De la Vega sprach mit Jarosław Nowicki. Jaroslaw nickte."
+    mentions = [mention(text, s) for s in ("Carlos de la Vega", "De la Vega", "Jarosław Nowicki", "Jaroslaw")]
+    assert resolve_article(mentions, text)["names"] == ["Carlos de la Vega", "Carlos de la Vega",
+                                                        "Jarosław Nowicki", "Jarosław Nowicki"]
+
+
+def test_organisation_names_differing_in_adjective_endings_merge_across_articles():
+    merged = merge_across_articles([result("a.txt", [("Nordischer Fischereirat", "ORG")]),
+                                    result("b.txt", [("Nordischen Fischereirat", "ORG")])])
+    assert merged[0]["entities"][0]["name"] == merged[1]["entities"][0]["name"]

@@ -81,14 +81,27 @@ def resolve_article(mentions, text: str = "") -> dict:
         names.append(name)
     names = same_organisation(mentions, names, text)
 
-    entities = {}
+    entities, votes = {}, defaultdict(Counter)
     for m, name in zip(mentions, names):
         entity = entities.setdefault(name, {"name": name, "type": m.type, "aliases": set(), "mentions": 0})
         entity["aliases"].add(m.surface)
         entity["mentions"] += 1
-        if m.type == "STATE":          # a state beats a location or org reading of the same name
-            entity["type"] = "STATE"
+        votes[name][m.type] += TYPE_WEIGHT.get(m.kind, 1)
+    for name, entity in entities.items():
+        entity["type"] = entity_type(votes[name], entity["type"])
     return {"entities": entities, "names": names}
+
+
+TYPE_WEIGHT = {"lexicon": 3, "metonym": 3, "adj": 3, "demonym": 3, "compound": 2, "name": 1}
+
+
+def entity_type(votes: Counter, first: str) -> str:
+    """One type per entity from the votes of its mentions (gazetteer hits count thrice): a state beats
+    a location or organisation reading of the same name; ties go to the first mention's type."""
+    if votes.get("STATE"):
+        return "STATE"
+    best = max(votes.values())
+    return first if votes[first] == best else sorted(t for t, v in votes.items() if v == best)[0]
 
 
 def same_organisation(mentions, names, text: str) -> list:
@@ -244,6 +257,8 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
     `results` are ArticleResult dicts; returns new dicts (inputs are not modified).
     """
     aliases = aliases or AliasTable()
+    if aliases.keep_apart:
+        results = [keep_apart_inside(result, aliases) for result in results]
     stats = defaultdict(lambda: {"types": Counter(), "mentions": 0, "aliases": set()})
     for result in results:
         for entity in result["entities"]:
@@ -343,6 +358,24 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
                 relations.append(dict(relation, source=source, target=target))
         merged.append(dict(result, entities=list(entities.values()), relations=relations))
     return merged
+
+
+def keep_apart_inside(result: dict, aliases: AliasTable) -> dict:
+    """`!Name` inside one article: a surface form the article resolved to a longer name ("Kim" to
+    "Kim Jong-un") becomes an entity of its own (its relations stay with the longer name)."""
+    entities, split = [], {}
+    for entity in result["entities"]:
+        kept = []
+        for alias in entity.get("aliases", ()):
+            if fold(alias) in aliases.keep_apart and fold(alias) != fold(entity["name"]):
+                split.setdefault(alias, {"name": alias, "type": entity["type"], "aliases": [alias], "mentions": 1})
+            else:
+                kept.append(alias)
+        entities.append(dict(entity, aliases=kept) if len(kept) != len(entity.get("aliases", ())) else entity)
+    if not split:
+        return result
+    names = {e["name"] for e in entities}
+    return dict(result, entities=entities + [e for name, e in split.items() if name not in names])
 
 
 def declension_free(name: str) -> str:

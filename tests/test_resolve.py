@@ -110,3 +110,18 @@ def test_organisation_names_differing_in_adjective_endings_merge_across_articles
     merged = merge_across_articles([result("a.txt", [("Nordischer Fischereirat", "ORG")]),
                                     result("b.txt", [("Nordischen Fischereirat", "ORG")])])
     assert merged[0]["entities"][0]["name"] == merged[1]["entities"][0]["name"]
+
+
+def test_an_entity_takes_the_type_most_of_its_mentions_give_it():
+    text = "Brenner sprach. Brenner lachte. Brenner ging."
+    mentions = [Mention(k * 16, k * 16 + 7, "Brenner", etype, "Brenner", "name", 0, 0, 0)
+                for k, etype in enumerate(("LOCATION", "PERSON", "PERSON"))]
+    assert resolve_article(mentions, text)["entities"]["Brenner"]["type"] == "PERSON"
+
+
+def test_keep_apart_rule_splits_a_short_form_inside_one_article():
+    table = AliasTable(keep_apart={"kim"})
+    article = {"article": "a.txt", "sha256": "a", "relations": [],
+               "entities": [{"name": "Kim Jong-un", "type": "PERSON", "aliases": ["Kim", "Kim Jong-un"], "mentions": 3}]}
+    merged = merge_across_articles([article], table)
+    assert sorted(e["name"] for e in merged[0]["entities"]) == ["Kim", "Kim Jong-un"]

@@ -338,7 +338,7 @@ def find_mentions(doc, lex=None) -> list:
         etype, key, kind = classified
         if kind == "name" and not is_plausible(text, etype):
             continue
-        if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and \
+        if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and text not in lex.toponyms and \
                 (is_ordinary_word(span[0], lex) or (etype in ("LOCATION", "ORG") and is_common_word(text))):
             continue          # "in Etappen", "im Budget", "Unterdessen": a common word the NER took for a name
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \

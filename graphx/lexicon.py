@@ -78,6 +78,7 @@ class Lexicon:
     org_heads: set = field(default_factory=set)       # head words of organisation names
     adverbs: set = field(default_factory=set)         # lower-case adverbs and conjunctions ("unterdessen")
     toponyms: frozenset = frozenset()                 # place names from WiktionaryDE ("Bayern")
+    place_endings: tuple = ()                         # last parts of place names ("burg", "dorf")
     org_compound_heads: tuple = ()                    # folded heads that also end compounds ("gericht")
     org_alone_heads: tuple = ()                       # folded heads whose compounds are names alone
     org_fuer_heads: set = field(default_factory=set)  # heads with a "für" complement
@@ -249,6 +250,7 @@ def load() -> Lexicon:
     lex.descriptors = {fold(row[0]) for row in rows("descriptor_nouns.txt")}
     lex.adverbs = {row[0] for row in rows("adverbs.txt")}
     lex.toponyms = frozenset(row[0] for row in rows("toponyms.txt"))
+    lex.place_endings = tuple(row[0] for row in rows("place_endings.txt"))
     lex.actor_nouns = tuple(fold(row[0]) for row in rows("actor_nouns.txt"))
     lex.first_names = frozenset(row[0] for row in rows("first_names.txt"))
     lex.place_nouns = tuple(fold(row[0]) for row in rows("place_nouns.txt"))

@@ -231,7 +231,13 @@ def is_ordinary_word(token, lex) -> bool:
     text = token.text
     if text in lex.first_names or lexicon_token(text, lex):
         return False
-    return (text in noun_forms() and token.pos_ != "PROPN") or text.lower() in lex.adverbs
+    if text.lower() in lex.adverbs:
+        return True
+    if token.pos_ == "PROPN" or text in lex.toponyms:
+        return False
+    # "Pressezensur", "Verwaltungs-Hubs": a compound of ordinary nouns, unless it ends like a place name
+    return text in noun_forms() or (is_noun_word(text) and not text.lower().endswith(lex.place_endings) and
+                                    not lex.org_head(text))
 
 
 def is_given_name(token, lex, own=False) -> bool:
@@ -260,7 +266,7 @@ def person_after_role(span, lex, label):
         if not role:
             continue
         rest = tokens[k + 1:]
-        if rest and all(t.text[:1].isupper() and t.pos_ in ("PROPN", "X", "NOUN") and not lexicon_token(t, lex)
+        if rest and all(t.text[:1].isupper() and t.pos_ in ("PROPN", "X", "NOUN", "ADJ") and not lexicon_token(t, lex)
                         and not lex.title_relation(t.text) for t in rest) and \
                 any(t.pos_ == "PROPN" or t.text in lex.first_names for t in rest) and \
                 not any(t.text in lex.org_heads for t in tokens):
@@ -297,6 +303,7 @@ def find_mentions(doc, lex=None) -> list:
         mentions.append(Mention(start, end, doc_text[start:end], etype, key, kind, root.i, first, last))
         taken.update(range(first, last + 1))
 
+    from spacy.tokens import Span
     ents = joined_entities(doc, lex)
     built = organisation_spans(doc, lex, ents)
     covered = {k for first, last in built for k in range(first, last + 1)}
@@ -314,15 +321,14 @@ def find_mentions(doc, lex=None) -> list:
             free = [k for k in range(ent.start, ent.end) if k not in covered]
             if not free or free[-1] - free[0] + 1 != len(free) or ent.label_ not in ("PER", "PERSON"):
                 continue               # the NER's part of an organisation name built above
-            from spacy.tokens import Span
             ent = Span(doc, free[0], free[-1] + 1, label=ent.label_)   # "Abiys Wohlstandspartei"
         span = clean_span(ent, lex)
         if span is None:
             continue
         label = ent.label_
         tail = person_after_role(span, lex, label)
-        if tail is not None:
-            span, label = tail, "PER"
+        if tail is not None:          # cleaned again as a person name: "Aung San Suu" + "Kyi"
+            span, label = clean_span(Span(doc, tail.start, tail.end, label="PER"), lex) or tail, "PER"
         text = span.text.strip(STRIP_CHARS)
         if len(span) > 1 and all(lexicon_token(t, lex) for t in span) and fold(text) not in lex.orgs:
             continue   # "dass Nordkorea Russland ... unterstützt": two names run together; the gazetteer splits them
@@ -338,7 +344,9 @@ def find_mentions(doc, lex=None) -> list:
         etype, key, kind = classified
         if kind == "name" and not is_plausible(text, etype):
             continue
+        introduced = span.start > 0 and lex.is_descriptor(doc[span.start - 1].text)   # "Partei Bürgerplattform"
         if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and text not in lex.toponyms and \
+                not introduced and \
                 (is_ordinary_word(span[0], lex) or (etype in ("LOCATION", "ORG") and is_common_word(text))):
             continue          # "in Etappen", "im Budget", "Unterdessen": a common word the NER took for a name
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \

@@ -89,3 +89,15 @@ def test_surname_without_arabic_article_and_a_name_tail_become_the_person():
     doc = doc_of("Hamid/PROPN sah/VERB De/PROPN la/DET Rosa/PROPN ./PUNCT", ents=[(0, 1, "LOC"), (2, 5, "LOC")])
     mentions = add_article_names(doc, find_mentions(doc), ["Omar al-Hamid", "Pedro de la Rosa"])
     assert [(m.surface, m.type) for m in mentions] == [("Hamid", "PERSON"), ("De la Rosa", "PERSON")]
+
+
+def test_compounds_of_ordinary_nouns_are_dropped_unless_a_place_ending_or_a_descriptor_speaks_for_a_name():
+    doc = doc_of("Die/DET Bildungszensur/NOUN in/ADP Kleinfeldburg/NOUN traf/VERB die/DET Oppositionspartei/NOUN "
+                 "Wählerplattform/NOUN ./PUNCT", ents=[(1, 2, "ORG"), (3, 4, "LOC"), (7, 8, "ORG")])
+    assert {surface for surface, _, _ in found(doc)} == {"Kleinfeldburg", "Wählerplattform"}
+
+
+def test_a_name_after_a_role_in_an_ner_span_is_completed_as_a_person_name():
+    doc = doc_of("Die/DET Regierungschefin/NOUN Min/PROPN Thu/ADJ Aye/PROPN regiert/VERB ./PUNCT",
+                 ents=[(1, 4, "ORG")])
+    assert ("Min Thu Aye", "PERSON", "Min Thu Aye") in found(doc)

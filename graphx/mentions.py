@@ -436,7 +436,8 @@ def organisation_spans(doc, lex, ents=()) -> list:
                 doc[first - 2].text[:1].isupper():
             first -= 2                                   # "Friedens- und Sicherheitsrat"
         last, j = i, i + 1
-        if j < n and doc[j].ent_type_ in ("LOC", "GPE") and doc[j].ent_iob_ == "B" and not lex.org_of(doc[j].text) \
+        if j < n and (doc[j].ent_type_ in ("LOC", "GPE") and doc[j].ent_iob_ == "B" or doc[j].text in lex.toponyms) \
+                and not lex.org_of(doc[j].text) and not lex.state_of(doc[j].text) \
                 and (kind != "head" or first < i) and not doc[j].text.endswith("s"):
             last = j                                     # "Verwaltungsgericht München"
             while last + 1 < n and doc[last + 1].ent_iob_ == "I":
@@ -608,10 +609,36 @@ def compound_prefix(text: str, lex):
     return None
 
 
+def organisation_in_compound(text: str, lex):
+    """The organisation name a compound opens with, joined by a linking -s to an ordinary noun or a
+    role ("Europarats|generalsekretär", "EU-Kommissions|präsident"), or None."""
+    for cut in range(len(text) - 4, 5, -1):
+        if text[cut - 1] != "s":
+            continue
+        body, rest = text[:cut - 1], text[cut:].capitalize()
+        kind = lex.org_head(body)
+        if (kind == "alone" or (kind == "head" and "-" in body[1:])) and not lex.org_head(rest) and \
+                (rest in noun_forms() or lex.title_relation(rest)) and body == org_key_text(body, lex):
+            return body
+    return None
+
+
+def org_key_text(text: str, lex) -> str:
+    return org_head_word(text, lex) if "-" not in text else text
+
+
 def compounds(doc, lex, taken, mentions, add):
-    """Hyphen compounds: "Nato-Sprecherin" -> NATO, "US-Regierung" -> USA, "Kreml-Sprecher" -> Russland."""
+    """Hyphen compounds: "Nato-Sprecherin" -> NATO, "US-Regierung" -> USA, "Kreml-Sprecher" -> Russland;
+    compounds that open with an organisation name: "Europaratsgeneralsekretär" -> Europarat,
+    "EU-Kommissionspräsident" -> EU-Kommission, "Nationalratssitzung" -> Nationalrat."""
     for token in doc:
-        if token.i in taken or "-" not in token.text[1:-1]:
+        if token.i in taken or not token.text[:1].isupper():
+            continue
+        body = organisation_in_compound(token.text, lex)
+        if body:
+            add(token.i, token.i, "ORG", body, "compound", start=token.idx, end=token.idx + len(body))
+            continue
+        if "-" not in token.text[1:-1]:
             continue
         hit = compound_prefix(token.text, lex)
         if hit is None:

@@ -101,3 +101,12 @@ def test_a_name_after_a_role_in_an_ner_span_is_completed_as_a_person_name():
     doc = doc_of("Die/DET Regierungschefin/NOUN Min/PROPN Thu/ADJ Aye/PROPN regiert/VERB ./PUNCT",
                  ents=[(1, 4, "ORG")])
     assert ("Min Thu Aye", "PERSON", "Min Thu Aye") in found(doc)
+
+
+def test_compounds_opening_with_an_organisation_name_and_a_known_place_after_a_head():
+    doc = doc_of("Der/DET Landesgerichtssprecher/NOUN lobte/VERB das/DET Jugendbüro/NOUN Tirol/NOUN und/CCONJ "
+                 "den/DET Ratsherrn/NOUN ./PUNCT")
+    found_here = found(doc)
+    assert ("Landesgericht", "ORG", "Landesgericht") in found_here
+    assert ("Jugendbüro Tirol", "ORG", "Jugendbüro Tirol") in found_here
+    assert not any(surface.startswith("Rat") for surface, _, _ in found_here)

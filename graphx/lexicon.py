@@ -83,6 +83,7 @@ class Lexicon:
     org_alone_heads: tuple = ()                       # folded heads whose compounds are names alone
     org_fuer_heads: set = field(default_factory=set)  # heads with a "für" complement
     org_prefix_heads: set = field(default_factory=set)  # heads whose hyphen prefix is the name
+    org_genus: dict = field(default_factory=dict)     # folded head -> m, f or n
     not_org_compounds: set = field(default_factory=set)  # folded compounds that name no organisation
     descriptors: set = field(default_factory=set)     # folded descriptor nouns ("enklave"), see rows()
     actor_nouns: tuple = ()                           # people and groups acting for a state
@@ -247,6 +248,8 @@ def load() -> Lexicon:
             lex.org_fuer_heads.add(row[0])
         if "prefix" in flags:
             lex.org_prefix_heads.add(row[0])
+        for genus in flags & {"m", "f", "n"}:
+            lex.org_genus[fold(row[0])] = genus
     lex.descriptors = {fold(row[0]) for row in rows("descriptor_nouns.txt")}
     lex.adverbs = {row[0] for row in rows("adverbs.txt")}
     lex.toponyms = frozenset(row[0] for row in rows("toponyms.txt"))

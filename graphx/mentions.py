@@ -314,8 +314,10 @@ def find_mentions(doc, lex=None) -> list:
             if not lexicon_token(prefix, lex):       # "Fidesz-Partei": the party is Fidesz
                 add(first, last, "ORG", prefix, "name", end=doc[first].idx + len(prefix))
             continue
-        add(first, last, "ORG", lex.org_of(text) or org_key(doc[first:last + 1], lex),
-            "lexicon" if lex.org_of(text) else "name")
+        key = lex.org_of(text) or org_key(doc[first:last + 1], lex)
+        if first == last and first > 0 and not lex.org_of(text):
+            key = state_qualified(doc[first - 1], key, lex)
+        add(first, last, "ORG", key, "lexicon" if lex.org_of(text) else "name")
     for ent in ents:
         if any(k in covered for k in range(ent.start, ent.end)):
             free = [k for k in range(ent.start, ent.end) if k not in covered]
@@ -491,6 +493,22 @@ def is_org_modifier(token, lex, english=False) -> bool:
         text.lower() not in COMPLEMENT_DETS and not lex.title_relation(text) and not known \
         and not (opens and (token.pos_ != "PROPN" or
                                                                   text.lower() in word_forms()))
+
+
+NOMINATIVE = {"m": "er", "f": "e", "n": "es"}
+
+
+def state_qualified(adjective, key: str, lex) -> str:
+    """"das afghanische Verteidigungsministerium" -> "Afghanisches Verteidigungsministerium": a body
+    of a state named with the state's adjective in the nominative (gender from org_heads.txt)."""
+    word = adjective.text
+    if not word.islower() or fold(word) not in lex.adjectives or "-" in key:
+        return key
+    genus = next((g for head, g in lex.org_genus.items() if fold(key).endswith(head)), None)
+    stem = next((word[: len(word) - len(e)] for e in ("en", "em", "er", "es", "e") if word.endswith(e)), None)
+    if genus is None or stem is None or fold(stem) not in lex.adjectives:
+        return key
+    return stem[:1].upper() + stem[1:] + NOMINATIVE[genus] + " " + key
 
 
 def org_key(span, lex) -> str:

@@ -110,3 +110,10 @@ def test_compounds_opening_with_an_organisation_name_and_a_known_place_after_a_h
     assert ("Landesgericht", "ORG", "Landesgericht") in found_here
     assert ("Jugendbüro Tirol", "ORG", "Jugendbüro Tirol") in found_here
     assert not any(surface.startswith("Rat") for surface, _, _ in found_here)
+
+
+def test_a_state_adjective_names_the_body_of_that_state():
+    doc = doc_of("Das/DET polnische/ADJ Verfassungsgericht/NOUN und/CCONJ der/DET französischen/ADJ "
+                 "Verteidigungsministeriums/NOUN ./PUNCT", ents=[(1, 2, "LOCderiv"), (5, 6, "LOCderiv")])
+    keys = {key for _, etype, key in found(doc) if etype == "ORG"}
+    assert keys == {"Polnisches Verfassungsgericht", "Französisches Verteidigungsministerium"}

@@ -344,6 +344,8 @@ def find_mentions(doc, lex=None) -> list:
             # hyphen compounds tagged as a whole ("Nato-Gipfel") still name their first part
             continue
         etype, key, kind = classified
+        if kind == "name" and etype == "ORG" and any(lex.org_head(t.text) for t in span):
+            key = org_key(span, lex)
         if kind == "name" and not is_plausible(text, etype):
             continue
         introduced = span.start > 0 and lex.is_descriptor(doc[span.start - 1].text)   # "Partei Bürgerplattform"
@@ -512,11 +514,23 @@ def state_qualified(adjective, key: str, lex) -> str:
 
 
 def org_key(span, lex) -> str:
-    """An organisation's name with its head word in the nominative ("Verfassungsgerichts" ->
-    "Verfassungsgericht", "Kulturbüros Sachsen" -> "Kulturbüro Sachsen")."""
-    words = []
-    for token in span:
+    """An organisation's name in the nominative ("Verfassungsgerichts" -> "Verfassungsgericht",
+    "Kulturbüros Sachsen" -> "Kulturbüro Sachsen", "Europäischen Gerichtshofs" -> "Europäischer
+    Gerichtshof")."""
+    words, tokens = [], list(span)
+    genus = None
+    for token in tokens:
+        if lex.org_head(token.text):
+            head = fold(org_head_word(token.text, lex))
+            genus = next((g for h, g in lex.org_genus.items() if head.endswith(h)), None)
+            break
+    for k, token in enumerate(tokens):
         text = token.text
+        if genus and token.pos_ == "ADJ" and text[:1].isupper() and k + 1 < len(tokens) and \
+                (tokens[k + 1].pos_ == "ADJ" or lex.org_head(tokens[k + 1].text)):
+            stem = next((text[: len(text) - len(e)] for e in ("en", "em", "er", "es", "e") if text.endswith(e)), None)
+            if stem:
+                text = stem + NOMINATIVE[genus]          # "Europäischen Gerichtshofs" -> "Europäischer Gerichtshof"
         prefix, _, rest = text.rpartition("-")
         if prefix and rest and lex.org_of(prefix) and lex.org_of(prefix).isupper():
             text = lex.org_of(prefix) + "-" + rest       # "Uno-Vollversammlung" -> "UNO-Vollversammlung"

@@ -117,3 +117,8 @@ def test_a_state_adjective_names_the_body_of_that_state():
                  "Verteidigungsministeriums/NOUN ./PUNCT", ents=[(1, 2, "LOCderiv"), (5, 6, "LOCderiv")])
     keys = {key for _, etype, key in found(doc) if etype == "ORG"}
     assert keys == {"Polnisches Verfassungsgericht", "Französisches Verteidigungsministerium"}
+
+
+def test_organisation_names_are_keyed_in_the_nominative():
+    doc = doc_of("Urteil/NOUN des/DET Nordischen/ADJ Gerichtshofes/NOUN ./PUNCT", ents=[(2, 4, "ORG")])
+    assert ("Nordischen Gerichtshofes", "ORG", "Nordischer Gerichtshof") in found(doc)

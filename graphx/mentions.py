@@ -321,7 +321,8 @@ def find_mentions(doc, lex=None) -> list:
     for ent in ents:
         if any(k in covered for k in range(ent.start, ent.end)):
             free = [k for k in range(ent.start, ent.end) if k not in covered]
-            if not free or free[-1] - free[0] + 1 != len(free) or ent.label_ not in ("PER", "PERSON"):
+            if not free or free[-1] - free[0] + 1 != len(free) or (ent.label_ not in ("PER", "PERSON") and not (
+                    len(free) == 1 and is_name_genitive(doc[free[0]], lex))):
                 continue               # the NER's part of an organisation name built above
             ent = Span(doc, free[0], free[-1] + 1, label=ent.label_)   # "Abiys Wohlstandspartei"
         span = clean_span(ent, lex)
@@ -463,10 +464,12 @@ def organisation_spans(doc, lex, ents=()) -> list:
                 k += 1
             if end is not None:
                 last = end                               # "Ministerium für Staatssicherheit"
-        modified = first < i or last > i or "-" in head.text[1:-1]
+        possessed = first == i and i > 0 and kind != "head" and is_name_genitive(doc[i - 1], lex)
+        modified = first < i or last > i or "-" in head.text[1:-1] or possessed   # "Abiys Wohlstandspartei"
         before = doc[first - 1].lower_ if first > 0 else ""
-        ner_beyond = any(e.start < first <= e.end - 1 or e.start <= last < e.end - 1 for e in ents
-                         if e.label_ not in ("PER", "PERSON") and (e.start < first or e.end > last + 1))
+        left = first - 1 if possessed else first            # the genitive may share the NER span
+        ner_beyond = any(e.start < left <= e.end - 1 or e.start <= last < e.end - 1 for e in ents
+                         if e.label_ not in ("PER", "PERSON") and (e.start < left or e.end > last + 1))
         if (kind == "alone" or modified) and before not in INDEFINITE and not ner_beyond:
             spans.append((first, last))
             i = last + 1
@@ -483,11 +486,21 @@ def org_head_word(text: str, lex) -> str:
     return text
 
 
+def is_name_genitive(token, lex) -> bool:
+    """A name in the genitive in front of a noun: "Abiys", "Müllers" (not "Vereinigtes", "Mercedes")."""
+    text = token.text
+    return text.endswith("s") and text[:1].isupper() and (token.pos_ == "PROPN" or token.ent_type_ != "") and \
+        text not in noun_forms() and not lexicon_token(token, lex) and text not in lex.first_names and \
+        not text.endswith(("es", "ss"))
+
+
 def is_org_modifier(token, lex, english=False) -> bool:
     """A capitalised word in front of an organisation head that belongs to its name ("Nationale",
     "Amadeu Antonio"), not an article, role noun or state."""
     text = token.text
     opens = token.is_sent_start or (token.i > 0 and token.nbor(-1).is_punct)
+    if is_name_genitive(token, lex):
+        return False                              # a person's genitive: "Abiys Partei"
     lexical = lexicon_token(token, lex)
     known = lexical and not (fold(text) in lex.orgs or lex.states.get(fold(text)) == text)
     return text[:1].isupper() and (token.pos_ in ("ADJ", "PROPN") or lexical or (english and token.pos_ == "NOUN")) \

@@ -122,3 +122,9 @@ def test_a_state_adjective_names_the_body_of_that_state():
 def test_organisation_names_are_keyed_in_the_nominative():
     doc = doc_of("Urteil/NOUN des/DET Nordischen/ADJ Gerichtshofes/NOUN ./PUNCT", ents=[(2, 4, "ORG")])
     assert ("Nordischen Gerichtshofes", "ORG", "Nordischer Gerichtshof") in found(doc)
+
+
+def test_a_persons_genitive_before_a_head_is_the_person_and_the_organisation():
+    doc = doc_of("Tarkos/PROPN Freiheitspartei/NOUN siegte/VERB ./PUNCT", ents=[(0, 2, "PER")])
+    assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Tarkos", "PERSON"),
+                                                                      ("Freiheitspartei", "ORG")}

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import bisect
-import gzip
 import functools
+import gzip
 import json
 import unicodedata
 from dataclasses import dataclass, field

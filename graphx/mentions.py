@@ -160,7 +160,7 @@ def clean_span(span, lex):
                 (inside or (doc[k].text not in noun_forms() and doc[k].ent_type_ not in ("LOC", "ORG", "GPE") and
                             not lexicon_token(doc[k], lex))):
             end = k + 1
-        if end < len(doc) and re.match(r"^(al|el|as|ad|ar|asch|bin|ibn|abu)-[A-ZÄÖÜ]", doc[end].text):
+        if end < len(doc) and ARABIC_ARTICLE.match(doc[end].text) and doc[end].text.split("-", 1)[1][:1].isupper():
             end += 1
         # the NER often stops after the first part of a name
         while end < len(doc) and (doc[end].pos_ == "PROPN" or KOREAN_GIVEN_NAME.match(doc[end].text)) and \
@@ -701,7 +701,7 @@ def known_names(doc, lex, taken, mentions, add, persons=()):
         add(token.i, token.i, "PERSON", token.text, "name")
 
 
-ARABIC_ARTICLE = re.compile(r"^(al|el|as|ad|ar|asch|bin|ibn|abu)-", re.I)
+ARABIC_ARTICLE = re.compile(r"^(al|el|as|ad|ar|asch|bin|ibn|abu)-", re.IGNORECASE)
 
 
 def person_parts(names) -> dict:

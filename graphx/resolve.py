@@ -18,8 +18,9 @@ from pathlib import Path
 
 from graphx.errors import InputError
 from graphx.lexicon import fold
+from graphx.mentions import ARABIC_ARTICLE, NAME_PARTICLES
 
-FUNCTION_WORDS = {"for", "of", "the", "and", "and", "für", "der", "die", "das", "des", "und", "von", "vom",
+FUNCTION_WORDS = {"for", "of", "the", "and", "für", "der", "die", "das", "des", "und", "von", "vom",
                   "zur", "zum", "de", "du", "la", "le", "et", "on", "in", "im", "at"}
 
 
@@ -101,7 +102,7 @@ def entity_type(votes: Counter, first: str) -> str:
     if votes.get("STATE"):
         return "STATE"
     best = max(votes.values())
-    return first if votes[first] == best else sorted(t for t, v in votes.items() if v == best)[0]
+    return first if votes[first] == best else min(t for t, v in votes.items() if v == best)
 
 
 def same_organisation(mentions, names, text: str) -> list:
@@ -134,9 +135,6 @@ def same_organisation(mentions, names, text: str) -> list:
 
 
 PLAIN = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss"})
-PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "dos", "zu", "ten",
-             "ter", "bin", "ibn", "al", "el", "ben"}
-PARTICLE_PREFIX = re.compile(r"^(al|el|as|ad|ar|asch|bin|ibn|abu)-", re.I)
 
 
 def plain(word: str) -> str:
@@ -144,7 +142,7 @@ def plain(word: str) -> str:
     "bashir"."""
     text = unicodedata.normalize("NFKD", word.translate(PLAIN))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return PARTICLE_PREFIX.sub("", text.casefold())
+    return ARABIC_ARTICLE.sub("", text.casefold())
 
 
 def part_of(word: str, full: str) -> bool:
@@ -158,7 +156,7 @@ def resolve_person(key: str, full_names: dict, last_seen: dict, position: int, k
         candidate = " ".join(base)
         tail = [f for f in full_names if len(name_parts(f)) > len(base) and
                 [plain(p) for p in name_parts(f)[-len(base):]] == [plain(p) for p in base]]
-        if len(tail) == 1 and plain(base[0]) in PARTICLES:
+        if len(tail) == 1 and plain(base[0]) in NAME_PARTICLES:
             return tail[0]                       # "De la Calle" in "Humberto de la Calle"
         return candidate if candidate in full_names or " ".join(parts) not in full_names else " ".join(parts)
     word = parts[0] if parts else key
@@ -220,7 +218,7 @@ class AliasTable:
         self.keep_apart = set(keep_apart or ())    # folded names
 
     @classmethod
-    def load(cls, path) -> "AliasTable":
+    def load(cls, path) -> AliasTable:
         path = Path(path)
         try:
             lines = path.read_text(encoding="utf-8").splitlines()

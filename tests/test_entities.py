@@ -1,7 +1,6 @@
 """Entity mentions beyond the NER: organisation names built around head words, the common-noun filter,
 and organisation short forms resolved inside one article. Hand-built Docs, sentences written here."""
 from docs import make_doc
-
 from graphx.lexicon import load, noun_forms
 from graphx.mentions import find_mentions
 from graphx.resolve import resolve_article

@@ -3,7 +3,12 @@ import pytest
 
 from graphx.errors import InputError
 from graphx.mentions import Mention
-from graphx.resolve import AliasTable, merge_across_articles, resolve_article, translit_key
+from graphx.resolve import (
+    AliasTable,
+    merge_across_articles,
+    resolve_article,
+    translit_key,
+)
 
 
 def mention(text, surface, etype="PERSON", kind="name"):
@@ -122,6 +127,7 @@ def test_an_entity_takes_the_type_most_of_its_mentions_give_it():
 def test_keep_apart_rule_splits_a_short_form_inside_one_article():
     table = AliasTable(keep_apart={"kim"})
     article = {"article": "a.txt", "sha256": "a", "relations": [],
-               "entities": [{"name": "Kim Jong-un", "type": "PERSON", "aliases": ["Kim", "Kim Jong-un"], "mentions": 3}]}
+               "entities": [{"name": "Kim Jong-un", "type": "PERSON", "aliases": ["Kim", "Kim Jong-un"],
+                             "mentions": 3}]}
     merged = merge_across_articles([article], table)
     assert sorted(e["name"] for e in merged[0]["entities"]) == ["Kim", "Kim Jong-un"]

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from graphx.errors import InputError
 from graphx.lexicon import fold
+from graphx.mentions import ARABIC_ARTICLE, NAME_PARTICLES
 
-FUNCTION_WORDS = {"for", "of", "the", "and", "and", "für", "der", "die", "das", "des", "und", "von", "vom",
+FUNCTION_WORDS = {"for", "of", "the", "and", "für", "der", "die", "das", "des", "und", "von", "vom",
                   "zur", "zum", "de", "du", "la", "le", "et", "on", "in", "im", "at"}
 
 
@@ -79,15 +80,73 @@ def resolve_article(mentions, text: str = "") -> dict:
             name = strip_genitive(m.key, all_words - {m.key})
             name = acronyms.get(name, name)
         names.append(name)
+    names = same_organisation(mentions, names, text)
 
-    entities = {}
+    entities, votes = {}, defaultdict(Counter)
     for m, name in zip(mentions, names):
         entity = entities.setdefault(name, {"name": name, "type": m.type, "aliases": set(), "mentions": 0})
         entity["aliases"].add(m.surface)
         entity["mentions"] += 1
-        if m.type == "STATE":          # a state beats a location or org reading of the same name
-            entity["type"] = "STATE"
+        votes[name][m.type] += TYPE_WEIGHT.get(m.kind, 1)
+    for name, entity in entities.items():
+        entity["type"] = entity_type(votes[name], entity["type"])
     return {"entities": entities, "names": names}
+
+
+TYPE_WEIGHT = {"lexicon": 3, "metonym": 3, "adj": 3, "demonym": 3, "compound": 2, "name": 1}
+
+
+def entity_type(votes: Counter, first: str) -> str:
+    """One type per entity from the votes of its mentions (gazetteer hits count thrice): a state beats
+    a location or organisation reading of the same name; ties go to the first mention's type."""
+    if votes.get("STATE"):
+        return "STATE"
+    best = max(votes.values())
+    return first if votes[first] == best else min(t for t, v in votes.items() if v == best)
+
+
+def same_organisation(mentions, names, text: str) -> list:
+    """Organisation names inside one article that stand for one body: a short form and the one long
+    form ending in it ("Menschenrechtsrat" -> "UNO-Menschenrechtsrat"), a long form and the acronym in
+    brackets right after it ("Institut für Nationales Gedenken (IPN)" -> "IPN"), and spellings that
+    differ in case only ("Uno-Vollversammlung")."""
+    rename = {}
+    orgs = sorted({name for m, name in zip(mentions, names) if m.type == "ORG"})
+    for m, following, name, next_name in zip(mentions, mentions[1:], names, names[1:]):
+        between = text[m.end:following.start] if text else ""
+        if m.type == "ORG" and following.type == "ORG" and between.strip() == "(" and \
+                text[following.end:following.end + 1] == ")" and following.surface.isupper() and name != next_name:
+            rename[name] = next_name
+    for short in orgs:
+        longer = [o for o in orgs if o.endswith(("-" + short, " " + short)) and o not in rename]
+        if len(longer) == 1 and short not in rename:
+            rename[short] = longer[0]
+    first_spelling = {}
+    for name in names:
+        first_spelling.setdefault(fold(name), name)
+    result = []
+    for name in names:
+        seen = set()
+        while name in rename and name not in seen:
+            seen.add(name)
+            name = rename[name]
+        result.append(first_spelling.get(fold(name), name) if fold(name) in first_spelling else name)
+    return result
+
+
+PLAIN = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss"})
+
+
+def plain(word: str) -> str:
+    """A name part without diacritics, case or an Arabic article: "Jarosław" -> "jaroslaw", "al-Bashir" ->
+    "bashir"."""
+    text = unicodedata.normalize("NFKD", word.translate(PLAIN))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return ARABIC_ARTICLE.sub("", text.casefold())
+
+
+def part_of(word: str, full: str) -> bool:
+    return plain(word) in {plain(p) for p in name_parts(full)}
 
 
 def resolve_person(key: str, full_names: dict, last_seen: dict, position: int, known_words: set) -> str:
@@ -95,14 +154,19 @@ def resolve_person(key: str, full_names: dict, last_seen: dict, position: int, k
     if len(parts) >= 2:
         base = parts[:-1] + [strip_genitive(parts[-1], known_words - {parts[-1]})]
         candidate = " ".join(base)
+        tail = [f for f in full_names if len(name_parts(f)) > len(base) and
+                [plain(p) for p in name_parts(f)[-len(base):]] == [plain(p) for p in base]]
+        if len(tail) == 1 and plain(base[0]) in NAME_PARTICLES:
+            return tail[0]                       # "De la Calle" in "Humberto de la Calle"
         return candidate if candidate in full_names or " ".join(parts) not in full_names else " ".join(parts)
     word = parts[0] if parts else key
-    candidates = [full for full in full_names if word in name_parts(full)]
+    candidates = [full for full in full_names if word in name_parts(full)] or \
+        [full for full in full_names if part_of(word, full)]
     if not candidates:
         stripped = strip_genitive(word, {p for full in full_names for p in name_parts(full)} | known_words - {word})
         if stripped != word:
             word = stripped
-            candidates = [full for full in full_names if word in name_parts(full)]
+            candidates = [full for full in full_names if part_of(word, full)]
     if not candidates:
         return word
     if len(candidates) == 1:
@@ -154,7 +218,7 @@ class AliasTable:
         self.keep_apart = set(keep_apart or ())    # folded names
 
     @classmethod
-    def load(cls, path) -> "AliasTable":
+    def load(cls, path) -> AliasTable:
         path = Path(path)
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
@@ -191,6 +255,8 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
     `results` are ArticleResult dicts; returns new dicts (inputs are not modified).
     """
     aliases = aliases or AliasTable()
+    if aliases.keep_apart:
+        results = [keep_apart_inside(result, aliases) for result in results]
     stats = defaultdict(lambda: {"types": Counter(), "mentions": 0, "aliases": set()})
     for result in results:
         for entity in result["entities"]:
@@ -242,8 +308,16 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
         parts = translit_key(name).split()
         if len(parts) == 1 and len(by_last.get(parts[0], ())) == 1:
             union(next(iter(by_last[parts[0]])), name)
-    # organisations: acronym == initials of a long form seen elsewhere
+    # organisations: acronym == initials of a long form seen elsewhere; adjective endings
+    # ("Europäischen Parlament" = "Europäisches Parlament")
     orgs = [n for n in names if stats[n]["types"].most_common(1)[0][0] == "ORG"]
+    by_stem = defaultdict(list)
+    for name in orgs:
+        if len(name.split()) >= 2:
+            by_stem[declension_free(name)].append(name)
+    for group in by_stem.values():
+        for other in group[1:]:
+            union(group[0], other)
     short = {n: n for n in orgs if re.fullmatch(r"[A-ZÄÖÜ]{2,8}", n)}
     for name in orgs:
         if len(name.split()) >= 2 and initials(name) in short:
@@ -282,6 +356,30 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
                 relations.append(dict(relation, source=source, target=target))
         merged.append(dict(result, entities=list(entities.values()), relations=relations))
     return merged
+
+
+def keep_apart_inside(result: dict, aliases: AliasTable) -> dict:
+    """`!Name` inside one article: a surface form the article resolved to a longer name ("Kim" to
+    "Kim Jong-un") becomes an entity of its own (its relations stay with the longer name)."""
+    entities, split = [], {}
+    for entity in result["entities"]:
+        kept = []
+        for alias in entity.get("aliases", ()):
+            if fold(alias) in aliases.keep_apart and fold(alias) != fold(entity["name"]):
+                split.setdefault(alias, {"name": alias, "type": entity["type"], "aliases": [alias], "mentions": 1})
+            else:
+                kept.append(alias)
+        entities.append(dict(entity, aliases=kept) if len(kept) != len(entity.get("aliases", ())) else entity)
+    if not split:
+        return result
+    names = {e["name"] for e in entities}
+    return dict(result, entities=entities + [e for name, e in split.items() if name not in names])
+
+
+def declension_free(name: str) -> str:
+    """A multi-word name with the inflection endings cut off each word: "Europäischen Gerichtshofes" and
+    "Europäischer Gerichtshof" share one."""
+    return " ".join(re.sub(r"(es|en|er|em|e|s)$", "", w) if len(w) > 4 else w for w in fold(name).split())
 
 
 def choose_canonical(members, stats, aliases: AliasTable) -> str:

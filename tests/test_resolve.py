@@ -3,7 +3,12 @@ import pytest
 
 from graphx.errors import InputError
 from graphx.mentions import Mention
-from graphx.resolve import AliasTable, merge_across_articles, resolve_article, translit_key
+from graphx.resolve import (
+    AliasTable,
+    merge_across_articles,
+    resolve_article,
+    translit_key,
+)
 
 
 def mention(text, surface, etype="PERSON", kind="name"):
@@ -97,3 +102,32 @@ def test_bad_alias_file_is_an_input_error_naming_the_line(tmp_path):
         AliasTable.load(path)
     with pytest.raises(InputError, match="not found"):
         AliasTable.load(tmp_path / "missing.txt")
+
+
+def test_particle_names_arabic_articles_and_diacritics_resolve_to_the_full_name():
+    text = "Carlos de la Vega kam. De la Vega sprach mit Jarosław Nowicki. Jaroslaw nickte."
+    mentions = [mention(text, s) for s in ("Carlos de la Vega", "De la Vega", "Jarosław Nowicki", "Jaroslaw")]
+    assert resolve_article(mentions, text)["names"] == ["Carlos de la Vega", "Carlos de la Vega",
+                                                        "Jarosław Nowicki", "Jarosław Nowicki"]
+
+
+def test_organisation_names_differing_in_adjective_endings_merge_across_articles():
+    merged = merge_across_articles([result("a.txt", [("Nordischer Fischereirat", "ORG")]),
+                                    result("b.txt", [("Nordischen Fischereirat", "ORG")])])
+    assert merged[0]["entities"][0]["name"] == merged[1]["entities"][0]["name"]
+
+
+def test_an_entity_takes_the_type_most_of_its_mentions_give_it():
+    text = "Brenner sprach. Brenner lachte. Brenner ging."
+    mentions = [Mention(k * 16, k * 16 + 7, "Brenner", etype, "Brenner", "name", 0, 0, 0)
+                for k, etype in enumerate(("LOCATION", "PERSON", "PERSON"))]
+    assert resolve_article(mentions, text)["entities"]["Brenner"]["type"] == "PERSON"
+
+
+def test_keep_apart_rule_splits_a_short_form_inside_one_article():
+    table = AliasTable(keep_apart={"kim"})
+    article = {"article": "a.txt", "sha256": "a", "relations": [],
+               "entities": [{"name": "Kim Jong-un", "type": "PERSON", "aliases": ["Kim", "Kim Jong-un"],
+                             "mentions": 3}]}
+    merged = merge_across_articles([article], table)
+    assert sorted(e["name"] for e in merged[0]["entities"]) == ["Kim", "Kim Jong-un"]

@@ -267,7 +267,7 @@ class RoleRelations:
                          and not (member and self.mentions[ix].type == "STATE")]
                 if names:
                     return names[:1]
-                if k < span.end and doc[k].pos_ == "NOUN" and self.lex.is_org_head(doc[k].text):
+                if k < span.end and doc[k].pos_ == "NOUN" and self.lex.org_head(doc[k].text):
                     k += 1
                     continue
                 break

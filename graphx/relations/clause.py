@@ -40,7 +40,7 @@ class Clause:
         while i >= max(self.start, m.first - 7) and (self.doc[i].pos_ in ("ADJ", "CCONJ", "NUM") or
                                                       self.is_prenominal(i) or self.f.by_token.get(i)):
             i -= 1
-        if i >= self.start and self.doc[i].pos_ == "DET" and i < m.first - 1:
+        if i >= self.start and self.doc[i].pos_ == "DET":
             case = self.f.case(self.doc[i])
             if case:
                 return case
@@ -129,7 +129,8 @@ class Clause:
         if self.is_infinitive_clause():
             return self.controller()
         actors = [ix for ix in self.free(exclude) if self.f.mentions[ix].kind != "adj" and self.f.acts_for_state(ix)]
-        candidates = [ix for ix in actors if self.mention_case(ix) in ("Nom", None)] or actors
+        candidates = [ix for ix in actors if self.mention_case(ix) in ("Nom", None)] or \
+            [ix for ix in actors if self.mention_case(ix) == "Acc"] or actors   # a dative is no subject
         if not candidates:
             return []
         first = candidates[0]

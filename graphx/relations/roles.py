@@ -189,12 +189,24 @@ class RoleRelations:
         if relation == "leader_of" and (full.startswith("vize") or "-vize" in full or
                                         (token.i > 0 and self.doc[token.i - 1].lower_.startswith("stellvertretend"))):
             return "member_of"                 # "Vizekanzler", "die stellvertretende Vorsitzende"
-        if relation == "leader_of" and self.truncated_leader(token):
+        if relation == "leader_of" and (self.truncated_leader(token) or self.heads_its_prefix(token, word, stem)):
             return relation
         if relation == "leader_of" and len(word) > len(stem) + 3 and word not in self.lex.titles \
                 and not word.startswith(LEADING_PREFIXES):
             return "member_of"
         return relation
+
+    def heads_its_prefix(self, token, word, stem) -> bool:
+        """"EU-Kommissionspräsidentin", "EU-Ratschef": the compound's organisation is "EU-Kommission",
+        the role its head's."""
+        for index in self.by_token.get(token.i, ()):
+            m = self.mentions[index]
+            if m.kind == "compound" and m.type == "ORG":
+                inner = fold(m.surface).rsplit("-", 1)[-1]
+                rest = word[len(inner):] if word.startswith(inner) and inner != word else ""
+                if rest and (rest == stem or (rest[:1] == "s" and rest[1:] == stem)):
+                    return True
+        return False
 
     def truncated_leader(self, token) -> bool:
         """"Staats- und Parteichef": a truncated first conjunct that makes a leader's title."""

@@ -89,7 +89,10 @@ def progress_bar(total):
 @click.option("--processes", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for the NLP stage.")
 @click.option("--strict", is_flag=True, help="Treat any warning about the inputs as a fatal error (exit 3).")
-def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, max_nodes, processes, strict):
+@click.option("--any-language", is_flag=True,
+              help="Read articles that look English, French etc. too (by default they are skipped).")
+def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, max_nodes, processes, strict,
+          any_language):
     """Build the graph from articles (.txt, .md, .html; folders recursively).
 
     Writes OUT/graph.json (node-link JSON) and OUT/graph.html atomically.
@@ -111,7 +114,7 @@ def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, ma
 
     result = run_build(paths, out_dir, model=model, ner=ner, aliases=aliases, store_path=store_path,
                        use_store=not no_store, size_by=size_by, max_nodes=max_nodes, progress=progress,
-                       n_process=processes, strict=strict)
+                       n_process=processes, strict=strict, any_language=any_language)
     for warning in result.warnings:
         click.echo(f"Warning: {warning}", err=True)
     click.echo(format_summary(result.summary(), result.outputs))

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import codecs
 import errno
+import functools
 import hashlib
 import os
 import re
 import stat
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -211,6 +213,47 @@ def html_to_text(html: str) -> str:
     return parser.text()
 
 
+WORD = re.compile(r"[^\W\d_]+")
+SCRIPTS = (("Cyrillic", re.compile("[\u0400-\u04ff]")), ("Greek", re.compile("[\u0370-\u03ff]")),
+           ("Arabic", re.compile("[\u0600-\u06ff]")), ("Hebrew", re.compile("[\u0590-\u05ff]")),
+           ("Chinese, Japanese or Korean", re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")))
+LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+MIN_FOREIGN_WORDS = 8        # function words of another language; fewer (a headline, a title) never count
+FOREIGN_RATIO = 3            # ... and this many times as many as German ones
+
+
+@functools.lru_cache(maxsize=1)
+def function_words() -> dict:
+    """language code -> (language name, set of function words), from lexicons/function_words.tsv."""
+    from graphx.lexicon import rows
+    return {code: (name, frozenset(words.split())) for code, name, words in rows("function_words.tsv")}
+
+
+def foreign_language(text: str) -> str | None:
+    """The name of the language `text` is clearly written in when that is not German, else None.
+
+    A cheap check: another script than Latin for most letters, or counts of function words per language
+    (words in capitals, "WHO" or "US", are names and not counted)."""
+    sample = text[:200_000]
+    latin = len(LATIN.findall(sample))
+    for script, pattern in SCRIPTS:
+        if len(pattern.findall(sample)) > latin:
+            return f"{script} script"
+    lexicon = function_words()
+    hits = dict.fromkeys(lexicon, 0)
+    for word in WORD.findall(sample):
+        if len(word) > 1 and word.isupper():
+            continue
+        word = word.lower()
+        for code, (_, words) in lexicon.items():
+            if word in words:
+                hits[code] += 1
+    code = max((c for c in hits if c != "de"), key=lambda c: hits[c])
+    if hits[code] >= MIN_FOREIGN_WORDS and hits[code] > FOREIGN_RATIO * hits.get("de", 0):
+        return lexicon[code][0]
+    return None
+
+
 def read_article(path: Path, name: str | None = None) -> Article:
     """Read one file; raises `Unreadable` with the reason when graphx must skip it."""
     try:
@@ -288,8 +331,9 @@ def collect(paths) -> list:
     return found
 
 
-def read_articles(paths) -> ReadReport:
-    """Read every article below `paths`; duplicates (same text) are kept once."""
+def read_articles(paths, any_language: bool = False) -> ReadReport:
+    """Read every article below `paths`; duplicates (same text) are kept once, articles clearly not
+    in German are skipped unless `any_language`."""
     candidates = collect(paths)
     if not candidates:
         raise InputError(f"no .txt, .md or .html files in {', '.join(shown(p) for p in paths)}")
@@ -301,6 +345,10 @@ def read_articles(paths) -> ReadReport:
         except Unreadable as exc:
             report.warnings.append(f"{shown(path)}: skipped: {exc}")
             continue
+        language = None if any_language else foreign_language(article.text)
+        if language:
+            report.warnings.append(f"{shown(path)}: skipped: {language}, not German (--any-language reads it)")
+            continue
         if article.sha256 in by_hash:
             report.warnings.append(f"{shown(path)}: skipped: same text as {shown(by_hash[article.sha256])}")
             continue
@@ -311,6 +359,19 @@ def read_articles(paths) -> ReadReport:
         by_name.add(article.name)
         report.articles.append(article)
     if not report.articles:
-        raise InputError(f"no readable articles in {', '.join(shown(p) for p in paths)} "
-                         f"({len(report.warnings)} file(s) skipped)")
+        raise InputError(f"no readable articles in {', '.join(shown(p) for p in paths)}: "
+                         + skipped_summary([w for w in report.warnings if ": skipped: " in w]))
     return report
+
+
+NAMED_SKIPS = 20           # the one-line error names this many skipped files, then counts the rest
+
+
+def skipped_summary(skips) -> str:
+    """"N file(s) skipped: PATH: REASON; ..." on one line; past NAMED_SKIPS files, counts per reason."""
+    pairs = [skip.split(": skipped: ", 1) for skip in skips]
+    text = f"{len(pairs)} file(s) skipped: " + "; ".join(f"{path}: {reason}" for path, reason in pairs[:NAMED_SKIPS])
+    rest = Counter(reason for _, reason in pairs[NAMED_SKIPS:])
+    if rest:
+        text += f"; and {sum(rest.values())} more: " + "; ".join(f"{n} {reason}" for reason, n in rest.most_common())
+    return text

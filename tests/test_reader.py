@@ -1,7 +1,7 @@
 import pytest
 
 from graphx.errors import InputError
-from graphx.reader import decode, html_to_text, normalise, read_articles, Unreadable
+from graphx.reader import decode, foreign_language, html_to_text, normalise, read_articles, Unreadable
 
 GERMAN = "Der Außenminister sagte: „Grüße aus Köln“ – schön."
 
@@ -64,3 +64,66 @@ def test_missing_and_empty_inputs_raise_input_error(tmp_path):
 def test_runs_of_spaces_between_words_become_one_space_indentation_stays():
     assert normalise("Botschafter Sergey  Kiselev\t\tsagte\r\n  Absatz  \n") == \
         "Botschafter Sergey Kiselev sagte\n  Absatz  \n"
+
+
+ENGLISH = ("US President Joe Biden on Monday met the Prime Minister of Japan at the White House. The two "
+           "leaders said that they would work together on trade and that their countries had agreed to "
+           "share more information about the threats in the region, which have grown over the past year.")
+FRENCH = ("Le président de la République a annoncé lundi que le gouvernement allait présenter un nouveau "
+          "projet de loi sur les retraites. Les syndicats ont dénoncé une réforme injuste et ils appellent "
+          "à une grève dans toute la France pour la semaine prochaine, mais le ministre reste confiant.")
+
+
+@pytest.mark.parametrize("text, language", [(ENGLISH, "English"), (FRENCH, "French"),
+                                            ("Президент России встретился с министром в Москве.", "Cyrillic script")])
+def test_articles_not_in_german_are_recognised(text, language):
+    assert foreign_language(text) == language
+
+
+@pytest.mark.parametrize("text", [
+    "Biden trifft Kishida in Washington",                                   # a headline
+    "Neu im Kino: The Lord of the Rings: The Return of the King",            # an English title
+    "Kurz gemeldet: Die WHO warnt vor Masern.",
+    "Apple-Chef Tim Cook und Microsoft-Chef Satya Nadella trafen sich in New York mit Vertretern von "
+    "The Walt Disney Company, Bank of America und der New York Times. Laut The Wall Street Journal und "
+    "The Guardian ging es um The Future of Work. Die Gespräche seien gut verlaufen, sagte ein Sprecher.",
+    GERMAN, "",
+])
+def test_german_short_texts_headlines_and_english_names_are_german(text):
+    assert foreign_language(text) is None
+
+
+def test_foreign_articles_are_skipped_with_the_language_unless_any_language(tmp_path):
+    (tmp_path / "de.txt").write_text("Russland kritisiert die Ukraine. Frankreich unterstützt Polen.", encoding="utf-8")
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    (tmp_path / "fr.html").write_text(f"<html><body><article><p>{FRENCH}</p></article></body></html>",
+                                      encoding="utf-8")
+    report = read_articles([tmp_path])
+    assert [a.name for a in report.articles] == ["de.txt"]
+    assert sorted(report.warnings) == [f"{tmp_path / 'en.txt'}: skipped: English, not German (--any-language reads it)",
+                                       f"{tmp_path / 'fr.html'}: skipped: French, not German (--any-language reads it)"]
+    assert sorted(a.name for a in read_articles([tmp_path], any_language=True).articles) == \
+        ["de.txt", "en.txt", "fr.html"]
+
+
+def test_no_readable_articles_names_every_skipped_file_with_its_reason(tmp_path):
+    (tmp_path / "leer.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "bericht.txt").write_text(ENGLISH, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_articles([tmp_path])
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message == (f"no readable articles in {tmp_path}: 2 file(s) skipped: "
+                       f"{tmp_path / 'bericht.txt'}: English, not German (--any-language reads it); "
+                       f"{tmp_path / 'leer.txt'}: empty file")
+
+
+def test_no_readable_articles_counts_reasons_past_the_named_files(tmp_path):
+    for number in range(25):
+        (tmp_path / f"{number:02d}.txt").write_text("" if number % 2 else ENGLISH, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_articles([tmp_path])
+    message = str(caught.value)
+    named, rest = message.split("; and ")
+    assert named.count(": empty file") == 10 and named.count(": English, not German") == 10
+    assert message.endswith("and 5 more: 3 English, not German (--any-language reads it); 2 empty file")

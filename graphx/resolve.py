@@ -175,6 +175,9 @@ class AliasTable:
 
         Canonical Name = alias one | alias two     merge these names under the canonical name
         !Name                                       never merge this name with any other
+
+    The '=' between the canonical name and its aliases has spaces around it; names may contain a
+    '=' without spaces ("A=B Partner = AB"). A line without ' = ' may use its only '=' instead.
     """
 
     def __init__(self, canonical=None, keep_apart=None):
@@ -196,19 +199,42 @@ class AliasTable:
             if not line:
                 continue
             if line.startswith("!"):
+                if not line[1:].strip():
+                    raise InputError(f"{path}:{number}: missing name after '!'")
                 table.keep_apart.add(fold(line[1:].strip()))
                 continue
-            if "=" not in line:
-                raise InputError(f"{path}:{number}: expected 'Canonical = alias | alias' or '!Name'")
-            canonical, aliases = (part.strip() for part in line.split("=", 1))
-            if not canonical:
-                raise InputError(f"{path}:{number}: missing canonical name before '='")
+            canonical, aliases = split_alias_line(line, f"{path}:{number}")
             for alias in [canonical] + [a.strip() for a in aliases.split("|") if a.strip()]:
                 table.canonical[fold(alias)] = canonical
         return table
 
     def lookup(self, name: str):
         return self.canonical.get(fold(name))
+
+
+ALIAS_SEPARATOR = re.compile(r"(?:^|\s)=(?:\s|$)")     # '=' with spaces (or the line's end) around it
+
+
+def split_alias_line(line: str, where: str) -> tuple:
+    """'Canonical = alias | alias' -> (canonical, aliases); InputError naming `where` if malformed."""
+    separators = list(ALIAS_SEPARATOR.finditer(line))
+    if len(separators) > 1:
+        raise InputError(f"{where}: more than one ' = ' (one canonical name per line; "
+                         "a '=' inside a name has no spaces around it)")
+    if separators:
+        canonical, aliases = line[:separators[0].start()], line[separators[0].end():]
+    elif line.count("=") == 1:
+        canonical, aliases = line.split("=")
+    elif "=" in line:
+        raise InputError(f"{where}: several '=' and none with spaces around it; write 'Canonical = alias'")
+    else:
+        raise InputError(f"{where}: expected 'Canonical = alias | alias' or '!Name'")
+    canonical = canonical.strip()
+    if not canonical:
+        raise InputError(f"{where}: missing canonical name before '='")
+    if not any(alias.strip() for alias in aliases.split("|")):
+        raise InputError(f"{where}: no alias after '='")
+    return canonical, aliases
 
 
 # ---------------------------------------------------------------- across articles

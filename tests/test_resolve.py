@@ -122,3 +122,26 @@ def test_bad_alias_file_is_an_input_error_naming_the_line(tmp_path):
         AliasTable.load(path)
     with pytest.raises(InputError, match="not found"):
         AliasTable.load(tmp_path / "missing.txt")
+
+
+def test_alias_names_may_contain_an_equals_sign_without_spaces(tmp_path):
+    path = tmp_path / "aliases.txt"
+    path.write_text("Müller=Partner Rechtsanwälte = MP Anwälte | Müller = Partner\nX=Y\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"aliases.txt:1: more than one ' = '"):
+        AliasTable.load(path)
+    path.write_text("Müller=Partner Rechtsanwälte = MP Anwälte | Müller-Partner\nGazprom=Gasprom\n", encoding="utf-8")
+    table = AliasTable.load(path)
+    assert table.lookup("MP Anwälte") == table.lookup("müller-partner") == "Müller=Partner Rechtsanwälte"
+    assert table.lookup("Gasprom") == "Gazprom"                # the only '=' of a line without ' = '
+
+
+@pytest.mark.parametrize("line, message", [
+    ("A=B=C", ":3: several '=' and none with spaces"), ("Nur ein Name", ":3: expected 'Canonical = alias"),
+    ("= Selenski", ":3: missing canonical name"), ("Selenskyj =", ":3: no alias after '='"),
+    ("Selenskyj = | ", ":3: no alias after '='"), ("!", ":3: missing name after '!'")])
+def test_malformed_alias_lines_are_one_line_errors_with_the_line_number(tmp_path, line, message):
+    path = tmp_path / "aliases.txt"
+    path.write_text(f"# Kommentar\nWolodymyr Selenskyj = Selenski\n{line}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=message) as caught:
+        AliasTable.load(path)
+    assert "\n" not in str(caught.value)

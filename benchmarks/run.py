@@ -29,6 +29,11 @@ between forked workers count once per process, so an upper bound) and of the pro
 Then, on the store of the largest build: an incremental build adding 10 new articles, rendering the
 graph's HTML with ``--max-nodes 300``, and degree and PageRank on that graph.
 
+(d) ``long line``: the base articles joined into one article of ``--long-line-chars`` characters (2 MB;
+50,000 with ``--quick``), built (``--no-store``) once as a single line (a CMS export without line
+breaks) and once with a blank line between the joined articles; target: the single line at most 1.5
+times slower. ``--long-line-only`` measures just these two rows.
+
 Each row is printed and written to ``--out`` (Markdown) and ``--out`` + ``.jsonl`` as soon as it is
 measured, so an interrupted run keeps its rows. ``--budget-minutes`` skips optional rows that would
 not fit. Timings are printed only: nothing here fails on a slow machine.
@@ -371,10 +376,38 @@ class Bench:
                   f"{d['html'] / 1e6:.2f} MB. Degree: {d['degree']:.3f} s. PageRank: {d['pagerank']:.3f} s. "
                   f"Peak RSS {mb(result['peak_rss'])} MB")
 
+    def long_line_rows(self) -> None:
+        """(d): one article of `--long-line-chars` characters, on one line and with line breaks."""
+        pieces, length = [], 0
+        for k in range(len(self.base) * 1000):
+            text = " ".join(article_file(self.base, k)[1].split())
+            pieces.append(text)
+            length += len(text) + 1
+            if length >= self.args.long_line_chars:
+                break
+        for stage, separator in (("one_line", " "), ("line_breaks", "\n\n")):
+            folder, out = self.work / f"in_{stage}", self.work / f"out_{stage}"
+            for path in (folder, out):
+                if path.exists():
+                    shutil.rmtree(path)
+            folder.mkdir(parents=True)
+            text = separator.join(pieces)[:self.args.long_line_chars].rstrip() + "\n"
+            (folder / "article.txt").write_text(text, encoding="utf-8")
+            cmd = [sys.executable, "-m", "graphx", "build", str(folder), "--out", str(out), "--no-store",
+                   "--max-nodes", "300"]
+            result = run_measured(cmd, env=child_env(), cwd=ROOT)
+            if result["code"] != 0:
+                raise SystemExit(f"graphx build ({stage}) failed ({result['code']}):\n{result['stderr'][-3000:]}")
+            self.record({"stage": stage, "articles": 1, "words": len(text.split()), "processes": 1,
+                         "seconds": result["wall"], "peak_rss": result["peak_rss"], "peak_pss": result["peak_pss"],
+                         "characters": len(text), "summary": result["stdout"].strip().splitlines()[:3]})
+
     def plan(self):
         """(optional?, estimated minutes, action) in order; estimates only decide what to skip."""
         a = self.args
         sizes, procs = a.sizes, a.processes
+        if a.long_line_only:
+            return [(False, 0, self.long_line_rows)]
         steps = []
         for p in procs:                                   # (a) at every size, (b) at nlp_sizes
             jobs = [("tokenizer", s) for s in sizes] + [("nlp", s) for s in a.nlp_sizes]
@@ -390,6 +423,7 @@ class Bench:
             if p == max(procs):
                 steps.append((False, 1.0, lambda: self.after_rows(big, self.work / f"out_{big}_p{max(procs)}",
                                                                   a.new)))
+        steps.append((False, a.long_line_chars / 1e6 * 2.5, self.long_line_rows))
         for p in sorted(procs, reverse=True):             # (b) at the other sizes, if time is left
             for s in sizes:
                 if s not in a.nlp_sizes:
@@ -424,7 +458,8 @@ class Bench:
 TABLE_HEAD = ("| stage | articles | words | processes | seconds | words/s | articles/s | peak RSS (MB) "
               "| peak PSS (MB) |")
 TABLE_RULE = "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-STAGE_NAMES = {"tokenizer": "(a) tokenizer", "nlp": "(b) NLP pipeline", "build": "(c) graphx build"}
+STAGE_NAMES = {"tokenizer": "(a) tokenizer", "nlp": "(b) NLP pipeline", "build": "(c) graphx build",
+               "one_line": "(d) one article, one line", "line_breaks": "(d) same, with line breaks"}
 
 
 def mb(value) -> str:
@@ -467,6 +502,11 @@ def targets(rows, extra) -> list:
             speedup = find(stage, size, 1)["seconds"] / find(stage, size, 2)["seconds"]
             lines.append(f"2 processes >= 1.7x 1 process, {STAGE_NAMES[stage]}, {size:,} articles: "
                          f"{speedup:.2f}x -> {verdict[speedup >= 1.7]}")
+    one_line, line_breaks = find("one_line"), find("line_breaks")
+    if one_line and line_breaks:
+        factor = one_line["seconds"] / line_breaks["seconds"]
+        lines.append(f"one line of {one_line['characters']:,} characters at most 1.5x the time with line breaks: "
+                     f"{factor:.2f}x -> {verdict[factor <= 1.5]}")
     builds = [r for r in rows if r["stage"] == "build"]
     sizes = sorted({r["articles"] for r in builds})
     if len(sizes) > 1:
@@ -528,6 +568,9 @@ def main(argv=None) -> None:
     parser.add_argument("--work", help="folder for inputs and outputs (default: a new temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--out", help="also write the results as Markdown to this file (and .jsonl)")
+    parser.add_argument("--long-line-chars", type=int,
+                        help="length of the (d) article (default 2,000,000; 50,000 with --quick)")
+    parser.add_argument("--long-line-only", action="store_true", help="measure only the (d) rows")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -535,6 +578,8 @@ def main(argv=None) -> None:
         return
     if args.sizes is None:
         args.sizes = [8, 16] if args.quick else [1000, 5000, 10000]
+    if args.long_line_chars is None:
+        args.long_line_chars = 50_000 if args.quick else 2_000_000
     if args.quick:
         args.new = min(args.new, 2)
         args.budget_minutes = 0.0                     # no optional rows

@@ -36,6 +36,8 @@ class Article:
     text: str
     sha256: str = ""
     notes: list = field(default_factory=list, compare=False, repr=False)   # read, but with a caveat
+    title: str = field(default="", compare=False)     # of a saved page, as trafilatura finds them
+    date: str = field(default="", compare=False)      # YYYY-MM-DD
 
     def __post_init__(self):
         if not self.sha256:
@@ -207,10 +209,80 @@ class ArticleHTMLParser(HTMLParser):
 
 
 def html_to_text(html: str) -> str:
+    """The article text of a saved page: trafilatura's, else (nothing found) `ArticleHTMLParser`'s."""
+    return read_html(html)[0]
+
+
+def read_html(html: str) -> tuple:
+    """(text, title, date) of a saved news page. trafilatura finds the article (no bylines, teasers,
+    comments, cookie walls); its paragraphs become paragraphs, its line breaks (<br>) lines. Where it
+    finds nothing (a short page), graphx's own `ArticleHTMLParser` reads the page."""
+    found = extract_article(html)
+    if found and len(found[0].split()) >= MIN_EXTRACTED_WORDS:
+        return found
     parser = ArticleHTMLParser()
     parser.feed(html)
     parser.close()
-    return parser.text()
+    return parser.text(), "", ""
+
+
+WHITESPACE = re.compile(r"\s+")
+MIN_EXTRACTED_WORDS = 30     # fewer: a short page (or only a banner) that the fallback reads as before
+TREE_BLOCKS = {"p", "head", "item", "quote", "row", "cell", "list", "table", "code", "div", "main", "doc"}
+
+
+def extract_article(html: str):
+    """(text, title, date) from trafilatura, or None when it finds no article or fails."""
+    trafilatura = import_trafilatura()
+    if trafilatura is None:
+        return None
+    try:
+        document = trafilatura.bare_extraction(html, include_comments=False, include_tables=True,
+                                               include_images=False, with_metadata=True)
+    except Exception:  # noqa: BLE001  (any failure inside the extractor: the fallback reads the page)
+        return None
+    if document is None or document.body is None:
+        return None
+    paragraphs, current = [], []
+
+    def flush():
+        lines = (" ".join(line.split()) for line in CONTROL.sub(" ", "".join(current)).split("\n"))
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph:
+            paragraphs.append(paragraph)
+        current.clear()
+
+    from lxml import etree
+    for event, element in etree.iterwalk(document.body, events=("start", "end")):   # no recursion
+        if element.tag in TREE_BLOCKS:
+            flush()
+        if event == "start":
+            if element.tag == "lb":          # <br>; other whitespace of the page is one space
+                current.append("\n")
+            current.append(WHITESPACE.sub(" ", element.text or ""))
+        elif element is not document.body:
+            current.append(WHITESPACE.sub(" ", element.tail or ""))
+    flush()
+    title = " ".join((document.title or "").split())
+    if title and paragraphs and title not in paragraphs[0]:
+        paragraphs.insert(0, title)
+    text = "\n\n".join(paragraphs)
+    return (text + "\n" if text else ""), title, document.date or ""
+
+
+@functools.lru_cache(maxsize=1)
+def import_trafilatura():
+    """trafilatura (imported on the first HTML page), its loggers quiet: graphx reports in one line."""
+    import logging
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+        logger = logging.getLogger(name)
+        logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+    return trafilatura
 
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -275,13 +347,15 @@ def read_article(path: Path, name: str | None = None) -> Article:
     decoded, note = decode_text(data)
     text = normalise(decoded)
     suffix = path.suffix.lower()
+    title = date = ""
     if suffix in (".html", ".htm"):
-        text = html_to_text(text)
+        text, title, date = read_html(text)
     elif suffix == ".md":
         text = markdown_to_text(text)
     if not text.strip():
         raise Unreadable("empty file" if not decoded.strip() else "no text")
-    return Article(name=name or path.name, path=path, text=text, notes=[note] if note else [])
+    return Article(name=name or path.name, path=path, text=text, notes=[note] if note else [], title=title,
+                   date=date)
 
 
 def special_kind(mode: int) -> str:

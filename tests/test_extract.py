@@ -38,3 +38,24 @@ def test_long_line_is_cut_below_the_limit():
 def test_unicode_spaces_become_plain_spaces_with_offsets_kept():
     text = "Pjöngjang unterstützt die\u00a0Ukraine\u202fnicht."
     assert pieces(text) == ["Pjöngjang unterstützt die Ukraine nicht."]
+
+
+def test_nlp_batches_hold_fewer_pieces_when_the_pieces_are_long():
+    from graphx.extract import BATCH_CHARS, CHUNK_CHARS, _extract_pieces
+    from graphx.reader import Article
+
+    class Recorder:
+        max_length = 1_000_000
+
+        def __init__(self):
+            self.batch_sizes = []
+
+        def pipe(self, tasks, as_tuples, batch_size):
+            self.batch_sizes.append(batch_size)
+            return iter(())
+
+    sentence = "Die Regierung in Wien hat am Montag Neues beschlossen. "
+    nlp = Recorder()
+    for text in ((sentence * 20 + "\n\n") * 40, sentence * 4_000):     # paragraphs; one long line
+        list(_extract_pieces(nlp, [Article("a.txt", None, text)]))
+    assert nlp.batch_sizes == [16, max(1, BATCH_CHARS // CHUNK_CHARS)]

@@ -1,6 +1,6 @@
 """Throughput and cost growth of graphx on real news (10kGNAD), against the tokenizer's limit.
 
-    python benchmarks/run.py --quick          # smoke test, < 1 minute (CI runs this)
+    python benchmarks/run.py --quick          # smoke test, about a minute (CI runs this)
     python benchmarks/run.py                  # the full run (about 45 minutes on 2 cores)
     python benchmarks/run.py --out benchmarks/results/full.md --budget-minutes 50
 
@@ -555,7 +555,7 @@ def machine() -> str:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="smoke test: 8 and 16 articles, < 1 minute")
+    parser.add_argument("--quick", action="store_true", help="smoke test: 8 and 16 articles, about a minute")
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")],
                         help="article counts (default 1000,5000,10000)")
     parser.add_argument("--nlp-sizes", type=lambda s: [int(x) for x in s.split(",")],

@@ -245,6 +245,8 @@ def extract_indexed(nlp, articles, batch_size=16):
 
 
 SECTION_CHARS = 250_000
+BATCH_CHARS = 100_000      # characters per NLP batch at most (unless one piece is longer): the parser's
+                           # memory grows with a batch's tokens (a 2 MB line in 50,000-character pieces: 1 GB)
 
 
 def section_article(article, section: str):
@@ -305,6 +307,8 @@ def _extract_pieces(nlp, articles, batch_size=16):
         if count == 0:          # nothing but whitespace: an empty result, in order
             remaining.pop(index)
     parts = {}
+    longest = max((len(chunk) for chunk, _ in tasks), default=1)
+    batch_size = max(1, min(batch_size, BATCH_CHARS // longest))     # long pieces: fewer per batch
     for doc, (index, offset) in nlp.pipe(tasks, as_tuples=True, batch_size=batch_size):
         parts.setdefault(index, []).append((offset, doc))
         remaining[index] -= 1

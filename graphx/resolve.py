@@ -178,8 +178,13 @@ def resolve_person(key: str, full_names: dict, last_seen: dict, position: int, k
     return min(candidates, key=lambda c: full_names[c])
 
 
-ACRONYM_PATTERNS = (re.compile(r"([A-ZÄÖÜ][\w.&'’ -]{5,}?)\s*\(([A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9})\)"),
-                    re.compile(r"\b([A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9})\s*\(([A-ZÄÖÜ][\w.&'’ -]{5,}?)\)"))
+LONG_FORM_CHARS = r"[\w.&'’ -]"
+# "Long Form (ACR)": the regex starts only where a run of long-form characters starts (else it would
+# rescan the run from every capital letter: quadratic on a long line); the long form begins at the
+# run's first capital. "ACR (Long Form)" needs no such care (its first group is short).
+LONG_FORM_FIRST = re.compile(rf"(?<!{LONG_FORM_CHARS})({LONG_FORM_CHARS}+?)\s*\(([A-ZÄÖÜ][A-Za-zÄÖÜ]{{1,9}})\)")
+ACRONYM_FIRST = re.compile(r"\b([A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9})\s*\(([A-ZÄÖÜ][\w.&'’ -]{5,}?)\)")
+CAPITAL = re.compile("[A-ZÄÖÜ]")
 
 
 def initials(long_form: str) -> str:
@@ -187,21 +192,44 @@ def initials(long_form: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
+def acronym_matches(text: str):
+    """(first, second) group pairs of "Long Form (ACR)" and "ACR (Long Form)", in linear time."""
+    for match in LONG_FORM_FIRST.finditer(text):
+        capital = CAPITAL.search(match.group(1))
+        if not capital:
+            continue
+        gap = text[match.end(1):match.start(2) - 1]
+        run_end = len(match.group(1)) + len(gap) - len(gap.lstrip(" "))   # its spaces belong to the run
+        if run_end - capital.start() >= 6:
+            yield match.group(1)[capital.start():], match.group(2)
+    for match in ACRONYM_FIRST.finditer(text):
+        yield match.group(1), match.group(2)
+
+
 def find_acronyms(text: str, mentions) -> dict:
     """long form -> acronym for "Long Form (ACR)" and "ACR (Long Form)" where the initials agree."""
     pairs = {}
-    for pattern in ACRONYM_PATTERNS:
-        for match in pattern.finditer(text or ""):
-            a, b = match.group(1).strip(), match.group(2).strip()
-            acronym, long_form = (b, a) if len(a) > len(b) else (a, b)
-            if not acronym.isupper() and not re.fullmatch(r"[A-Z][a-z]{1,4}", acronym):
-                continue
-            words = long_form.split()
-            for start in range(len(words)):        # "Das Institute for ..." and "Institute for ..."
-                tail = " ".join(words[start:])
-                if initials(tail) == acronym.upper():
-                    pairs[tail] = acronym
+    for a, b in acronym_matches(text or ""):
+        a, b = a.strip(), b.strip()
+        acronym, long_form = (b, a) if len(a) > len(b) else (a, b)
+        if not acronym.isupper() and not re.fullmatch(r"[A-Z][a-z]{1,4}", acronym):
+            continue
+        for tail in tails_spelling(long_form, acronym.upper()):   # "Das Institute for ..." and "Institute for ..."
+            pairs[tail] = acronym
     return pairs
+
+
+def tails_spelling(long_form: str, letters: str) -> list:
+    """The word tails of `long_form` whose initials are `letters`, longest first (read from the
+    right and stopped once the initials are longer: linear in the length of the long form)."""
+    words, found, spelled = long_form.split(), [], ""
+    for start in range(len(words) - 1, -1, -1):
+        spelled = initials(words[start]) + spelled
+        if len(spelled) > len(letters):
+            break
+        if spelled == letters:
+            found.append(" ".join(words[start:]))
+    return found[::-1]
 
 
 # ---------------------------------------------------------------- alias file
@@ -211,6 +239,9 @@ class AliasTable:
 
         Canonical Name = alias one | alias two     merge these names under the canonical name
         !Name                                       never merge this name with any other
+
+    The '=' between the canonical name and its aliases has spaces around it; names may contain a
+    '=' without spaces ("A=B Partner = AB"). A line without ' = ' may use its only '=' instead.
     """
 
     def __init__(self, canonical=None, keep_apart=None):
@@ -232,19 +263,42 @@ class AliasTable:
             if not line:
                 continue
             if line.startswith("!"):
+                if not line[1:].strip():
+                    raise InputError(f"{path}:{number}: missing name after '!'")
                 table.keep_apart.add(fold(line[1:].strip()))
                 continue
-            if "=" not in line:
-                raise InputError(f"{path}:{number}: expected 'Canonical = alias | alias' or '!Name'")
-            canonical, aliases = (part.strip() for part in line.split("=", 1))
-            if not canonical:
-                raise InputError(f"{path}:{number}: missing canonical name before '='")
+            canonical, aliases = split_alias_line(line, f"{path}:{number}")
             for alias in [canonical] + [a.strip() for a in aliases.split("|") if a.strip()]:
                 table.canonical[fold(alias)] = canonical
         return table
 
     def lookup(self, name: str):
         return self.canonical.get(fold(name))
+
+
+ALIAS_SEPARATOR = re.compile(r"(?:^|\s)=(?:\s|$)")     # '=' with spaces (or the line's end) around it
+
+
+def split_alias_line(line: str, where: str) -> tuple:
+    """'Canonical = alias | alias' -> (canonical, aliases); InputError naming `where` if malformed."""
+    separators = list(ALIAS_SEPARATOR.finditer(line))
+    if len(separators) > 1:
+        raise InputError(f"{where}: more than one ' = ' (one canonical name per line; "
+                         "a '=' inside a name has no spaces around it)")
+    if separators:
+        canonical, aliases = line[:separators[0].start()], line[separators[0].end():]
+    elif line.count("=") == 1:
+        canonical, aliases = line.split("=")
+    elif "=" in line:
+        raise InputError(f"{where}: several '=' and none with spaces around it; write 'Canonical = alias'")
+    else:
+        raise InputError(f"{where}: expected 'Canonical = alias | alias' or '!Name'")
+    canonical = canonical.strip()
+    if not canonical:
+        raise InputError(f"{where}: missing canonical name before '='")
+    if not any(alias.strip() for alias in aliases.split("|")):
+        raise InputError(f"{where}: no alias after '='")
+    return canonical, aliases
 
 
 # ---------------------------------------------------------------- across articles

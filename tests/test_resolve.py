@@ -3,12 +3,7 @@ import pytest
 
 from graphx.errors import InputError
 from graphx.mentions import Mention
-from graphx.resolve import (
-    AliasTable,
-    merge_across_articles,
-    resolve_article,
-    translit_key,
-)
+from graphx.resolve import AliasTable, find_acronyms, merge_across_articles, resolve_article, translit_key
 
 
 def mention(text, surface, etype="PERSON", kind="name"):
@@ -48,6 +43,31 @@ def test_acronym_introduced_in_brackets_resolves_to_the_long_form():
     short = Mention(text.rindex("ISW"), text.rindex("ISW") + 3, "ISW", "ORG", "ISW", "name", 0, 0, 0)
     names = resolve_article([long_form, short], text)["names"]
     assert names[0] == names[1]
+
+
+def test_acronyms_in_both_orders_with_and_without_a_leading_article():
+    text = ("Laut dem Zentrum für Europäische Wirtschaftsforschung (ZEW) sinkt die Stimmung. "
+            "Die OSZE (Organisation für Sicherheit und Zusammenarbeit in Europa) schickt Beobachter.")
+    assert find_acronyms(text, []) == {
+        "Zentrum für Europäische Wirtschaftsforschung": "ZEW",
+        "Organisation für Sicherheit und Zusammenarbeit in Europa": "OSZE"}
+    assert find_acronyms("Die Kommission der Stadt (KS) tagt.", []) == {   # with and without "Die"
+        "Die Kommission der Stadt": "KS", "Kommission der Stadt": "KS"}
+    assert find_acronyms("Viele Leute (VL) kamen (nicht alle).", []) == {"Viele Leute": "VL"}
+    assert find_acronyms("Er sagt (ABC) nichts.", []) == {}
+
+
+def test_acronym_search_takes_linear_time_on_a_line_without_commas():
+    import time
+    sentence = "Die Regierung in Wien hat am Montag Neues beschlossen. "
+    timings = []
+    for repeat in (2_000, 8_000):            # 110,000 and 440,000 characters on one line
+        text = sentence * repeat + "Das Amt für Statistik (AS) meldet es."
+        started = time.perf_counter()
+        assert find_acronyms(text, [])["Amt für Statistik"] == "AS"
+        timings.append(time.perf_counter() - started)
+    assert timings[1] < 2.0                  # quadratic: minutes
+    assert timings[1] < 12 * timings[0] + 0.2
 
 
 @pytest.mark.parametrize("a, b", [("Selenskyj", "Selenski"), ("Wolodymyr Selenskyj", "Wolodimir Selenski"),
@@ -131,3 +151,24 @@ def test_keep_apart_rule_splits_a_short_form_inside_one_article():
                              "mentions": 3}]}
     merged = merge_across_articles([article], table)
     assert sorted(e["name"] for e in merged[0]["entities"]) == ["Kim", "Kim Jong-un"]
+def test_alias_names_may_contain_an_equals_sign_without_spaces(tmp_path):
+    path = tmp_path / "aliases.txt"
+    path.write_text("Müller=Partner Rechtsanwälte = MP Anwälte | Müller = Partner\nX=Y\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"aliases.txt:1: more than one ' = '"):
+        AliasTable.load(path)
+    path.write_text("Müller=Partner Rechtsanwälte = MP Anwälte | Müller-Partner\nGazprom=Gasprom\n", encoding="utf-8")
+    table = AliasTable.load(path)
+    assert table.lookup("MP Anwälte") == table.lookup("müller-partner") == "Müller=Partner Rechtsanwälte"
+    assert table.lookup("Gasprom") == "Gazprom"                # the only '=' of a line without ' = '
+
+
+@pytest.mark.parametrize("line, message", [
+    ("A=B=C", ":3: several '=' and none with spaces"), ("Nur ein Name", ":3: expected 'Canonical = alias"),
+    ("= Selenski", ":3: missing canonical name"), ("Selenskyj =", ":3: no alias after '='"),
+    ("Selenskyj = | ", ":3: no alias after '='"), ("!", ":3: missing name after '!'")])
+def test_malformed_alias_lines_are_one_line_errors_with_the_line_number(tmp_path, line, message):
+    path = tmp_path / "aliases.txt"
+    path.write_text(f"# Kommentar\nWolodymyr Selenskyj = Selenski\n{line}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=message) as caught:
+        AliasTable.load(path)
+    assert "\n" not in str(caught.value)

@@ -98,6 +98,7 @@ class Lexicon:
     place_nouns: tuple = ()                           # nouns introducing a place name ("Region")
     membership_nouns: tuple = ()                      # nouns for what a person belongs to ("Partei")
     seat_nouns: tuple = ()                            # ruling bodies named by their seat ("Regierung in Kabul")
+    leading_nouns: frozenset = frozenset()            # "unter der Führung von X": X leads
     _name_keys: tuple = ()                            # sorted keys of the name tables, for prefix tests
     _memo: dict = field(default_factory=dict)         # (helper, word) -> result, see per_word
     _noun_keys: tuple = ()                            # noun cue lemmas, longest first
@@ -134,6 +135,11 @@ class Lexicon:
     def is_place_noun(self, word: str) -> bool:
         key = fold(word)
         return any(key == noun or (key.endswith(noun) and len(key) > len(noun) + 2) for noun in self.place_nouns)
+
+    @per_word
+    def is_leading_noun(self, word: str) -> bool:
+        """"Kommando", "Führung", "Leitung": "unter der Führung von X" makes X the leader."""
+        return fold(word) in self.leading_nouns
 
     @per_word
     def is_seat_noun(self, word: str) -> bool:
@@ -345,6 +351,7 @@ def load() -> Lexicon:
     lex.place_nouns = tuple(fold(row[0]) for row in rows("place_nouns.txt"))
     lex.membership_nouns = tuple(fold(row[0]) for row in rows("membership_nouns.txt"))
     lex.seat_nouns = tuple(fold(row[0]) for row in rows("seat_nouns.txt"))
+    lex.leading_nouns = frozenset(fold(row[0]) for row in rows("leading_nouns.txt"))
     with open(LEXICON_DIR / "cues.jsonl", encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():

@@ -295,3 +295,52 @@ def test_apposition_before_the_name_after_a_preposition_and_a_coordination():
         . . PUNCT punct 1
     """, ents=[(7, 8, "ORG"), (9, 11, "PER")])
     assert not any(key[0] == "Ivo Berg" for key in relations_of(doc))
+
+
+def test_a_state_adjective_before_a_state_body_and_a_body_of_an_organisation():
+    doc = doc_from("""
+        Das der DET det 2 Nom
+        polnische polnisch ADJ amod 2 Nom
+        Verfassungsgericht Verfassungsgericht PROPN nsubj 3 Nom
+        entschied entscheiden VERB ROOT 3
+        . . PUNCT punct 3
+    """, ents=[(2, 3, "ORG")])
+    assert any(key[1:] == ("member_of", "Polen") for key in relations_of(doc))
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        Menschenrechtsrat Menschenrechtsrat PROPN nsubj 4 Nom
+        der der DET det 3 Gen
+        Nato Nato PROPN nmod 1 Gen
+        tagte tagen VERB ROOT 4
+        . . PUNCT punct 4
+    """, ents=[(1, 2, "ORG"), (3, 4, "ORG")])
+    assert any(key[1:] == ("member_of", "NATO") for key in relations_of(doc))
+
+
+def test_led_by_unter_der_fuehrung_von():
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Nato Nato PROPN nsubj 8 Nom
+        unter unter ADP case 4
+        der der DET det 4 Dat
+        Führung Führung NOUN nmod 1 Dat
+        von von ADP case 6
+        Ivo Ivo PROPN nmod 4 Dat
+        Berg Berg PROPN flat 6 Dat
+        zögert zögern VERB ROOT 8
+        . . PUNCT punct 8
+    """, ents=[(1, 2, "ORG"), (6, 8, "PER")])
+    assert ("Ivo Berg", "leader_of", "NATO") in relations_of(doc)
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Nato Nato PROPN nsubj 8 Nom
+        trotz trotz ADP case 4
+        der der DET det 4 Gen
+        Kritik Kritik NOUN nmod 1 Gen
+        von von ADP case 6
+        Ivo Ivo PROPN nmod 4 Dat
+        Berg Berg PROPN flat 6 Dat
+        zögert zögern VERB ROOT 8
+        . . PUNCT punct 8
+    """, ents=[(1, 2, "ORG"), (6, 8, "PER")])
+    assert not any(key[1] == "leader_of" for key in relations_of(doc))

@@ -46,10 +46,16 @@ class RoleRelations:
                         self.possessive_party(m, span):
                     if org != name:
                         found.append(self.role_relation(sentence, name, "member_of", org, doc[m.last]))
+                for org, cue in self.led_by(m, span):
+                    if org != name:
+                        found.append(self.role_relation(sentence, name, "leader_of", org, cue))
             elif m.type == "ORG":
                 for body, state in self.state_of_body(m, span):
                     if state != name:
                         found.append(self.role_relation(sentence, name, "member_of", state, body))
+                for body, parent in self.body_of_organisation(m, span):
+                    if parent != name:
+                        found.append(self.role_relation(sentence, name, "member_of", parent, body))
         unique = {}
         for relation in found:
             unique.setdefault((relation["source"], relation["relation"], relation["target"]), relation)
@@ -103,7 +109,7 @@ class RoleRelations:
                                  (token.pos_ in ("VERB", "AUX") and not token.text[:1].isupper())):
                 break
             if any(self.mentions[ix].type == "PERSON" for ix in self.by_token.get(i, ())):
-                return []
+                break                          # "Präsident X, Y": the role before the comma is X's
             window.append(i)
             i -= 1
         for j in reversed(window):             # the leftmost role noun that opens its own phrase
@@ -347,6 +353,46 @@ class RoleRelations:
                     return [self.names[ix]]
         return []
 
+    def led_by(self, m, span) -> list:
+        """"die Armee unter dem Kommando von General X", "die Führung der Tschechoslowakei unter X":
+        X leads the organisation or state named just before "unter"."""
+        doc = self.doc
+        i = m.first - 1
+        while i >= span.start and (doc[i].text[:1].isupper() and self.role_noun(doc[i]) or doc[i].pos_ == "ADJ"):
+            i -= 1                             # "unter dem Kommando von General X"
+        if i >= span.start and doc[i].lower_ in ("von", "vom"):
+            k = i - 1
+            while k >= span.start and (doc[k].pos_ in ("DET", "ADJ") or doc[k].lower_ in ARTICLES):
+                k -= 1
+            if k < span.start or not self.lex.is_leading_noun(doc[k].text):
+                return []
+            i = k - 1
+            while i >= span.start and (doc[i].pos_ == "DET" or doc[i].lower_ in ARTICLES):
+                i -= 1
+        if i < span.start or doc[i].lower_ != "unter":
+            return []
+        for j in range(i - 1, max(span.start - 1, i - 12), -1):
+            if doc[j].text in (",", ";", ":"):
+                break
+            owners = [self.names[ix] for ix in self.by_token.get(j, ())
+                      if self.mentions[ix].type in ("STATE", "ORG") and self.mentions[ix].kind != "compound"]
+            if owners:
+                return [(owners[0], doc[i])]
+        return []
+
+    def body_of_organisation(self, m, span) -> list:
+        """"der Sicherheitsrat der Vereinten Nationen": an organisation named as a body of another."""
+        doc = self.doc
+        k = m.last + 1
+        if k + 1 >= span.end or doc[k].lower_ not in ("der", "des") or not self.lex.org_head(doc[m.last].text):
+            return []
+        k += 1
+        while k < span.end and doc[k].pos_ == "ADJ" and not self.by_token.get(k):
+            k += 1
+        return [(doc[m.last], self.names[ix]) for ix in self.by_token.get(k, ()) if k < span.end
+                and self.mentions[ix].type == "ORG" and self.mentions[ix].kind in NAMED
+                and self.mentions[ix].first == k]
+
     def state_of_body(self, m, span) -> list:
         """(token, state) for an organisation that is a body of a state: "der ukrainische
         Militärgeheimdienst HUR", "die rumänische Staatsanwaltschaft (DNA)", "US-Außenministerium",
@@ -364,6 +410,9 @@ class RoleRelations:
             result += [(body, n) for n in self.title_owners(body, m, span) if self.types.get(n) == "STATE"]
         head = doc[m.last]
         if self.lex.is_state_body(m.surface.split()[-1].split("-")[-1]):
+            if m.first > span.start:             # "das polnische Verfassungsgericht"
+                result += [(head, self.names[ix]) for ix in self.by_token.get(m.first - 1, ())
+                           if self.mentions[ix].type == "STATE" and self.mentions[ix].kind == "adj"]
             prefix = self.lex.state_prefix(m.surface)
             if prefix:
                 result.append((head, prefix))

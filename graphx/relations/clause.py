@@ -111,7 +111,12 @@ class Clause:
             j += 1
         if not (j + 1 < self.end and self.f.lex.title_relation(self.doc[j].text) and self.doc[j].text[:1].isupper()):
             return False
-        return any(self.f.mentions[ix].type == "PERSON" for ix in self.f.by_token.get(j + 1, ()))
+        j += 1            # "CSU-Chef und bayerischer Ministerpräsident Markus Söder": coordinated roles
+        while j + 1 < self.end and (self.doc[j].lower_ in ("und", "sowie") or self.doc[j].pos_ == "ADJ" or
+                                    (self.doc[j].text[:1].isupper() and self.f.lex.title_relation(self.doc[j].text)
+                                     and not self.f.by_token.get(j))):
+            j += 1
+        return any(self.f.mentions[ix].type == "PERSON" for ix in self.f.by_token.get(j, ()))
 
     def is_genitive_attribute(self, index) -> bool:
         m = self.f.mentions[index]

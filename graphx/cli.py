@@ -21,6 +21,8 @@ class GraphxGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GraphxError as exc:
+            for detail in exc.details:
+                click.echo(f"Warning: {detail}", err=True)
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(int(exc.exit_status))
         except KeyboardInterrupt:

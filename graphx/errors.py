@@ -15,9 +15,14 @@ class ExitStatus(IntEnum):
 
 
 class GraphxError(Exception):
-    """Base class; `exit_status` tells the CLI which code to return."""
+    """Base class; `exit_status` tells the CLI which code to return; `details` are lines the CLI
+    shows as warnings before the one-line error (each skipped file with its reason)."""
 
     exit_status = ExitStatus.ERROR
+
+    def __init__(self, *args, details=()):
+        super().__init__(*args)
+        self.details = tuple(details)
 
 
 class UsageError(GraphxError):

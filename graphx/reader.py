@@ -433,8 +433,9 @@ def read_articles(paths, any_language: bool = False) -> ReadReport:
         by_name.add(article.name)
         report.articles.append(article)
     if not report.articles:
-        raise InputError(f"no readable articles in {', '.join(shown(p) for p in paths)}: "
-                         + skipped_summary([w for w in report.warnings if ": skipped: " in w]))
+        skips = [w for w in report.warnings if ": skipped: " in w]
+        raise InputError(f"no readable articles in {', '.join(shown(p) for p in paths)}: " + skipped_summary(skips),
+                         details=skips if len(skips) > NAMED_SKIPS else ())
     return report
 
 

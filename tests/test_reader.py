@@ -127,6 +127,20 @@ def test_no_readable_articles_counts_reasons_past_the_named_files(tmp_path):
     named, rest = message.split("; and ")
     assert named.count(": empty file") == 10 and named.count(": English, not German") == 10
     assert message.endswith("and 5 more: 3 English, not German (--any-language reads it); 2 empty file")
+    assert len(caught.value.details) == 25           # the CLI shows every one as a warning line
+
+
+def test_the_cli_names_every_skipped_file_before_the_one_line_error(tmp_path):
+    from click.testing import CliRunner
+
+    from graphx.cli import main
+    for number in range(25):
+        (tmp_path / f"{number:02d}.txt").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "--out", str(tmp_path / "out"), "--no-store"])
+    lines = result.output.strip().splitlines()
+    assert result.exit_code == 3
+    assert sum(line.startswith("Warning: ") and line.endswith(": skipped: empty file") for line in lines) == 25
+    assert lines[-1].startswith("Error: no readable articles") and "Traceback" not in result.output
 
 
 # Saved news pages as sites build them (written for the test): kicker, byline, lead, ad, related links, figure,

@@ -344,3 +344,19 @@ def test_led_by_unter_der_fuehrung_von():
         . . PUNCT punct 8
     """, ents=[(1, 2, "ORG"), (6, 8, "PER")])
     assert not any(key[1] == "leader_of" for key in relations_of(doc))
+
+
+def test_a_role_after_als_describes_the_name_before_it():
+    doc = doc_from("""
+        Er er PRON nsubj 6 Nom
+        rief rufen VERB ROOT 1
+        Ivo Ivo PROPN obj 1 Acc
+        Berg Berg PROPN flat 2 Acc
+        als als ADP case 5
+        Generalsekretär Generalsekretär NOUN obl 1 Acc
+        der der DET det 7 Gen
+        Nato Nato PROPN nmod 5 Gen
+        an an ADP compound:prt 1
+        . . PUNCT punct 1
+    """, ents=[(2, 4, "PER")])
+    assert ("Ivo Berg", "leader_of", "NATO") in relations_of(doc)

@@ -105,7 +105,7 @@ class RoleRelations:
             token = doc[i]
             brackets += (token.text == ")") - (token.text == "(")
             if not brackets and ((token.text in PHRASE_BREAKS and token.text not in "()") or
-                                 token.lower_ in ("und", "oder", "sowie") or
+                                 (token.lower_ in ("und", "oder", "sowie") and not self.by_token.get(i)) or
                                  (token.pos_ in ("VERB", "AUX") and not token.text[:1].isupper())):
                 break
             if any(self.mentions[ix].type == "PERSON" for ix in self.by_token.get(i, ())):
@@ -164,7 +164,7 @@ class RoleRelations:
         if j < span.end and doc[j].text == "(":                  # "Jeremic (40) war ..."
             close = next((k for k in range(j, min(span.end, j + 6)) if doc[k].text == ")"), None)
             j = close + 1 if close is not None else j
-        if j >= span.end or doc[j].lower_ not in COPULAS:
+        if j >= span.end or doc[j].lower_ not in COPULAS | {"als"}:     # "X als Oberbefehlshaber des Heeres"
             return []
         result = []
         for k in range(j + 1, min(span.end, j + 16)):

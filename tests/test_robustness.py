@@ -451,7 +451,8 @@ def spy_on_pipe(nlp):
 def check_chunks(article, seen, max_length):
     """Every piece the NLP saw is below max_length and is the article text at its offset (offsets
     restart in each section of a long article)."""
-    from graphx.extract import INNER_SPACE, SECTION_CHARS, chunks
+    from graphx.extract import BULLETS, INNER_SPACE, SECTION_CHARS, chunks
+    no_bullets = {ord(c): None for c in BULLETS}       # a bullet before a line is no word for the NLP
     sections = list(chunks(article.text, SECTION_CHARS)) if len(article.text) > SECTION_CHARS else [(0, "")]
     assert seen
     section, previous, covered = -1, None, 0
@@ -462,9 +463,9 @@ def check_chunks(article, seen, max_length):
         base = sections[section][0]
         assert 0 < len(chunk) < max_length
         assert article.text[base + offset:base + offset + len(chunk)].translate(INNER_SPACE) == chunk
-        covered += len("".join(chunk.split()))
+        covered += len("".join(chunk.split()).translate(no_bullets))
     assert section == len(sections) - 1
-    assert covered == len("".join(article.text.split()))
+    assert covered == len("".join(article.text.split()).translate(no_bullets))
 
 
 def check_result(article, result):

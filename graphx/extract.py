@@ -5,6 +5,7 @@ pipeline's max_length; each chunk's offset keeps evidence offsets exact in the a
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from graphx.mentions import add_article_names, find_mentions
@@ -122,6 +123,22 @@ def shifted(mention, offset):
     return replace(mention, start=mention.start + offset, end=mention.end + offset)
 
 
+@functools.lru_cache(maxsize=1)
+def rules_fingerprint() -> str:
+    """A short hash of the lexicons and the rule modules: a cached result made by other rules or
+    lexicon entries is never reused, even when RULES_VERSION was not raised."""
+    import hashlib
+    from pathlib import Path
+    package = Path(__file__).resolve().parent
+    files = sorted((package / "lexicons").iterdir()) + sorted((package / "relations").glob("*.py")) + \
+        [package / name for name in ("mentions.py", "resolve.py", "extract.py", "lexicon.py")]
+    digest = hashlib.sha256()
+    for path in files:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def lemmatizer():
     """Fallback lemmas from spacy-lookups-data's German table, for cue matching."""
     from graphx.lexicon import word_forms
@@ -161,7 +178,7 @@ class Extractor:
         """Cache key: what produced a result (model, NER, rules)."""
         info = self.model_info
         ner = f"+{self.ner}" if self.ner else ""
-        return f"{info['name']}@{info['version']}{ner}+rules{RULES_VERSION}"
+        return f"{info['name']}@{info['version']}{ner}+rules{RULES_VERSION}-{rules_fingerprint()}"
 
     def extract_many(self, articles, progress=None, n_process=1, batch_size=16):
         """Yield (article, ArticleResult) for every article (in input order with one process).

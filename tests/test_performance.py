@@ -123,3 +123,19 @@ def test_lemma_table_is_spacys_lookup_table():
     lemma = extract.lemmatizer()
     doc = spacy.blank("de")("Die Staaten warfen Russland Angriffe vor und lieferten Waffen")
     assert [lemma(t) for t in doc] == [table.get(t.text, t.lemma_) for t in doc]
+
+
+def test_the_cache_key_changes_with_the_lexicons(monkeypatch):
+    from pathlib import Path
+
+    from graphx import extract
+    before = extract.rules_fingerprint()
+    real = Path.read_bytes
+    extract.rules_fingerprint.cache_clear()
+    monkeypatch.setattr(Path, "read_bytes", lambda self: real(self) + (b"x" if self.name == "cues.jsonl" else b""))
+    try:
+        assert extract.rules_fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        extract.rules_fingerprint.cache_clear()
+    assert extract.rules_fingerprint() == before

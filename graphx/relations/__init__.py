@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from graphx.relations.finder import RelationFinder
 
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 
 
 def find_relations(doc, mentions, names, article: str, offset: int = 0, lex=None, lemmatize=None,

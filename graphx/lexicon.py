@@ -150,8 +150,9 @@ class Lexicon:
     @per_word
     def is_membership_noun(self, word: str) -> bool:
         """"Partei", "Regierungspartei", "Fraktion": what a person with a possessive belongs to."""
-        key = fold(word).rstrip("s")
-        return any(key.endswith(noun) for noun in self.membership_nouns)
+        key = fold(word)
+        bases = [key] + [key[:-len(e)] for e in ("en", "n", "s", "es") if key.endswith(e)]   # "Parteien"
+        return any(base.endswith(noun) for base in bases for noun in self.membership_nouns)
 
     def state_prefix(self, surface: str):
         """The state an organisation's name starts with: a hyphen prefix ("US-Außenministerium") or a

@@ -360,3 +360,34 @@ def test_a_role_after_als_describes_the_name_before_it():
         . . PUNCT punct 1
     """, ents=[(2, 4, "PER")])
     assert ("Ivo Berg", "leader_of", "NATO") in relations_of(doc)
+
+
+def test_a_bracketed_aside_and_an_owner_after_von_der():
+    doc = doc_from("""
+        Der der DET det 2 Nom
+        ukrainische ukrainisch ADJ amod 2 Nom
+        Präsident Präsident NOUN nsubj 3 Nom
+        lobte loben VERB ROOT 3
+        ( ( PUNCT punct 6
+        so so ADV advmod 6
+        der der DET det 6 Nom
+        Sprecher Sprecher NOUN appos 3 Nom
+        , , PUNCT punct 8
+        Ivo Ivo PROPN appos 6 Nom
+        Berg Berg PROPN flat 8 Nom
+        ) ) PUNCT punct 6
+        . . PUNCT punct 3
+    """, ents=[(8, 10, "PER")])
+    assert not any(key[0] == "Ivo Berg" and key[2] == "Ukraine" for key in relations_of(doc))
+    doc = doc_from("""
+        Ivo Ivo PROPN nsubj 7 Nom
+        Berg Berg PROPN flat 0 Nom
+        , , PUNCT punct 3
+        Sprecher Sprecher NOUN appos 0 Nom
+        von von ADP case 6
+        der der DET det 6 Dat
+        Nato Nato PROPN nmod 3 Dat
+        sagte sagen VERB ROOT 7
+        . . PUNCT punct 7
+    """, ents=[(0, 2, "PER"), (6, 7, "ORG")])
+    assert ("Ivo Berg", "member_of", "NATO") in relations_of(doc)

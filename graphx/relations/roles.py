@@ -16,12 +16,11 @@ from graphx.lexicon import fold
 
 ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
 GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
-COPULAS = {"sein", "werden", "bleiben", "ist", "war", "sind", "waren", "wird", "wurde", "bleibt", "blieb"}
 PHRASE_BREAKS = {",", ";", ":", "–", "—", "(", ")", ".", "!", "?", '"', "„", "“", "»", "«"}
 # "Koordinator bei der Stiftung", "Analyst am ISW", "Dozentin an der Universität": works for the owner
 MEMBER_PREPOSITIONS = {"bei", "beim", "am", "an"}
 INFLECTED = ("e", "en", "er", "es", "em")
-NAMED = ("name", "lexicon")                # mentions by name, not by adjective or compound
+NAMED = ("name", "lexicon", "metonym")     # mentions by name (Mention.is_name), not by adjective or compound
 LEADING_PREFIXES = ("staats", "regierungs", "bundes", "general", "minister", "premier", "partei", "fraktions")
 
 
@@ -104,6 +103,8 @@ class RoleRelations:
         while i >= span.start and comma - i <= 12:
             token = doc[i]
             brackets += (token.text == ")") - (token.text == "(")
+            if brackets < 0:
+                break                          # "(so der Sprecher, X)": the bracket opens the phrase
             if not brackets and ((token.text in PHRASE_BREAKS and token.text not in "()") or
                                  (token.lower_ in ("und", "oder", "sowie") and not self.by_token.get(i)) or
                                  (token.pos_ in ("VERB", "AUX") and not token.text[:1].isupper())):
@@ -164,8 +165,9 @@ class RoleRelations:
         if j < span.end and doc[j].text == "(":                  # "Jeremic (40) war ..."
             close = next((k for k in range(j, min(span.end, j + 6)) if doc[k].text == ")"), None)
             j = close + 1 if close is not None else j
-        if j >= span.end or doc[j].lower_ not in COPULAS | {"als"}:     # "X als Oberbefehlshaber des Heeres"
-            return []
+        if j >= span.end or not (doc[j].lower_ == "als" or (doc[j].pos_ in ("AUX", "VERB") and any(
+                self.lex.verb_class(lemma, "copula") for lemma in self.lemmas(doc[j])))):
+            return []                          # "X war ...", "X als Oberbefehlshaber des Heeres"
         result = []
         for k in range(j + 1, min(span.end, j + 16)):
             token = doc[k]
@@ -253,7 +255,8 @@ class RoleRelations:
         after = []
         for child in title.children:
             if child.dep_ in ("nmod", "nmod:poss") and self.preposition(child) in (None, "von") and child.i > title.i \
-                    and not (m.first <= child.i <= m.last) and not self.dative_der(child) and \
+                    and not (m.first <= child.i <= m.last) and \
+                    not (self.preposition(child) is None and self.dative_der(child)) and \
                     not any(self.mentions[ix].kind == "compound" for ix in self.by_token.get(child.i, ())):
                 # actor=True: "Chef der deutschen Landsmannschaft" is no role of Germany's
                 after += [n for n in self.entities_at(child, 1, actor=True) if self.types.get(n) in ("STATE", "ORG")]
@@ -271,11 +274,11 @@ class RoleRelations:
         if k >= span.end or m.first <= k <= m.last:
             return []
         word = doc[k].lower_
-        if word in GENITIVE_ARTICLES or word in MEMBER_PREPOSITIONS or word == "von":
+        if word in GENITIVE_ARTICLES or word in MEMBER_PREPOSITIONS or word in ("von", "vom"):
             member = word in MEMBER_PREPOSITIONS
             k += 1
-            if member and k < span.end and doc[k].lower_ in ARTICLES:
-                k += 1
+            if word not in GENITIVE_ARTICLES and k < span.end and doc[k].lower_ in ARTICLES:
+                k += 1                         # "bei der Stiftung", "von der ÖVP"
             while k < span.end and doc[k].pos_ == "ADJ" and not self.by_token.get(k):
                 k += 1
             for _ in range(2):                 # "des Kulturbüros Sachsen", "der Partei PiS"

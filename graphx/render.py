@@ -40,7 +40,8 @@ BETWEENNESS_SAMPLE = 400        # above this many nodes betweenness is estimated
 TOOLTIP_EVIDENCE = 3            # evidence sentences shown on hover (all are shown on click)
 LAYOUT_BUDGET_MS = 5000         # the page freezes the layout after this long even if not fully stable
 DEFAULT_MAX_NODES = 150         # entities drawn unless max_nodes says otherwise (most central first)
-LABELLED_NODES = (8, 25)        # the most central 8 + n/8 entities (at most 25) are labelled at the first view
+LABELLED_NODES = (30, 40)       # labelled at the first view: all of up to 30 drawn entities, else the most
+                                # central 15 + n/10, at most 40
 LABEL_PX = 13                   # ... at this size on screen; other labels show once zoomed to that size
 LANGUAGES = ("de", "en")
 URL_RE = re.compile(r"(?i)\b(?:https?|ftp|wss?):/{2}|(?:src|href)\s*=\s*[\"']?/{2}")
@@ -261,7 +262,7 @@ def _evidence(ev) -> dict:
 
 
 def _physics_options(n_nodes: int, n_edges: int) -> dict:
-    """vis-network options: Barnes-Hut physics that stabilises (the page then switches physics off).
+    """vis-network options: ForceAtlas2 physics that stabilises (the page then switches physics off).
 
     Big graphs get a cheaper force approximation (theta 0.9, fixed timestep) and, on the page, a time
     budget (LAYOUT_BUDGET_MS) after which the layout is frozen even if not all iterations ran.
@@ -283,11 +284,11 @@ def _physics_options(n_nodes: int, n_edges: int) -> dict:
                   "selectionWidth": 2, "hoverWidth": 1},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big, "keyboard": False, "multiselect": False},
-        "physics": {"enabled": True, "solver": "barnesHut",
-                    "barnesHut": {"theta": 0.9 if big else 0.5,
-                                  "gravitationalConstant": -4000 if big else -9000,
-                                  "centralGravity": 0.25, "springLength": 110 if big else 170,
-                                  "springConstant": 0.03, "damping": 0.35, "avoidOverlap": 0.2},
+        # ForceAtlas2 (gravity grows with a node's degree) keeps small components near the core
+        "physics": {"enabled": True, "solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"theta": 0.9 if big else 0.5, "gravitationalConstant": -60,
+                                         "centralGravity": 0.01, "springLength": 120, "springConstant": 0.08,
+                                         "damping": 0.5, "avoidOverlap": 0.3},
                     "minVelocity": 1.0, "timestep": 0.5, "adaptiveTimestep": not big,
                     "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25,
                                       "fit": True}},

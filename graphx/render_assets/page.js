@@ -111,10 +111,14 @@
   };
 
   // the most central entities get labels readable at the first view; the rest show on zoom and hover
-  var labelled = connectedIds.slice(0, Math.min(data.labelled_nodes[1], data.labelled_nodes[0] + Math.floor(connectedIds.length / 8)));
+  var nLabelled = connectedIds.length <= data.labelled_nodes[0] ? connectedIds.length
+    : Math.min(data.labelled_nodes[1], 15 + Math.floor(connectedIds.length / 10));
+  var labelled = connectedIds.slice(0, nLabelled);
   function labelForScale() {
     var scale = network.getScale(), size = Math.max(14, (data.label_px + 0.5) / scale);
     nodes.update(labelled.map(function (id) { return { id: id, font: { size: size } }; }));
+    // arrows at least 1.2 px wide on screen at the first view (their names show once zoomed to >= 9 px)
+    edges.update(data.edges.map(function (e) { return { id: e.id, width: Math.max(e.width, 1.2 / scale) }; }));
   }
   // an arrow keeps its relation's name only where the name fits between the two entities
   var fullLabel = new Map(), squeezed = new Set();
@@ -126,13 +130,26 @@
       var gap = Math.hypot(a.x - b.x, a.y - b.y) - nodes.get(e.from).size - nodes.get(e.to).size;
       var label = fullLabel.has(e.id) ? fullLabel.get(e.id) : e.label;
       fullLabel.set(e.id, label);
-      if (gap <= label.length * 12 * 0.55 + 16) { squeezed.add(e.id); updates.push({ id: e.id, label: " " }); }
+      var font = (e.font && e.font.size) || 12;
+      if (gap <= label.length * font * 0.55 + 16) { squeezed.add(e.id); updates.push({ id: e.id, label: " " }); }
     });
     edges.update(updates);
   }
+  // fit the view on the drawn entities and their labels (vis-network's fit leaves long labels cut off)
   function fitCore() {
     var ids = connectedIds.filter(function (id) { return !nodes.get(id).hidden; });
-    network.fit({ nodes: ids.length ? ids : connectedIds, animation: false });
+    if (!ids.length) ids = connectedIds;
+    if (!ids.length) return;
+    var pos = network.getPositions(ids), l = Infinity, r = -Infinity, top = Infinity, bottom = -Infinity;
+    ids.forEach(function (id) {
+      var n = nodes.get(id), p = pos[id], size = n.size || 10, font = (n.font && n.font.size) || 14;
+      var half = Math.max(size, String(n.label || "").length * font * 0.3);
+      l = Math.min(l, p.x - half); r = Math.max(r, p.x + half);
+      top = Math.min(top, p.y - size); bottom = Math.max(bottom, p.y + size + font * 2);
+    });
+    var rect = container.getBoundingClientRect();
+    var scale = Math.min(1.3, 0.95 * rect.width / Math.max(r - l, 1), 0.95 * rect.height / Math.max(bottom - top, 1));
+    network.moveTo({ position: { x: (l + r) / 2, y: (top + bottom) / 2 }, scale: scale, animation: false });
   }
   api.fitCore = fitCore;
 

@@ -81,7 +81,7 @@ def main():
                                  "eigenvector", "closeness"]),
               help="Centrality metric that sizes the nodes of graph.html.")
 @click.option("--max-nodes", default=None, type=click.IntRange(min=1),
-              help="Draw at most the N most central entities in graph.html  [default: 150].")
+              help="Draw at most the N most central entities in graph.html (default 150).")
 @lang_option
 @click.option("--processes", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for the NLP stage.")

@@ -498,7 +498,9 @@
     chart.id = "graphx-moves";
     moves.forEach(function (m) {
       var row = el("div", "graphx-move-row"), up = m.move > 0;
-      row.appendChild(m.shown ? linkButton(m.entity, function () { focusNode(m.entity); }) : el("span", null, m.entity));
+      var name = m.shown ? linkButton(m.entity, function () { focusNode(m.entity); }) : el("span", null, m.entity);
+      name.title = m.entity;
+      row.appendChild(name);
       var track = el("div", "graphx-move-track"), bar = el("div", "graphx-move-bar " + (up ? "graphx-move-up" : "graphx-move-down"));
       bar.style.width = Math.max(4, Math.round(100 * Math.abs(m.move) / largest)) + "%";
       track.appendChild(bar);

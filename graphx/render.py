@@ -5,6 +5,10 @@
 library it ships) but uses graphx's own template (`render_assets/`), because pyvis' template pulls
 bootstrap and tom-select from CDNs and hands `title` strings to vis-network.
 
+What the page shows: one arrow per ordered pair of entities (styled by its strongest relation, listing
+all), at most `max_nodes` entities with relations (DEFAULT_MAX_NODES), the entities without relations
+in a side list instead of on the canvas, in German or English (`render_assets/strings.json`).
+
 Safety rules the page follows:
 - no http(s) URL anywhere in the file (the inlined library is de-fanged, see `_vis_js`), and a
   Content-Security-Policy that allows only the page's own two scripts (by hash) and no network use;
@@ -40,6 +44,7 @@ BETWEENNESS_SAMPLE = 400        # above this many nodes betweenness is estimated
 TOOLTIP_EVIDENCE = 3            # evidence sentences shown on hover (all are shown on click)
 LAYOUT_BUDGET_MS = 5000         # the page freezes the layout after this long even if not fully stable
 DEFAULT_MAX_NODES = 150         # entities drawn unless max_nodes says otherwise (most central first)
+MAX_ARROWS = 250                # more arrows than this: the evidence filter starts above 1 (first_min_evidence)
 LABELLED_NODES = (30, 40)       # labelled at the first view: all of up to 30 drawn entities, else the most
                                 # central 15 + n/10, at most 40
 LABEL_PX = 13                   # ... at this size on screen; other labels show once zoomed to that size
@@ -328,6 +333,44 @@ def arrow_look(relations: list[dict]) -> dict:
             else "to"}
 
 
+def _arrows(H, diff, lang) -> dict:
+    """(source, target) -> the pair's relations (with evidence and diff status), strongest first."""
+    added_edges = {_edge_lookup_key(*e) for e in diff["edges_added"]} if diff else set()
+    changed_edges = ({_edge_lookup_key(c["source"], c["target"], c["relation"]): c
+                      for c in diff["edges_changed"]} if diff else {})
+    arrows: dict = {}
+    for u, v, key, attrs in H.edges(keys=True, data=True):
+        relation = _text(attrs.get("relation", key))
+        evidence = [_evidence(e) for e in attrs.get("evidence") or []]
+        lookup = _edge_lookup_key(str(u), str(v), relation)
+        status = "added" if lookup in added_edges else "changed" if lookup in changed_edges else None
+        item = {"relation": relation, "label": relation_style(relation, lang)["label"],
+                "weight": attrs.get("weight", len(evidence)) or 0, "evidence": evidence, "diff": status}
+        if status == "changed":
+            change = changed_edges[lookup]
+            item["old_weight"], item["new_weight"] = change["old_weight"], change["new_weight"]
+        arrows.setdefault((str(u), str(v)), []).append(item)
+    for relations in arrows.values():
+        relations.sort(key=_strength)
+    return arrows
+
+
+def first_min_evidence(totals: list[int], limit: int = MAX_ARROWS, least: int = 20) -> int:
+    """The evidence filter's first value: the smallest k that leaves at most `limit` arrows of >= k
+    sentences (1 when all fit); never a k that leaves fewer than `least` arrows."""
+    best = 1
+    if len(totals) <= limit:
+        return best
+    for k in range(2, max(totals) + 1):
+        left = sum(1 for t in totals if t >= k)
+        if left < least:
+            break
+        best = k
+        if left <= limit:
+            break
+    return best
+
+
 def _page_data(G, *, size_by, max_nodes, diff, lang) -> tuple[dict, str | None]:
     # pyvis is imported here so that importing graphx.render stays cheap for the CLI
     from pyvis.network import Network
@@ -340,10 +383,11 @@ def _page_data(G, *, size_by, max_nodes, diff, lang) -> tuple[dict, str | None]:
     rank = {n: i + 1 for i, n in enumerate(most_central(G, scores, None))}
 
     added_nodes = set(diff["nodes_added"]) if diff else set()
-    added_edges = {_edge_lookup_key(*e) for e in diff["edges_added"]} if diff else set()
-    changed_edges = ({_edge_lookup_key(c["source"], c["target"], c["relation"]): c
-                      for c in diff["edges_changed"]} if diff else {})
     diff_colors = style()["diff"]
+    arrows = _arrows(H, diff, lang)
+    totals = {pair: sum(r["weight"] for r in relations) for pair, relations in arrows.items()}
+    min_evidence = first_min_evidence(list(totals.values()))
+    with_arrow = {n for pair, total in totals.items() if total >= min_evidence for n in pair}
 
     net = Network(directed=True, cdn_resources="in_line")
     node_info = []
@@ -358,6 +402,8 @@ def _page_data(G, *, size_by, max_nodes, diff, lang) -> tuple[dict, str | None]:
                              "hover": {"background": ts["color"], "border": "#111111"}}}
         if G.degree(node) == 0:       # not on the canvas until the reader puts it there
             options.update(hidden=True, physics=False)
+        elif str(node) not in with_arrow:   # hidden by the first evidence filter
+            options["hidden"] = True
         if is_new:
             options["color"]["border"] = diff_colors["added"]
             options["borderWidth"] = 4
@@ -370,22 +416,8 @@ def _page_data(G, *, size_by, max_nodes, diff, lang) -> tuple[dict, str | None]:
                           "score": round(scores.get(node, 0.0), 6), "rank": rank.get(node),
                           "isolated": G.degree(node) == 0, "diff": "added" if is_new else None})
 
-    arrows: dict = {}               # (u, v) -> relations, one arrow per ordered pair
-    for u, v, key, attrs in H.edges(keys=True, data=True):
-        relation = _text(attrs.get("relation", key))
-        evidence = [_evidence(e) for e in attrs.get("evidence") or []]
-        lookup = _edge_lookup_key(str(u), str(v), relation)
-        status = "added" if lookup in added_edges else "changed" if lookup in changed_edges else None
-        item = {"relation": relation, "label": relation_style(relation, lang)["label"],
-                "weight": attrs.get("weight", len(evidence)) or 0, "evidence": evidence, "diff": status}
-        if status == "changed":
-            change = changed_edges[lookup]
-            item["old_weight"], item["new_weight"] = change["old_weight"], change["new_weight"]
-        arrows.setdefault((str(u), str(v)), []).append(item)
-
     edge_info, edge_ids = [], {}
     for index, ((u, v), relations) in enumerate(arrows.items()):
-        relations.sort(key=_strength)
         status = ("added" if any(r["diff"] == "added" for r in relations)
                   else "changed" if any(r["diff"] for r in relations) else None)
         options = {"id": f"e{index}", **arrow_look(relations)}
@@ -394,9 +426,10 @@ def _page_data(G, *, size_by, max_nodes, diff, lang) -> tuple[dict, str | None]:
                              else {"enabled": False})
         if status:
             options["shadow"] = {"enabled": True, "color": diff_colors[status], "size": 14, "x": 0, "y": 0}
+        if totals[(u, v)] < min_evidence:
+            options["hidden"] = True
         net.add_edge(u, v, **options)
-        edge_info.append({"relations": relations, "weight": sum(r["weight"] for r in relations),
-                          "diff": status})
+        edge_info.append({"relations": relations, "weight": totals[(u, v)], "diff": status})
         for r in relations:
             edge_ids[_edge_lookup_key(u, v, r["relation"])] = f"e{index}"
 
@@ -431,7 +464,8 @@ def _page_data(G, *, size_by, max_nodes, diff, lang) -> tuple[dict, str | None]:
                  "total_nodes": G.number_of_nodes(), "total_edges": G.number_of_edges(),
                  "shown_nodes": len(drawn), "shown_edges": sum(len(r) for r in arrows.values()),
                  "shown_arrows": len(arrows), "hidden_nodes": len(hidden), "isolated_nodes": len(isolated),
-                 "max_nodes": max_nodes},
+                 "max_nodes": max_nodes, "min_evidence": min_evidence,
+                 "arrows_at_min_evidence": sum(1 for t in totals.values() if t >= min_evidence)},
         "strings": words["js"],
         "style": {"entity_types": {k: {**type_style(k), "label": words["types"].get(k, k)} for k in type_keys},
                   "relations": {r: relation_style(r, lang) for r in relations_in_graph},
@@ -554,6 +588,10 @@ def render_html(G, *, size_by: str = "pagerank", max_nodes: int | None = None, t
             lang, "cap_note", shown=meta["shown_nodes"], total=meta["shown_nodes"] + meta["hidden_nodes"],
             metric=words["js"][meta["metric_used"]], max_nodes=cap, hidden=meta["hidden_nodes"],
             hidden_edges=meta["total_edges"] - meta["shown_edges"])))
+    if meta["min_evidence"] > 1:
+        notes.append(("graphx-note-min-evidence", say(
+            lang, "min_evidence_note", k=meta["min_evidence"], shown=meta["arrows_at_min_evidence"],
+            total=meta["shown_arrows"])))
     if metric_note:
         reason = "metric_no_convergence" if "did not converge" in metric_note else "metric_failed"
         notes.append(("graphx-note-metric", say(lang, "metric_note", metric=words["js"][size_by],

@@ -502,3 +502,34 @@ def test_page_for_sixty_nodes_is_small():
     assert G.number_of_nodes() == 60
     size = len(render.render_html(G).encode("utf-8"))
     assert size <= 1_500_000, f"{size} bytes"
+
+
+def dense_graph(n_nodes=40, seed=3):
+    """Every ordered pair of `n_nodes` entities related once; pairs (i, i+1) by three more sentences."""
+    rng = random.Random(seed)
+    names = [f"Akteur {i:02d}" for i in range(n_nodes)]
+    rels = []
+    for i, s in enumerate(names):
+        for j, t in enumerate(names):
+            if s == t:
+                continue
+            for k in range(4 if j == (i + 1) % n_nodes else 1):
+                rels.append(rel(s, t, rng.choice(["accuses", "criticizes", "supports"]), f"{i:02d}{j:02d}_{k}.txt",
+                                f"{s} und {t}: Satz {k}.", 10 * k))
+    results = [{"article": "dicht.txt", "sha256": "", "entities": [ent(n, "STATE") for n in names], "relations": rels}]
+    return build_graph(results, model=MODEL, built_at=BUILT_AT)
+
+
+def test_first_evidence_filter_keeps_dense_graphs_to_a_few_hundred_arrows():
+    assert render.first_min_evidence([1] * 100) == 1
+    assert render.first_min_evidence([1] * 300 + [2] * 100 + [5] * 30) == 2
+    assert render.first_min_evidence([1] * 300 + [3] * 10) == 1          # would leave almost nothing
+    G = dense_graph()
+    text = render.render_html(G)
+    data = Page(text).data()
+    assert len(data["edges"]) == 40 * 39 and data["meta"]["min_evidence"] > 1
+    shown = [e for e in data["edges"] if not e.get("hidden")]
+    assert 20 <= len(shown) == data["meta"]["arrows_at_min_evidence"] <= render.MAX_ARROWS
+    assert all(i["weight"] >= data["meta"]["min_evidence"] for e, i in zip(data["edges"], data["edge_info"])
+               if not e.get("hidden"))
+    assert f"Zunächst sind nur die {len(shown)} von 1.560 Pfeilen mit mindestens 2 Belegsätzen" in text

@@ -13,10 +13,10 @@ import pytest
 from graphx.render import render_html
 
 try:
-    from tests.test_render import (PAYLOAD, hostile_graph, random_graph,  # noqa: F401
-                                   sample_graph)
+    from tests.test_render import (PAYLOAD, dense_graph, hostile_graph,  # noqa: F401
+                                   random_graph, sample_graph)
 except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-    from test_render import PAYLOAD, hostile_graph, random_graph, sample_graph
+    from test_render import PAYLOAD, dense_graph, hostile_graph, random_graph, sample_graph
 
 pytestmark = pytest.mark.browser
 
@@ -406,3 +406,17 @@ def test_diff_view_highlights_new_and_lists_removed(open_page):
     assert page.page.locator("#graphx-details").get_attribute("data-edge") is not None
     assert "Neu in dieser Fassung" in page.page.locator("#graphx-details").inner_text()
     assert page.errors == [] and len(page.requests) == 1
+
+
+def test_a_dense_graph_starts_with_its_best_supported_arrows(open_page):
+    page = open_page(dense_graph())
+    first = page.js("graphx.meta.arrows_at_min_evidence")
+    assert page.page.locator("#graphx-min-evidence").input_value() == str(page.js("graphx.meta.min_evidence")) == "2"
+    assert len(visible_arrows(page)) == first == 40
+    assert page.page.locator("#graphx-note-min-evidence").is_visible()
+    view = first_view(page)
+    left, top, right, bottom = view["box"]
+    assert max((right - left) / view["width"], (bottom - top) / view["height"]) >= 0.7
+    assert all(size >= 12 and shown for _, size, shown in view["labelled"])
+    page.page.fill("#graphx-min-evidence", "1")
+    assert len(visible_arrows(page)) == 40 * 39 and page.errors == []

@@ -111,9 +111,10 @@
   };
 
   // the most central entities get labels readable at the first view; the rest show on zoom and hover
-  var nLabelled = connectedIds.length <= data.labelled_nodes[0] ? connectedIds.length
-    : Math.min(data.labelled_nodes[1], 15 + Math.floor(connectedIds.length / 10));
-  var labelled = connectedIds.slice(0, nLabelled);
+  var shownFirst = connectedIds.filter(function (id) { return !nodes.get(id).hidden; });
+  var nLabelled = shownFirst.length <= data.labelled_nodes[0] ? shownFirst.length
+    : Math.min(data.labelled_nodes[1], 15 + Math.floor(shownFirst.length / 10));
+  var labelled = shownFirst.slice(0, nLabelled);
   function labelForScale() {
     var scale = network.getScale(), size = Math.max(14, (data.label_px + 0.5) / scale);
     nodes.update(labelled.map(function (id) { return { id: id, font: { size: size } }; }));
@@ -177,7 +178,7 @@
 
   // ---- filters ----------------------------------------------------------------------------------
   var hiddenTypes = new Set(), hiddenRelations = new Set(), placed = new Set();
-  var filter = { min: 1, article: "", status: "" };
+  var filter = { min: meta.min_evidence || 1, article: "", status: "" };
 
   function typeVisible(id) { var info = nodeInfo.get(id); return !!info && !hiddenTypes.has(info.type_key); }
   // the relations of an arrow that pass the filters, each with its number of passing sentences
@@ -208,6 +209,7 @@
     return { color: rs.color, dashes: rs.dashes, label: label };
   }
   var hiddenNow = new Map(), lookNow = new Map();   // what vis-network has, to send only changes
+  data.edges.forEach(function (e) { hiddenNow.set(e.id, !!e.hidden); });
   function applyFilters() {
     var edgeUpdates = [], degree = new Map(), shownEdges = 0, shownRelations = 0;
     edges.forEach(function (e) {
@@ -306,6 +308,7 @@
   byId("graphx-relations-all").addEventListener("click", function () { setAllRelations(true); });
   byId("graphx-relations-none").addEventListener("click", function () { setAllRelations(false); });
   var minBox = byId("graphx-min-evidence"), articleBox = byId("graphx-article"), statusFilter = byId("graphx-status-filter");
+  minBox.value = String(filter.min);
   data.articles.forEach(function (a) { var opt = el("option", null, a); opt.value = a; articleBox.appendChild(opt); });
   function readFilters() {
     filter.min = Math.max(1, parseInt(minBox.value, 10) || 1);

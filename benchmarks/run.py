@@ -1,6 +1,6 @@
 """Throughput and cost growth of graphx on real news (10kGNAD), against the tokenizer's limit.
 
-    python benchmarks/run.py --quick          # smoke test, < 1 minute (CI runs this)
+    python benchmarks/run.py --quick          # smoke test, about a minute (CI runs this)
     python benchmarks/run.py                  # the full run (about 45 minutes on 2 cores)
     python benchmarks/run.py --out benchmarks/results/full.md --budget-minutes 50
 
@@ -28,6 +28,11 @@ between forked workers count once per process, so an upper bound) and of the pro
 
 Then, on the store of the largest build: an incremental build adding 10 new articles, rendering the
 graph's HTML with ``--max-nodes 300``, and degree and PageRank on that graph.
+
+(d) ``long line``: the base articles joined into one article of ``--long-line-chars`` characters (2 MB;
+20,000 with ``--quick``), built (``--no-store``) once as a single line (a CMS export without line
+breaks) and once with a blank line between the joined articles; target: the single line at most 1.5
+times slower. ``--long-line-only`` measures just these two rows.
 
 Each row is printed and written to ``--out`` (Markdown) and ``--out`` + ``.jsonl`` as soon as it is
 measured, so an interrupted run keeps its rows. ``--budget-minutes`` skips optional rows that would
@@ -374,10 +379,38 @@ class Bench:
                   f"{d['html'] / 1e6:.2f} MB. Degree: {d['degree']:.3f} s. PageRank: {d['pagerank']:.3f} s. "
                   f"Peak RSS {mb(result['peak_rss'])} MB")
 
+    def long_line_rows(self) -> None:
+        """(d): one article of `--long-line-chars` characters, on one line and with line breaks."""
+        pieces, length = [], 0
+        for k in range(len(self.base) * 1000):
+            text = " ".join(article_file(self.base, k)[1].split())
+            pieces.append(text)
+            length += len(text) + 1
+            if length >= self.args.long_line_chars:
+                break
+        for stage, separator in (("one_line", " "), ("line_breaks", "\n\n")):
+            folder, out = self.work / f"in_{stage}", self.work / f"out_{stage}"
+            for path in (folder, out):
+                if path.exists():
+                    shutil.rmtree(path)
+            folder.mkdir(parents=True)
+            text = separator.join(pieces)[:self.args.long_line_chars].rstrip() + "\n"
+            (folder / "article.txt").write_text(text, encoding="utf-8")
+            cmd = [sys.executable, "-m", "graphx", "build", str(folder), "--out", str(out), "--no-store",
+                   "--max-nodes", "300"]
+            result = run_measured(cmd, env=child_env(), cwd=ROOT)
+            if result["code"] != 0:
+                raise SystemExit(f"graphx build ({stage}) failed ({result['code']}):\n{result['stderr'][-3000:]}")
+            self.record({"stage": stage, "articles": 1, "words": len(text.split()), "processes": 1,
+                         "seconds": result["wall"], "peak_rss": result["peak_rss"], "peak_pss": result["peak_pss"],
+                         "characters": len(text), "summary": result["stdout"].strip().splitlines()[:3]})
+
     def plan(self):
         """(optional?, estimated minutes, action) in order; estimates only decide what to skip."""
         a = self.args
         sizes, procs = a.sizes, a.processes
+        if a.long_line_only:
+            return [(False, 0, self.long_line_rows)]
         steps = []
         for p in procs:                                   # (a) at every size, (b) at nlp_sizes
             jobs = [("tokenizer", s) for s in sizes] + [("nlp", s) for s in a.nlp_sizes]
@@ -393,6 +426,7 @@ class Bench:
             if p == max(procs):
                 steps.append((False, 1.0, lambda: self.after_rows(big, self.work / f"out_{big}_p{max(procs)}",
                                                                   a.new)))
+        steps.append((False, a.long_line_chars / 1e6 * 2.5, self.long_line_rows))
         for p in sorted(procs, reverse=True):             # (b) at the other sizes, if time is left
             for s in sizes:
                 if s not in a.nlp_sizes:
@@ -427,7 +461,8 @@ class Bench:
 TABLE_HEAD = ("| stage | articles | words | processes | seconds | words/s | articles/s | peak RSS (MB) "
               "| peak PSS (MB) |")
 TABLE_RULE = "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-STAGE_NAMES = {"tokenizer": "(a) tokenizer", "nlp": "(b) NLP pipeline", "build": "(c) graphx build"}
+STAGE_NAMES = {"tokenizer": "(a) tokenizer", "nlp": "(b) NLP pipeline", "build": "(c) graphx build",
+               "one_line": "(d) one article, one line", "line_breaks": "(d) same, with line breaks"}
 
 
 def mb(value) -> str:
@@ -470,6 +505,11 @@ def targets(rows, extra) -> list:
             speedup = find(stage, size, 1)["seconds"] / find(stage, size, 2)["seconds"]
             lines.append(f"2 processes >= 1.7x 1 process, {STAGE_NAMES[stage]}, {size:,} articles: "
                          f"{speedup:.2f}x -> {verdict[speedup >= 1.7]}")
+    one_line, line_breaks = find("one_line"), find("line_breaks")
+    if one_line and line_breaks:
+        factor = one_line["seconds"] / line_breaks["seconds"]
+        lines.append(f"one line of {one_line['characters']:,} characters at most 1.5x the time with line breaks: "
+                     f"{factor:.2f}x -> {verdict[factor <= 1.5]}")
     builds = [r for r in rows if r["stage"] == "build"]
     sizes = sorted({r["articles"] for r in builds})
     if len(sizes) > 1:
@@ -518,7 +558,7 @@ def machine() -> str:
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="smoke test: 8 and 16 articles, < 1 minute")
+    parser.add_argument("--quick", action="store_true", help="smoke test: 8 and 16 articles, about a minute")
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")],
                         help="article counts (default 1000,5000,10000)")
     parser.add_argument("--nlp-sizes", type=lambda s: [int(x) for x in s.split(",")],
@@ -531,6 +571,9 @@ def main(argv=None) -> None:
     parser.add_argument("--work", help="folder for inputs and outputs (default: a new temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument("--out", help="also write the results as Markdown to this file (and .jsonl)")
+    parser.add_argument("--long-line-chars", type=int,
+                        help="length of the (d) article (default 2,000,000; 20,000 with --quick)")
+    parser.add_argument("--long-line-only", action="store_true", help="measure only the (d) rows")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -538,6 +581,8 @@ def main(argv=None) -> None:
         return
     if args.sizes is None:
         args.sizes = [8, 16] if args.quick else [1000, 5000, 10000]
+    if args.long_line_chars is None:
+        args.long_line_chars = 20_000 if args.quick else 2_000_000
     if args.quick:
         args.new = min(args.new, 2)
         args.budget_minutes = 0.0                     # no optional rows

@@ -87,8 +87,10 @@ def main():
               help="Worker processes for the NLP stage.")
 @click.option("--strict", is_flag=True, help="Treat any warning about the inputs as a fatal error (exit 3).")
 @click.option("--quiet", is_flag=True, help="No progress bar or progress summary on stderr.")
+@click.option("--any-language", is_flag=True,
+              help="Read articles that look English, French etc. too (by default they are skipped).")
 def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, max_nodes, lang, processes, strict,
-          quiet):
+          quiet, any_language):
     """Build the graph from articles (.txt, .md, .html; folders recursively).
 
     Writes OUT/graph.json (node-link JSON) and OUT/graph.html atomically. A build of more than a few
@@ -101,7 +103,7 @@ def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, ma
     try:
         result = run_build(paths, out_dir, model=model, ner=ner, aliases=aliases, store_path=store_path,
                            use_store=not no_store, size_by=size_by, max_nodes=max_nodes, lang=lang,
-                           progress=progress, n_process=processes, strict=strict)
+                           progress=progress, n_process=processes, strict=strict, any_language=any_language)
     finally:
         if progress:
             progress.finish()

@@ -49,8 +49,11 @@ def segments(text: str, limit: int = CHUNK_CHARS):
     for match in list(PARAGRAPH_BREAK.finditer(text)) + [None]:
         end = match.start() if match else len(text)
         for offset, piece in paragraph_lines(text[start:end]):
-            lead = len(piece) - len(piece.lstrip(BULLETS))     # "• Gabriel bestellte ...": the bullet is no word
-            piece = piece.strip().lstrip(BULLETS).strip()
+            text_start = piece.lstrip()
+            while text_start[:1] and text_start[0] in BULLETS:   # "• Gabriel bestellte ...": the bullet is no word
+                text_start = text_start[1:].lstrip()
+            lead = len(piece) - len(text_start)
+            piece = text_start.rstrip()
             if piece:
                 for chunk_offset, chunk in chunks(piece, limit):
                     yield start + offset + lead + chunk_offset, chunk.translate(INNER_SPACE)
@@ -58,7 +61,7 @@ def segments(text: str, limit: int = CHUNK_CHARS):
             start = match.end()
 
 
-BULLETS = " \t\u2022\u25cf\u25aa\u25b8\u2023\u2043\u00b7"
+BULLETS = "\u2022\u25cf\u25aa\u25b8\u2023\u2043\u00b7"
 SENTENCE_END = tuple('.!?:;"“”»«)')
 
 
@@ -242,6 +245,8 @@ def extract_indexed(nlp, articles, batch_size=16):
 
 
 SECTION_CHARS = 250_000
+BATCH_CHARS = 100_000      # characters per NLP batch at most (unless one piece is longer): the parser's
+                           # memory grows with a batch's tokens (a 2 MB line in 50,000-character pieces: 1 GB)
 
 
 def section_article(article, section: str):
@@ -302,6 +307,8 @@ def _extract_pieces(nlp, articles, batch_size=16):
         if count == 0:          # nothing but whitespace: an empty result, in order
             remaining.pop(index)
     parts = {}
+    longest = max((len(chunk) for chunk, _ in tasks), default=1)
+    batch_size = max(1, min(batch_size, BATCH_CHARS // longest))     # long pieces: fewer per batch
     for doc, (index, offset) in nlp.pipe(tasks, as_tuples=True, batch_size=batch_size):
         parts.setdefault(index, []).append((offset, doc))
         remaining[index] -= 1

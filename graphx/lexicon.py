@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import gzip
 import json
 import re
 import unicodedata
@@ -82,11 +83,22 @@ class Lexicon:
     state_bodies: tuple = ()                          # nouns for bodies of a state
     not_names: set = field(default_factory=set)       # capitalised words that are never name parts
     org_heads: set = field(default_factory=set)       # head words of organisation names
+    adverbs: set = field(default_factory=set)         # lower-case adverbs and conjunctions ("unterdessen")
+    toponyms: frozenset = frozenset()                 # place names from WiktionaryDE ("Bayern")
+    place_endings: tuple = ()                         # last parts of place names ("burg", "dorf")
+    org_compound_heads: tuple = ()                    # folded heads that also end compounds ("gericht")
+    org_alone_heads: tuple = ()                       # folded heads whose compounds are names alone
+    org_fuer_heads: set = field(default_factory=set)  # heads with a "für" complement
+    org_prefix_heads: set = field(default_factory=set)  # heads whose hyphen prefix is the name
+    org_genus: dict = field(default_factory=dict)     # folded head -> m, f or n
+    not_org_compounds: set = field(default_factory=set)  # folded compounds that name no organisation
+    descriptors: set = field(default_factory=set)     # folded descriptor nouns ("enklave"), see rows()
     actor_nouns: tuple = ()                           # people and groups acting for a state
     first_names: frozenset = frozenset()              # given names (from the NER training corpora)
     place_nouns: tuple = ()                           # nouns introducing a place name ("Region")
     membership_nouns: tuple = ()                      # nouns for what a person belongs to ("Partei")
     seat_nouns: tuple = ()                            # ruling bodies named by their seat ("Regierung in Kabul")
+    leading_nouns: frozenset = frozenset()            # "unter der Führung von X": X leads
     _name_keys: tuple = ()                            # sorted keys of the name tables, for prefix tests
     _memo: dict = field(default_factory=dict)         # (helper, word) -> result, see per_word
     _noun_keys: tuple = ()                            # noun cue lemmas, longest first
@@ -125,10 +137,9 @@ class Lexicon:
         return any(key == noun or (key.endswith(noun) and len(key) > len(noun) + 2) for noun in self.place_nouns)
 
     @per_word
-    def is_org_head(self, word: str) -> bool:
-        """Is the word (or its last compound part) a head word of organisation names ("Kulturbüro")?"""
-        key = fold(word)
-        return any(key == fold(head) or key.endswith(fold(head)) for head in self.org_heads)
+    def is_leading_noun(self, word: str) -> bool:
+        """"Kommando", "Führung", "Leitung": "unter der Führung von X" makes X the leader."""
+        return fold(word) in self.leading_nouns
 
     @per_word
     def is_seat_noun(self, word: str) -> bool:
@@ -154,6 +165,32 @@ class Lexicon:
                 return self.metonyms[key][0]
         words = surface.split()
         return self.adjectives.get(fold(words[0])) if len(words) > 1 else None
+
+    def org_head(self, word: str):
+        """'head' for an organisation head word ("Stiftung", "Rates"), 'compound' for a compound ending
+        in one ("Kulturbüro"), 'alone' for one that is a name by itself ("Verwaltungsgericht",
+        "UNO-Menschenrechtsrat"), else None."""
+        word = word.rsplit("-", 1)[-1] if "-" in word[1:] else word
+        for ending in ("", "s", "es"):
+            base = word[: len(word) - len(ending)] if ending else word
+            if not ending or word.endswith(ending):
+                if base in self.org_heads:
+                    return "head"
+                key = fold(base)
+                if key in self.descriptors or any(key.endswith(x) for x in self.not_org_compounds) or \
+                        self.title_relation(base):
+                    return None
+                if any(key.endswith(h) and len(key) >= len(h) + 3 for h in self.org_alone_heads):
+                    return "alone"
+                if any(key.endswith(h) and len(key) >= len(h) + 3 for h in self.org_compound_heads):
+                    return "compound"
+        return None
+
+    def is_descriptor(self, word: str) -> bool:
+        """A noun that describes the name after it ("Enklave", "Bundesstaates", "Schwarzmeerort")."""
+        key = fold(word)
+        return any(key == d + e for d in self.descriptors for e in ("", "s", "es", "n", "en")) or \
+            self.is_place_noun(word)
 
     def org_of(self, surface: str):
         """The canonical organisation a surface form names, or None ("Zeit" is not "ZEIT")."""
@@ -289,12 +326,32 @@ def load() -> Lexicon:
         lex.verb_classes.setdefault(fold(lemma), set()).add(name)
     lex.state_bodies = tuple(fold(row[0]) for row in rows("state_bodies.txt"))
     lex.not_names = {fold(row[0]) for row in rows("not_names.txt")}
-    lex.org_heads = {row[0] for row in rows("org_heads.txt")}
+    for row in rows("org_heads.txt"):
+        if row[0].startswith("!"):
+            lex.not_org_compounds.add(fold(row[0][1:]))
+            continue
+        lex.org_heads.add(row[0])
+        flags = set(row[1].split(",")) if len(row) > 1 else set()
+        if "compound" in flags:
+            lex.org_compound_heads += (fold(row[0]),)
+        if "alone" in flags:
+            lex.org_alone_heads += (fold(row[0]),)
+        if "für" in flags:
+            lex.org_fuer_heads.add(row[0])
+        if "prefix" in flags:
+            lex.org_prefix_heads.add(row[0])
+        for genus in flags & {"m", "f", "n"}:
+            lex.org_genus[fold(row[0])] = genus
+    lex.descriptors = {fold(row[0]) for row in rows("descriptor_nouns.txt")}
+    lex.adverbs = {row[0] for row in rows("adverbs.txt")}
+    lex.toponyms = frozenset(row[0] for row in rows("toponyms.txt"))
+    lex.place_endings = tuple(row[0] for row in rows("place_endings.txt"))
     lex.actor_nouns = tuple(fold(row[0]) for row in rows("actor_nouns.txt"))
     lex.first_names = frozenset(row[0] for row in rows("first_names.txt"))
     lex.place_nouns = tuple(fold(row[0]) for row in rows("place_nouns.txt"))
     lex.membership_nouns = tuple(fold(row[0]) for row in rows("membership_nouns.txt"))
     lex.seat_nouns = tuple(fold(row[0]) for row in rows("seat_nouns.txt"))
+    lex.leading_nouns = frozenset(fold(row[0]) for row in rows("leading_nouns.txt"))
     with open(LEXICON_DIR / "cues.jsonl", encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():
@@ -329,3 +386,15 @@ def common_nouns() -> frozenset:
     nouns. Given names only have genitives there ("Alexanders")."""
     return frozenset(lemma for form, lemma in word_forms().items()
                      if lemma[:1].isupper() and form not in (lemma + "s", lemma + "es") and form != lemma)
+
+
+@lru_cache(maxsize=1)
+def noun_forms() -> frozenset:
+    """Inflected forms of ordinary German nouns ("Budget", "Impulse"; lexicons/common_nouns.txt.gz,
+    from WiktionaryDE): no forms that are also names. Empty when the file is missing."""
+    try:
+        with gzip.open(LEXICON_DIR / "common_nouns.txt.gz", "rt", encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError:
+        return frozenset()
+    return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))

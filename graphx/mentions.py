@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graphx.lexicon import common_nouns, fold, load, word_forms
+from graphx.lexicon import common_nouns, fold, load, noun_forms, word_forms
 
 LOCATIVE_PREPS = {"in", "im", "nach", "aus", "bei", "beim", "um", "bis", "über", "durch", "nahe", "vor",
                   "zwischen", "ins", "am", "an", "gen", "ab"}
@@ -115,10 +115,12 @@ def clean_span(span, lex):
         skip = 1
     tokens = tokens[skip:]
     while tokens and (tokens[-1].text in STRIP_CHARS or (len(tokens) > 1 and tokens[-1].text.isalpha() and
-                                                         tokens[-1].text.islower())):
+                                                         tokens[-1].text.islower() and
+                                                         not particle_before_name(tokens[-1]))):
         tokens = tokens[:-1]      # "Le Pen sensationell": names do not end in a lower-case word
     while tokens and tokens[0].text in STRIP_CHARS:
         tokens = tokens[1:]
+    tokens = repair_boundaries(tokens, span.label_, lex)
     if not tokens:
         return None
     # "Nordkoreas Offiziere", "Atommacht Russland": a lexicon entity inside common nouns
@@ -133,6 +135,13 @@ def clean_span(span, lex):
     doc = span.doc
     end = tokens[-1].i + 1
     first = tokens[0].i
+    if ABBREVIATION.match(doc[end - 1].text) and end < len(doc) and doc[end].text[:1].isupper() and \
+            doc[end].is_alpha:
+        end += 1                                  # "St. Pölten", "Bad Ischl": the NER stopped at "St."
+    if doc[end - 1].lower_ in NAME_PARTICLES and end - 1 > first and particle_before_name(doc[end - 1]):
+        while doc[end].lower_ in NAME_PARTICLES:
+            end += 1
+        end += 1                                  # "Santa Cruz de" + "la Sierra"
     if span.label_ in ("PER", "PERSON"):
         # "Frank-Walter Steinmeier" tagged from "Steinmeier" on
         while first > 0 and tokens[-1].i - first < 3 and is_given_name(doc[first - 1], lex):
@@ -142,17 +151,93 @@ def clean_span(span, lex):
                 and doc[end].text[:1].isupper() and not doc[end].ent_type_ and not doc[end].is_sent_end and \
                 not lexicon_token(doc[end], lex) and not lex.title_relation(doc[end].text):
             end += 1
+        # "Ursula von der Leyen", "Alexander Van der Bellen" (the NER stops at or before the particles)
+        inside = doc[end - 1].lower_ in NAME_PARTICLES and end - 1 > first
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].lower_ in NAME_PARTICLES:
+            k += 1
+        if (k > end or inside) and k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and \
+                (inside or (doc[k].text not in noun_forms() and doc[k].ent_type_ not in ("LOC", "ORG", "GPE") and
+                            not lexicon_token(doc[k], lex))):
+            end = k + 1
+        if end < len(doc) and ARABIC_ARTICLE.match(doc[end].text) and doc[end].text.split("-", 1)[1][:1].isupper():
+            end += 1
         # the NER often stops after the first part of a name
         while end < len(doc) and (doc[end].pos_ == "PROPN" or KOREAN_GIVEN_NAME.match(doc[end].text)) and \
                 doc[end].text[:1].isupper() and not doc[end].ent_type_ and not lexicon_token(doc[end], lex) and \
-                end - tokens[0].i < 4:
-            end += 1
+                end - tokens[0].i < 4 and not (doc[end - 1].text.endswith("s") and is_noun_word(doc[end].text)):
+            end += 1                              # but not "Clintons E-Mail-Computer"
     return doc[first: end]
+
+
+ABBREVIATION = re.compile(r"^(St|Ste|Sta|Ft|Mt|Pt)\.$")
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "dos", "das",
+                  "zu", "ten", "ter", "bin", "ibn", "al", "el", "ben"}
+
+
+def particle_before_name(token) -> bool:
+    """"von"/"de" in "Ursula von der Leyen", "Santa Cruz de la Sierra": particles, then a capitalised word."""
+    doc, k = token.doc, token.i
+    while k < len(doc) and k - token.i < 3 and doc[k].lower_ in NAME_PARTICLES:
+        k += 1
+    return k > token.i and k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha
+
+
+def repair_boundaries(tokens, label, lex):
+    """One mechanism for the edges of a name: descriptor, role and profession nouns in front
+    ("Enklave Kaliningrad", "Soziologin Anna Berg"), a possessive's noun behind ("Müllers Haus" is
+    Müller) and ordinary nouns glued on behind a person's full name."""
+    def describes(token):
+        word = token.text
+        return word[:1].isupper() and not lexicon_token(token, lex) and word not in lex.first_names and \
+            not lex.title_relation(word) and (lex.is_descriptor(word) or
+                                              (label in ("PER", "PERSON") and word in noun_forms() and
+                                               fold(word) not in lex.demonyms))
+    while len(tokens) > 1 and describes(tokens[0]) and tokens[1].text[:1].isupper():
+        tokens = tokens[1:]
+    for k, token in enumerate(tokens[:-1]):
+        rest = tokens[k + 1:]
+        if token.text.endswith("s") and token.text[:1].isupper() and token.text not in lex.first_names and \
+                token.text not in noun_forms() and all(
+                t.text[:1].isupper() and (t.pos_ == "NOUN" or is_noun_word(t.text)) and
+                not lexicon_token(t, lex) and not lex.org_head(t.text) and t.text not in lex.first_names
+                for t in rest) and all(is_noun_word(t.text) or t.text.isupper() for t in rest):
+            return tokens[:k + 1]                 # "Poroschenkos Popularität"
+    if label in ("PER", "PERSON") and len(tokens) > 2 and tokens[-1].text in noun_forms() and \
+            tokens[-1].pos_ == "NOUN" and tokens[-1].text not in lex.first_names:
+        tokens = tokens[:-1]                      # "Heinz Fischer Rosen"
+    return tokens
+
+
+def is_noun_word(text: str) -> bool:
+    """An ordinary noun or a compound ending in one ("Wahlkampfbudget", "E-Mail-Computer")."""
+    nouns = noun_forms()
+    if text in nouns:
+        return True
+    last = text.rsplit("-", 1)[-1]
+    if last != text and last in nouns:
+        return True
+    return any(text[k:].capitalize() in nouns for k in range(3, len(text) - 3))
 
 
 def is_common_word(text: str) -> bool:
     """An inflected German word form or a common noun ("Etappen", "Abrede"), by spacy-lookups-data."""
     return text in word_forms() or text in common_nouns()
+
+
+def is_ordinary_word(token, lex) -> bool:
+    """An ordinary German noun not tagged as a proper noun ("Budget", "Impulse"; "Siemens" the company
+    is a PROPN) or a capitalised adverb ("Unterdessen") that no gazetteer knows as a name."""
+    text = token.text
+    if text in lex.first_names or lexicon_token(text, lex):
+        return False
+    if text.lower() in lex.adverbs:
+        return True
+    if token.pos_ == "PROPN" or text in lex.toponyms:
+        return False
+    # "Pressezensur", "Verwaltungs-Hubs": a compound of ordinary nouns, unless it ends like a place name
+    return text in noun_forms() or (is_noun_word(text) and not text.lower().endswith(lex.place_endings) and
+                                    not lex.org_head(text))
 
 
 def is_given_name(token, lex, own=False) -> bool:
@@ -174,12 +259,14 @@ def person_after_role(span, lex, label):
     for k, token in enumerate(tokens[:-1]):
         word = token.text
         role = word[:1].isupper() and (lex.title_relation(word) or fold(word) in lex.demonyms or
+                                       (token.pos_ == "NOUN" and word in noun_forms() and
+                                        tokens[k + 1].text in lex.first_names) or
                                        (label in ("PER", "PERSON") and token.pos_ == "NOUN" and
                                         word in word_forms() and word not in lex.first_names))
         if not role:
             continue
         rest = tokens[k + 1:]
-        if rest and all(t.text[:1].isupper() and t.pos_ in ("PROPN", "X", "NOUN") and not lexicon_token(t, lex)
+        if rest and all(t.text[:1].isupper() and t.pos_ in ("PROPN", "X", "NOUN", "ADJ") and not lexicon_token(t, lex)
                         and not lex.title_relation(t.text) for t in rest) and \
                 any(t.pos_ == "PROPN" or t.text in lex.first_names for t in rest) and \
                 not any(t.text in lex.org_heads for t in tokens):
@@ -216,14 +303,35 @@ def find_mentions(doc, lex=None) -> list:
         mentions.append(Mention(start, end, doc_text[start:end], etype, key, kind, root.i, first, last))
         taken.update(range(first, last + 1))
 
-    for ent in joined_entities(doc, lex):
+    from spacy.tokens import Span
+    ents = joined_entities(doc, lex)
+    built = organisation_spans(doc, lex, ents)
+    covered = {k for first, last in built for k in range(first, last + 1)}
+    for first, last in built:
+        text = doc[first:last + 1].text
+        prefix = text.rsplit("-", 1)[0] if first == last and "-" in text[1:-1] else ""
+        if prefix and org_head_word(text.rsplit("-", 1)[1], lex) in lex.org_prefix_heads:
+            if not lexicon_token(prefix, lex):       # "Fidesz-Partei": the party is Fidesz
+                add(first, last, "ORG", prefix, "name", end=doc[first].idx + len(prefix))
+            continue
+        key = lex.org_of(text) or org_key(doc[first:last + 1], lex)
+        if first == last and first > 0 and not lex.org_of(text):
+            key = state_qualified(doc[first - 1], key, lex)
+        add(first, last, "ORG", key, "lexicon" if lex.org_of(text) else "name")
+    for ent in ents:
+        if any(k in covered for k in range(ent.start, ent.end)):
+            free = [k for k in range(ent.start, ent.end) if k not in covered]
+            if not free or free[-1] - free[0] + 1 != len(free) or (ent.label_ not in ("PER", "PERSON") and not (
+                    len(free) == 1 and is_name_genitive(doc[free[0]], lex))):
+                continue               # the NER's part of an organisation name built above
+            ent = Span(doc, free[0], free[-1] + 1, label=ent.label_)   # "Abiys Wohlstandspartei"
         span = clean_span(ent, lex)
         if span is None:
             continue
         label = ent.label_
         tail = person_after_role(span, lex, label)
-        if tail is not None:
-            span, label = tail, "PER"
+        if tail is not None:          # cleaned again as a person name: "Aung San Suu" + "Kyi"
+            span, label = clean_span(Span(doc, tail.start, tail.end, label="PER"), lex) or tail, "PER"
         text = span.text.strip(STRIP_CHARS)
         if len(span) > 1 and all(lexicon_token(t, lex) for t in span) and fold(text) not in lex.orgs:
             continue   # "dass Nordkorea Russland ... unterstützt": two names run together; the gazetteer splits them
@@ -237,11 +345,15 @@ def find_mentions(doc, lex=None) -> list:
             # hyphen compounds tagged as a whole ("Nato-Gipfel") still name their first part
             continue
         etype, key, kind = classified
+        if kind == "name" and etype == "ORG" and any(lex.org_head(t.text) for t in span):
+            key = org_key(span, lex)
         if kind == "name" and not is_plausible(text, etype):
             continue
-        if kind == "name" and etype in ("LOCATION", "ORG") and len(span) == 1 and is_common_word(text) and \
-                not after_role_noun(span, lex):
-            continue          # "in Etappen", "auf der Wiese", "Regimen": a common word the NER took for a name
+        introduced = span.start > 0 and lex.is_descriptor(doc[span.start - 1].text)   # "Partei Bürgerplattform"
+        if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and text not in lex.toponyms and \
+                not introduced and \
+                (is_ordinary_word(span[0], lex) or (etype in ("LOCATION", "ORG") and is_common_word(text))):
+            continue          # "in Etappen", "im Budget", "Unterdessen": a common word the NER took for a name
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \
                 not any(t.text in lex.org_heads for t in span):
             etype = "PERSON"          # "UNO-Generalsekretär Ban Ki-moon" tagged ORG: a role names a person
@@ -249,7 +361,6 @@ def find_mentions(doc, lex=None) -> list:
             continue  # "Nato-Sprecherin" as an ORG: the compound pass below names NATO instead
         add(span.start, span.end - 1, etype, key, kind)
 
-    organisations_by_head(doc, lex, taken, add)
     gazetteer(doc, lex, taken, add)
     titled_persons(doc, lex, taken, add)
     named_persons(doc, lex, taken, add)
@@ -302,33 +413,147 @@ MAX_NAME_TOKENS = 4
 GERMAN_LINKERS = {"für", "der", "des", "und", "zur", "zum"}
 
 
-def organisations_by_head(doc, lex, taken, add):
-    """Capitalised runs around an organisation head word: "Korea Institute for Defense Analyses",
-    "Deutsches Institut für Wirtschaftsforschung"."""
-    for head in doc:
-        if head.text not in lex.org_heads or head.i in taken:
+ENGLISH_LINKERS = {"for", "of", "and", "on", "the", "&"}
+COMPLEMENT_DETS = {"das", "die", "der", "den", "dem", "des"}
+INDEFINITE = {"ein", "eine", "einen", "einem", "eines", "einer", "kein", "keine", "keinen", "keinem", "keines",
+              "keiner", "jedes", "jeder", "jedem", "jeden"}
+
+
+def organisation_spans(doc, lex, ents=()) -> list:
+    """(first, last) token spans of organisation names built around a head word (org_heads.txt):
+    a compound that names one by itself ("das Verwaltungsgericht", "UNO-Menschenrechtsrat"), a head
+    with capitalised modifiers before it ("Amadeu Antonio Stiftung", "Nationale Front"), a place after
+    it ("Verwaltungsgericht München", "Kulturbüro Sachsen"), a "für" complement ("Organisation für
+    das Verbot chemischer Waffen") and coordinated first parts ("Friedens- und Sicherheitsrat").
+    An NER span (`ents`) reaching beyond one wins over it ("German Institute for ...")."""
+    spans, i, n = [], 0, len(doc)
+    while i < n:
+        head = doc[i]
+        kind = lex.org_head(head.text) if head.text[:1].isupper() and head.pos_ != "VERB" else None
+        if kind is None:
+            i += 1
             continue
-        first = head.i
-        while first > 0 and first - 1 not in taken and head.i - first < 3 and doc[first - 1].text[:1].isupper() \
-                and not doc[first - 1].is_sent_start and doc[first - 1].pos_ not in ("DET", "VERB", "AUX"):
+        first = i
+        english = i + 1 < n and doc[i + 1].lower_ in ENGLISH_LINKERS     # "Korea Institute for ..."
+        while first > 0 and i - first < 3 and is_org_modifier(doc[first - 1], lex, english):
             first -= 1
-        last = head.i
-        while True:
-            j = last + 1
-            while j < len(doc) and (doc[j].lower_ in LINKERS | GERMAN_LINKERS) and doc[j].text[:1].islower():
+        if first >= 2 and doc[first - 1].lower_ == "und" and doc[first - 2].text.endswith("-") and \
+                doc[first - 2].text[:1].isupper():
+            first -= 2                                   # "Friedens- und Sicherheitsrat"
+        last, j = i, i + 1
+        if j < n and (doc[j].ent_type_ in ("LOC", "GPE") and doc[j].ent_iob_ == "B" or doc[j].text in lex.toponyms) \
+                and not lex.org_of(doc[j].text) and not lex.state_of(doc[j].text) \
+                and (kind != "head" or first < i) and not doc[j].text.endswith("s"):
+            last = j                                     # "Verwaltungsgericht München"
+            while last + 1 < n and doc[last + 1].ent_iob_ == "I":
+                last += 1
+        elif j + 1 < n and doc[j].lower_ in ENGLISH_LINKERS and doc[j + 1].text[:1].isupper():
+            while j < n and doc[j].lower_ in ENGLISH_LINKERS and doc[j].text[:1].islower() \
+                    and j + 1 < n and doc[j + 1].text[:1].isupper() and not doc[j + 1].is_punct:
                 j += 1
-            if j == last + 1 or j >= len(doc) or not doc[j].text[:1].isupper() or j in taken or doc[j].is_punct:
-                break
-            k = j
-            while k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_punct and k not in taken and \
-                    doc[k].text not in lex.org_heads:
+                while j < n and doc[j].text[:1].isupper() and not doc[j].is_punct:
+                    last, j = j, j + 1               # "Korea Institute for Defense Analyses"
+        elif j + 1 < n and doc[j].lower_ == "für" and kind == "head" and org_head_word(head.text, lex) in \
+                lex.org_fuer_heads:
+            k, end = j + 1, None
+            while k < n and k - j <= 6 and (doc[k].lower_ in COMPLEMENT_DETS or doc[k].lower_ == "und" or
+                                            (doc[k].pos_ == "ADJ" and doc[k].text.isalpha()) or
+                                            (doc[k].text[:1].isupper() and doc[k].pos_ in ("NOUN", "PROPN", "X"))):
+                if doc[k].text[:1].isupper():
+                    end = k
                 k += 1
-            last = k - 1
-        if last - first < 1 or fold(doc[first:last + 1].text) in lex.states:
-            continue
-        if any(i in taken for i in range(first, last + 1)):
-            continue
-        add(first, last, "ORG", doc[first:last + 1].text, "name")
+            if end is not None:
+                last = end                               # "Ministerium für Staatssicherheit"
+        possessed = first == i and i > 0 and kind != "head" and is_name_genitive(doc[i - 1], lex)
+        modified = first < i or last > i or "-" in head.text[1:-1] or possessed   # "Abiys Wohlstandspartei"
+        before = doc[first - 1].lower_ if first > 0 else ""
+        left = first - 1 if possessed else first            # the genitive may share the NER span
+        ner_beyond = any(e.start < left <= e.end - 1 or e.start <= last < e.end - 1 for e in ents
+                         if e.label_ not in ("PER", "PERSON") and (e.start < left or e.end > last + 1))
+        if (kind == "alone" or modified) and before not in INDEFINITE and not ner_beyond:
+            spans.append((first, last))
+            i = last + 1
+        else:
+            i += 1
+    return spans
+
+
+def org_head_word(text: str, lex) -> str:
+    """The head word without a genitive ending: "Instituts" -> "Institut"."""
+    for ending in ("es", "s"):
+        if text.endswith(ending) and text[: -len(ending)] in lex.org_heads:
+            return text[: -len(ending)]
+    return text
+
+
+def is_name_genitive(token, lex) -> bool:
+    """A name in the genitive in front of a noun: "Abiys", "Müllers" (not "Vereinigtes", "Mercedes")."""
+    text = token.text
+    return text.endswith("s") and text[:1].isupper() and (token.pos_ == "PROPN" or token.ent_type_ != "") and \
+        text not in noun_forms() and not lexicon_token(token, lex) and text not in lex.first_names and \
+        not text.endswith(("es", "ss"))
+
+
+def is_org_modifier(token, lex, english=False) -> bool:
+    """A capitalised word in front of an organisation head that belongs to its name ("Nationale",
+    "Amadeu Antonio"), not an article, role noun or state."""
+    text = token.text
+    opens = token.is_sent_start or (token.i > 0 and token.nbor(-1).is_punct)
+    if is_name_genitive(token, lex):
+        return False                              # a person's genitive: "Abiys Partei"
+    lexical = lexicon_token(token, lex)
+    known = lexical and not (fold(text) in lex.orgs or lex.states.get(fold(text)) == text)
+    return text[:1].isupper() and (token.pos_ in ("ADJ", "PROPN") or lexical or (english and token.pos_ == "NOUN")) \
+        and not token.is_punct and \
+        text.lower() not in COMPLEMENT_DETS and not lex.title_relation(text) and not known \
+        and not (opens and (token.pos_ != "PROPN" or
+                                                                  text.lower() in word_forms()))
+
+
+NOMINATIVE = {"m": "er", "f": "e", "n": "es"}
+
+
+def state_qualified(adjective, key: str, lex) -> str:
+    """"das afghanische Verteidigungsministerium" -> "Afghanisches Verteidigungsministerium": a body
+    of a state named with the state's adjective in the nominative (gender from org_heads.txt)."""
+    word = adjective.text
+    if not word.islower() or fold(word) not in lex.adjectives or "-" in key:
+        return key
+    genus = next((g for head, g in lex.org_genus.items() if fold(key).endswith(head)), None)
+    stem = next((word[: len(word) - len(e)] for e in ("en", "em", "er", "es", "e") if word.endswith(e)), None)
+    if genus is None or stem is None or fold(stem) not in lex.adjectives:
+        return key
+    return stem[:1].upper() + stem[1:] + NOMINATIVE[genus] + " " + key
+
+
+def org_key(span, lex) -> str:
+    """An organisation's name in the nominative ("Verfassungsgerichts" -> "Verfassungsgericht",
+    "Kulturbüros Sachsen" -> "Kulturbüro Sachsen", "Europäischen Gerichtshofs" -> "Europäischer
+    Gerichtshof")."""
+    words, tokens = [], list(span)
+    genus = None
+    for token in tokens:
+        if lex.org_head(token.text):
+            head = fold(org_head_word(token.text, lex))
+            genus = next((g for h, g in lex.org_genus.items() if head.endswith(h)), None)
+            break
+    for k, token in enumerate(tokens):
+        text = token.text
+        if genus and token.pos_ == "ADJ" and text[:1].isupper() and k + 1 < len(tokens) and \
+                (tokens[k + 1].pos_ == "ADJ" or lex.org_head(tokens[k + 1].text)):
+            stem = next((text[: len(text) - len(e)] for e in ("en", "em", "er", "es", "e") if text.endswith(e)), None)
+            if stem:
+                text = stem + NOMINATIVE[genus]          # "Europäischen Gerichtshofs" -> "Europäischer Gerichtshof"
+        prefix, _, rest = text.rpartition("-")
+        if prefix and rest and lex.org_of(prefix) and lex.org_of(prefix).isupper():
+            text = lex.org_of(prefix) + "-" + rest       # "Uno-Vollversammlung" -> "UNO-Vollversammlung"
+        if lex.org_head(text):
+            for ending in ("es", "s"):
+                if text.endswith(ending) and lex.org_head(text[: -len(ending)]):
+                    text = text[: -len(ending)]
+                    break
+        words.append(text + token.whitespace_)
+    return "".join(words).strip()
 
 
 def titled_persons(doc, lex, taken, add):
@@ -429,10 +654,36 @@ def compound_prefix(text: str, lex):
     return None
 
 
+def organisation_in_compound(text: str, lex):
+    """The organisation name a compound opens with, joined by a linking -s to an ordinary noun or a
+    role ("Europarats|generalsekretär", "EU-Kommissions|präsident"), or None."""
+    for cut in range(len(text) - 4, 5, -1):
+        if text[cut - 1] != "s":
+            continue
+        body, rest = text[:cut - 1], text[cut:].capitalize()
+        kind = lex.org_head(body)
+        if (kind == "alone" or (kind == "head" and "-" in body[1:])) and not lex.org_head(rest) and \
+                (rest in noun_forms() or lex.title_relation(rest)) and body == org_key_text(body, lex):
+            return body
+    return None
+
+
+def org_key_text(text: str, lex) -> str:
+    return org_head_word(text, lex) if "-" not in text else text
+
+
 def compounds(doc, lex, taken, mentions, add):
-    """Hyphen compounds: "Nato-Sprecherin" -> NATO, "US-Regierung" -> USA, "Kreml-Sprecher" -> Russland."""
+    """Hyphen compounds: "Nato-Sprecherin" -> NATO, "US-Regierung" -> USA, "Kreml-Sprecher" -> Russland;
+    compounds that open with an organisation name: "Europaratsgeneralsekretär" -> Europarat,
+    "EU-Kommissionspräsident" -> EU-Kommission, "Nationalratssitzung" -> Nationalrat."""
     for token in doc:
-        if token.i in taken or "-" not in token.text[1:-1]:
+        if token.i in taken or not token.text[:1].isupper():
+            continue
+        body = organisation_in_compound(token.text, lex)
+        if body:
+            add(token.i, token.i, "ORG", body, "compound", start=token.idx, end=token.idx + len(body))
+            continue
+        if "-" not in token.text[1:-1]:
             continue
         hit = compound_prefix(token.text, lex)
         if hit is None:
@@ -450,16 +701,33 @@ def known_names(doc, lex, taken, mentions, add, persons=()):
         add(token.i, token.i, "PERSON", token.text, "name")
 
 
+ARABIC_ARTICLE = re.compile(r"^(al|el|as|ad|ar|asch|bin|ibn|abu)-", re.IGNORECASE)
+
+
 def person_parts(names) -> dict:
-    """Last names (and their genitive) of the given person names -> full name."""
+    """Last names (and their genitive) of the given person names -> full name; "al-Bashir" also as
+    "Bashir" and "Al-Bashir"."""
     parts = {}
     for name in names:
         words = name.split()
         for word in words[1:] if len(words) > 1 else words:
-            if len(word) > 2:
-                parts[word] = name
-                parts[word + "s"] = name
+            bare = ARABIC_ARTICLE.sub("", word)
+            for form in {word, bare, word[:1].upper() + word[1:]}:
+                if len(form) > 2 and form[:1].isupper():
+                    parts[form] = name
+                    parts[form + "s"] = name
     return parts
+
+
+def name_tails(names) -> set:
+    """The last two or more words of multi-word person names ("de la Calle" of "Humberto de la Calle"),
+    folded."""
+    tails = set()
+    for name in names:
+        words = name.split()
+        for k in range(1, len(words) - 1):
+            tails.add(fold(" ".join(words[k:])))
+    return tails
 
 
 def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
@@ -468,9 +736,11 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
     article names the HDP elsewhere."""
     lex = lex or load()
     parts = person_parts(persons)
+    tails = name_tails(persons)
     result = []
     for m in mentions:
-        if m.kind == "name" and m.type in ("LOCATION", "ORG") and m.first == m.last and m.surface in parts:
+        if m.kind == "name" and m.type in ("LOCATION", "ORG") and (m.first == m.last and m.surface in parts or
+                                                                 m.first < m.last and fold(m.surface) in tails):
             from dataclasses import replace
             m = replace(m, type="PERSON", key=m.surface)
         result.append(m)

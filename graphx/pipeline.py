@@ -57,7 +57,7 @@ def check_writable(folder: Path) -> None:
 
 def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_path=None,
           use_store=True, size_by="pagerank", max_nodes=None, lang="de", progress=None, n_process=1,
-          strict=False) -> BuildResult:
+          strict=False, any_language=False) -> BuildResult:
     """Run the whole pipeline and write graph.json and graph.html atomically into `out_dir`."""
     from graphx import extract
     from graphx.graph import build_graph, dumps_graph, write_atomic
@@ -69,7 +69,7 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
     out_dir = Path(out_dir)
     check_writable(out_dir)
     alias_table = AliasTable.load(aliases) if aliases else AliasTable()
-    report = read_articles(paths)
+    report = read_articles(paths, any_language=any_language)
     if strict and report.warnings:
         raise StrictInputError(report.warnings)
     articles = report.articles

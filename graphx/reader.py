@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import codecs
 import errno
+import functools
 import hashlib
 import os
 import re
 import stat
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -34,6 +36,8 @@ class Article:
     text: str
     sha256: str = ""
     notes: list = field(default_factory=list, compare=False, repr=False)   # read, but with a caveat
+    title: str = field(default="", compare=False)     # of a saved page, as trafilatura finds them
+    date: str = field(default="", compare=False)      # YYYY-MM-DD
 
     def __post_init__(self):
         if not self.sha256:
@@ -205,10 +209,121 @@ class ArticleHTMLParser(HTMLParser):
 
 
 def html_to_text(html: str) -> str:
+    """The article text of a saved page: trafilatura's, else (nothing found) `ArticleHTMLParser`'s."""
+    return read_html(html)[0]
+
+
+def read_html(html: str) -> tuple:
+    """(text, title, date) of a saved news page. trafilatura finds the article (no bylines, teasers,
+    comments, cookie walls); its paragraphs become paragraphs, its line breaks (<br>) lines. Where it
+    finds nothing (a short page), graphx's own `ArticleHTMLParser` reads the page."""
+    found = extract_article(html)
+    if found and len(found[0].split()) >= MIN_EXTRACTED_WORDS:
+        return found
     parser = ArticleHTMLParser()
     parser.feed(html)
     parser.close()
-    return parser.text()
+    return parser.text(), "", ""
+
+
+WHITESPACE = re.compile(r"\s+")
+MIN_EXTRACTED_WORDS = 30     # fewer: a short page (or only a banner) that the fallback reads as before
+TREE_BLOCKS = {"p", "head", "item", "quote", "row", "cell", "list", "table", "code", "div", "main", "doc"}
+
+
+def extract_article(html: str):
+    """(text, title, date) from trafilatura, or None when it finds no article or fails."""
+    trafilatura = import_trafilatura()
+    if trafilatura is None:
+        return None
+    try:
+        document = trafilatura.bare_extraction(html, include_comments=False, include_tables=True,
+                                               include_images=False, with_metadata=True)
+    except Exception:  # noqa: BLE001  (any failure inside the extractor: the fallback reads the page)
+        return None
+    if document is None or document.body is None:
+        return None
+    paragraphs, current = [], []
+
+    def flush():
+        lines = (" ".join(line.split()) for line in CONTROL.sub(" ", "".join(current)).split("\n"))
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph:
+            paragraphs.append(paragraph)
+        current.clear()
+
+    from lxml import etree
+    for event, element in etree.iterwalk(document.body, events=("start", "end")):   # no recursion
+        if element.tag in TREE_BLOCKS:
+            flush()
+        if event == "start":
+            if element.tag == "lb":          # <br>; other whitespace of the page is one space
+                current.append("\n")
+            current.append(WHITESPACE.sub(" ", element.text or ""))
+        elif element is not document.body:
+            current.append(WHITESPACE.sub(" ", element.tail or ""))
+    flush()
+    title = " ".join((document.title or "").split())
+    if title and paragraphs and title not in paragraphs[0]:
+        paragraphs.insert(0, title)
+    text = "\n\n".join(paragraphs)
+    return (text + "\n" if text else ""), title, document.date or ""
+
+
+@functools.lru_cache(maxsize=1)
+def import_trafilatura():
+    """trafilatura (imported on the first HTML page), its loggers quiet: graphx reports in one line."""
+    import logging
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+        logger = logging.getLogger(name)
+        logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+    return trafilatura
+
+
+WORD = re.compile(r"[^\W\d_]+")
+SCRIPTS = (("Cyrillic", re.compile("[\u0400-\u04ff]")), ("Greek", re.compile("[\u0370-\u03ff]")),
+           ("Arabic", re.compile("[\u0600-\u06ff]")), ("Hebrew", re.compile("[\u0590-\u05ff]")),
+           ("Chinese, Japanese or Korean", re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")))
+LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+MIN_FOREIGN_WORDS = 8        # function words of another language; fewer (a headline, a title) never count
+FOREIGN_RATIO = 3            # ... and this many times as many as German ones
+
+
+@functools.lru_cache(maxsize=1)
+def function_words() -> dict:
+    """language code -> (language name, set of function words), from lexicons/function_words.tsv."""
+    from graphx.lexicon import rows
+    return {code: (name, frozenset(words.split())) for code, name, words in rows("function_words.tsv")}
+
+
+def foreign_language(text: str) -> str | None:
+    """The name of the language `text` is clearly written in when that is not German, else None.
+
+    A cheap check: another script than Latin for most letters, or counts of function words per language
+    (words in capitals, "WHO" or "US", are names and not counted)."""
+    sample = text[:200_000]
+    latin = len(LATIN.findall(sample))
+    for script, pattern in SCRIPTS:
+        if len(pattern.findall(sample)) > latin:
+            return f"{script} script"
+    lexicon = function_words()
+    hits = dict.fromkeys(lexicon, 0)
+    for word in WORD.findall(sample):
+        if len(word) > 1 and word.isupper():
+            continue
+        word = word.lower()
+        for code, (_, words) in lexicon.items():
+            if word in words:
+                hits[code] += 1
+    code = max((c for c in hits if c != "de"), key=lambda c: hits[c])
+    if hits[code] >= MIN_FOREIGN_WORDS and hits[code] > FOREIGN_RATIO * hits.get("de", 0):
+        return lexicon[code][0]
+    return None
 
 
 def read_article(path: Path, name: str | None = None) -> Article:
@@ -232,13 +347,15 @@ def read_article(path: Path, name: str | None = None) -> Article:
     decoded, note = decode_text(data)
     text = normalise(decoded)
     suffix = path.suffix.lower()
+    title = date = ""
     if suffix in (".html", ".htm"):
-        text = html_to_text(text)
+        text, title, date = read_html(text)
     elif suffix == ".md":
         text = markdown_to_text(text)
     if not text.strip():
         raise Unreadable("empty file" if not decoded.strip() else "no text")
-    return Article(name=name or path.name, path=path, text=text, notes=[note] if note else [])
+    return Article(name=name or path.name, path=path, text=text, notes=[note] if note else [], title=title,
+                   date=date)
 
 
 def special_kind(mode: int) -> str:
@@ -288,8 +405,9 @@ def collect(paths) -> list:
     return found
 
 
-def read_articles(paths) -> ReadReport:
-    """Read every article below `paths`; duplicates (same text) are kept once."""
+def read_articles(paths, any_language: bool = False) -> ReadReport:
+    """Read every article below `paths`; duplicates (same text) are kept once, articles clearly not
+    in German are skipped unless `any_language`."""
     candidates = collect(paths)
     if not candidates:
         raise InputError(f"no .txt, .md or .html files in {', '.join(shown(p) for p in paths)}")
@@ -301,6 +419,10 @@ def read_articles(paths) -> ReadReport:
         except Unreadable as exc:
             report.warnings.append(f"{shown(path)}: skipped: {exc}")
             continue
+        language = None if any_language else foreign_language(article.text)
+        if language:
+            report.warnings.append(f"{shown(path)}: skipped: {language}, not German (--any-language reads it)")
+            continue
         if article.sha256 in by_hash:
             report.warnings.append(f"{shown(path)}: skipped: same text as {shown(by_hash[article.sha256])}")
             continue
@@ -311,6 +433,19 @@ def read_articles(paths) -> ReadReport:
         by_name.add(article.name)
         report.articles.append(article)
     if not report.articles:
-        raise InputError(f"no readable articles in {', '.join(shown(p) for p in paths)} "
-                         f"({len(report.warnings)} file(s) skipped)")
+        raise InputError(f"no readable articles in {', '.join(shown(p) for p in paths)}: "
+                         + skipped_summary([w for w in report.warnings if ": skipped: " in w]))
     return report
+
+
+NAMED_SKIPS = 20           # the one-line error names this many skipped files, then counts the rest
+
+
+def skipped_summary(skips) -> str:
+    """"N file(s) skipped: PATH: REASON; ..." on one line; past NAMED_SKIPS files, counts per reason."""
+    pairs = [skip.split(": skipped: ", 1) for skip in skips]
+    text = f"{len(pairs)} file(s) skipped: " + "; ".join(f"{path}: {reason}" for path, reason in pairs[:NAMED_SKIPS])
+    rest = Counter(reason for _, reason in pairs[NAMED_SKIPS:])
+    if rest:
+        text += f"; and {sum(rest.values())} more: " + "; ".join(f"{n} {reason}" for reason, n in rest.most_common())
+    return text

@@ -18,8 +18,9 @@ from pathlib import Path
 
 from graphx.errors import InputError
 from graphx.lexicon import fold
+from graphx.mentions import ARABIC_ARTICLE, NAME_PARTICLES
 
-FUNCTION_WORDS = {"for", "of", "the", "and", "and", "für", "der", "die", "das", "des", "und", "von", "vom",
+FUNCTION_WORDS = {"for", "of", "the", "and", "für", "der", "die", "das", "des", "und", "von", "vom",
                   "zur", "zum", "de", "du", "la", "le", "et", "on", "in", "im", "at"}
 
 
@@ -79,15 +80,73 @@ def resolve_article(mentions, text: str = "") -> dict:
             name = strip_genitive(m.key, all_words - {m.key})
             name = acronyms.get(name, name)
         names.append(name)
+    names = same_organisation(mentions, names, text)
 
-    entities = {}
+    entities, votes = {}, defaultdict(Counter)
     for m, name in zip(mentions, names):
         entity = entities.setdefault(name, {"name": name, "type": m.type, "aliases": set(), "mentions": 0})
         entity["aliases"].add(m.surface)
         entity["mentions"] += 1
-        if m.type == "STATE":          # a state beats a location or org reading of the same name
-            entity["type"] = "STATE"
+        votes[name][m.type] += TYPE_WEIGHT.get(m.kind, 1)
+    for name, entity in entities.items():
+        entity["type"] = entity_type(votes[name], entity["type"])
     return {"entities": entities, "names": names}
+
+
+TYPE_WEIGHT = {"lexicon": 3, "metonym": 3, "adj": 3, "demonym": 3, "compound": 2, "name": 1}
+
+
+def entity_type(votes: Counter, first: str) -> str:
+    """One type per entity from the votes of its mentions (gazetteer hits count thrice): a state beats
+    a location or organisation reading of the same name; ties go to the first mention's type."""
+    if votes.get("STATE"):
+        return "STATE"
+    best = max(votes.values())
+    return first if votes[first] == best else min(t for t, v in votes.items() if v == best)
+
+
+def same_organisation(mentions, names, text: str) -> list:
+    """Organisation names inside one article that stand for one body: a short form and the one long
+    form ending in it ("Menschenrechtsrat" -> "UNO-Menschenrechtsrat"), a long form and the acronym in
+    brackets right after it ("Institut für Nationales Gedenken (IPN)" -> "IPN"), and spellings that
+    differ in case only ("Uno-Vollversammlung")."""
+    rename = {}
+    orgs = sorted({name for m, name in zip(mentions, names) if m.type == "ORG"})
+    for m, following, name, next_name in zip(mentions, mentions[1:], names, names[1:]):
+        between = text[m.end:following.start] if text else ""
+        if m.type == "ORG" and following.type == "ORG" and between.strip() == "(" and \
+                text[following.end:following.end + 1] == ")" and following.surface.isupper() and name != next_name:
+            rename[name] = next_name
+    for short in orgs:
+        longer = [o for o in orgs if o.endswith(("-" + short, " " + short)) and o not in rename]
+        if len(longer) == 1 and short not in rename:
+            rename[short] = longer[0]
+    first_spelling = {}
+    for name in names:
+        first_spelling.setdefault(fold(name), name)
+    result = []
+    for name in names:
+        seen = set()
+        while name in rename and name not in seen:
+            seen.add(name)
+            name = rename[name]
+        result.append(first_spelling.get(fold(name), name) if fold(name) in first_spelling else name)
+    return result
+
+
+PLAIN = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss"})
+
+
+def plain(word: str) -> str:
+    """A name part without diacritics, case or an Arabic article: "Jarosław" -> "jaroslaw", "al-Bashir" ->
+    "bashir"."""
+    text = unicodedata.normalize("NFKD", word.translate(PLAIN))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return ARABIC_ARTICLE.sub("", text.casefold())
+
+
+def part_of(word: str, full: str) -> bool:
+    return plain(word) in {plain(p) for p in name_parts(full)}
 
 
 def resolve_person(key: str, full_names: dict, last_seen: dict, position: int, known_words: set) -> str:
@@ -95,14 +154,19 @@ def resolve_person(key: str, full_names: dict, last_seen: dict, position: int, k
     if len(parts) >= 2:
         base = parts[:-1] + [strip_genitive(parts[-1], known_words - {parts[-1]})]
         candidate = " ".join(base)
+        tail = [f for f in full_names if len(name_parts(f)) > len(base) and
+                [plain(p) for p in name_parts(f)[-len(base):]] == [plain(p) for p in base]]
+        if len(tail) == 1 and plain(base[0]) in NAME_PARTICLES:
+            return tail[0]                       # "De la Calle" in "Humberto de la Calle"
         return candidate if candidate in full_names or " ".join(parts) not in full_names else " ".join(parts)
     word = parts[0] if parts else key
-    candidates = [full for full in full_names if word in name_parts(full)]
+    candidates = [full for full in full_names if word in name_parts(full)] or \
+        [full for full in full_names if part_of(word, full)]
     if not candidates:
         stripped = strip_genitive(word, {p for full in full_names for p in name_parts(full)} | known_words - {word})
         if stripped != word:
             word = stripped
-            candidates = [full for full in full_names if word in name_parts(full)]
+            candidates = [full for full in full_names if part_of(word, full)]
     if not candidates:
         return word
     if len(candidates) == 1:
@@ -114,8 +178,13 @@ def resolve_person(key: str, full_names: dict, last_seen: dict, position: int, k
     return min(candidates, key=lambda c: full_names[c])
 
 
-ACRONYM_PATTERNS = (re.compile(r"([A-ZÄÖÜ][\w.&'’ -]{5,}?)\s*\(([A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9})\)"),
-                    re.compile(r"\b([A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9})\s*\(([A-ZÄÖÜ][\w.&'’ -]{5,}?)\)"))
+LONG_FORM_CHARS = r"[\w.&'’ -]"
+# "Long Form (ACR)": the regex starts only where a run of long-form characters starts (else it would
+# rescan the run from every capital letter: quadratic on a long line); the long form begins at the
+# run's first capital. "ACR (Long Form)" needs no such care (its first group is short).
+LONG_FORM_FIRST = re.compile(rf"(?<!{LONG_FORM_CHARS})({LONG_FORM_CHARS}+?)\s*\(([A-ZÄÖÜ][A-Za-zÄÖÜ]{{1,9}})\)")
+ACRONYM_FIRST = re.compile(r"\b([A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9})\s*\(([A-ZÄÖÜ][\w.&'’ -]{5,}?)\)")
+CAPITAL = re.compile("[A-ZÄÖÜ]")
 
 
 def initials(long_form: str) -> str:
@@ -123,21 +192,44 @@ def initials(long_form: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
+def acronym_matches(text: str):
+    """(first, second) group pairs of "Long Form (ACR)" and "ACR (Long Form)", in linear time."""
+    for match in LONG_FORM_FIRST.finditer(text):
+        capital = CAPITAL.search(match.group(1))
+        if not capital:
+            continue
+        gap = text[match.end(1):match.start(2) - 1]
+        run_end = len(match.group(1)) + len(gap) - len(gap.lstrip(" "))   # its spaces belong to the run
+        if run_end - capital.start() >= 6:
+            yield match.group(1)[capital.start():], match.group(2)
+    for match in ACRONYM_FIRST.finditer(text):
+        yield match.group(1), match.group(2)
+
+
 def find_acronyms(text: str, mentions) -> dict:
     """long form -> acronym for "Long Form (ACR)" and "ACR (Long Form)" where the initials agree."""
     pairs = {}
-    for pattern in ACRONYM_PATTERNS:
-        for match in pattern.finditer(text or ""):
-            a, b = match.group(1).strip(), match.group(2).strip()
-            acronym, long_form = (b, a) if len(a) > len(b) else (a, b)
-            if not acronym.isupper() and not re.fullmatch(r"[A-Z][a-z]{1,4}", acronym):
-                continue
-            words = long_form.split()
-            for start in range(len(words)):        # "Das Institute for ..." and "Institute for ..."
-                tail = " ".join(words[start:])
-                if initials(tail) == acronym.upper():
-                    pairs[tail] = acronym
+    for a, b in acronym_matches(text or ""):
+        a, b = a.strip(), b.strip()
+        acronym, long_form = (b, a) if len(a) > len(b) else (a, b)
+        if not acronym.isupper() and not re.fullmatch(r"[A-Z][a-z]{1,4}", acronym):
+            continue
+        for tail in tails_spelling(long_form, acronym.upper()):   # "Das Institute for ..." and "Institute for ..."
+            pairs[tail] = acronym
     return pairs
+
+
+def tails_spelling(long_form: str, letters: str) -> list:
+    """The word tails of `long_form` whose initials are `letters`, longest first (read from the
+    right and stopped once the initials are longer: linear in the length of the long form)."""
+    words, found, spelled = long_form.split(), [], ""
+    for start in range(len(words) - 1, -1, -1):
+        spelled = initials(words[start]) + spelled
+        if len(spelled) > len(letters):
+            break
+        if spelled == letters:
+            found.append(" ".join(words[start:]))
+    return found[::-1]
 
 
 # ---------------------------------------------------------------- alias file
@@ -147,6 +239,9 @@ class AliasTable:
 
         Canonical Name = alias one | alias two     merge these names under the canonical name
         !Name                                       never merge this name with any other
+
+    The '=' between the canonical name and its aliases has spaces around it; names may contain a
+    '=' without spaces ("A=B Partner = AB"). A line without ' = ' may use its only '=' instead.
     """
 
     def __init__(self, canonical=None, keep_apart=None):
@@ -154,7 +249,7 @@ class AliasTable:
         self.keep_apart = set(keep_apart or ())    # folded names
 
     @classmethod
-    def load(cls, path) -> "AliasTable":
+    def load(cls, path) -> AliasTable:
         path = Path(path)
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
@@ -168,19 +263,42 @@ class AliasTable:
             if not line:
                 continue
             if line.startswith("!"):
+                if not line[1:].strip():
+                    raise InputError(f"{path}:{number}: missing name after '!'")
                 table.keep_apart.add(fold(line[1:].strip()))
                 continue
-            if "=" not in line:
-                raise InputError(f"{path}:{number}: expected 'Canonical = alias | alias' or '!Name'")
-            canonical, aliases = (part.strip() for part in line.split("=", 1))
-            if not canonical:
-                raise InputError(f"{path}:{number}: missing canonical name before '='")
+            canonical, aliases = split_alias_line(line, f"{path}:{number}")
             for alias in [canonical] + [a.strip() for a in aliases.split("|") if a.strip()]:
                 table.canonical[fold(alias)] = canonical
         return table
 
     def lookup(self, name: str):
         return self.canonical.get(fold(name))
+
+
+ALIAS_SEPARATOR = re.compile(r"(?:^|\s)=(?:\s|$)")     # '=' with spaces (or the line's end) around it
+
+
+def split_alias_line(line: str, where: str) -> tuple:
+    """'Canonical = alias | alias' -> (canonical, aliases); InputError naming `where` if malformed."""
+    separators = list(ALIAS_SEPARATOR.finditer(line))
+    if len(separators) > 1:
+        raise InputError(f"{where}: more than one ' = ' (one canonical name per line; "
+                         "a '=' inside a name has no spaces around it)")
+    if separators:
+        canonical, aliases = line[:separators[0].start()], line[separators[0].end():]
+    elif line.count("=") == 1:
+        canonical, aliases = line.split("=")
+    elif "=" in line:
+        raise InputError(f"{where}: several '=' and none with spaces around it; write 'Canonical = alias'")
+    else:
+        raise InputError(f"{where}: expected 'Canonical = alias | alias' or '!Name'")
+    canonical = canonical.strip()
+    if not canonical:
+        raise InputError(f"{where}: missing canonical name before '='")
+    if not any(alias.strip() for alias in aliases.split("|")):
+        raise InputError(f"{where}: no alias after '='")
+    return canonical, aliases
 
 
 # ---------------------------------------------------------------- across articles
@@ -191,6 +309,8 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
     `results` are ArticleResult dicts; returns new dicts (inputs are not modified).
     """
     aliases = aliases or AliasTable()
+    if aliases.keep_apart:
+        results = [keep_apart_inside(result, aliases) for result in results]
     stats = defaultdict(lambda: {"types": Counter(), "mentions": 0, "aliases": set()})
     for result in results:
         for entity in result["entities"]:
@@ -242,8 +362,16 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
         parts = translit_key(name).split()
         if len(parts) == 1 and len(by_last.get(parts[0], ())) == 1:
             union(next(iter(by_last[parts[0]])), name)
-    # organisations: acronym == initials of a long form seen elsewhere
+    # organisations: acronym == initials of a long form seen elsewhere; adjective endings
+    # ("Europäischen Parlament" = "Europäisches Parlament")
     orgs = [n for n in names if stats[n]["types"].most_common(1)[0][0] == "ORG"]
+    by_stem = defaultdict(list)
+    for name in orgs:
+        if len(name.split()) >= 2:
+            by_stem[declension_free(name)].append(name)
+    for group in by_stem.values():
+        for other in group[1:]:
+            union(group[0], other)
     short = {n: n for n in orgs if re.fullmatch(r"[A-ZÄÖÜ]{2,8}", n)}
     for name in orgs:
         if len(name.split()) >= 2 and initials(name) in short:
@@ -282,6 +410,30 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
                 relations.append(dict(relation, source=source, target=target))
         merged.append(dict(result, entities=list(entities.values()), relations=relations))
     return merged
+
+
+def keep_apart_inside(result: dict, aliases: AliasTable) -> dict:
+    """`!Name` inside one article: a surface form the article resolved to a longer name ("Kim" to
+    "Kim Jong-un") becomes an entity of its own (its relations stay with the longer name)."""
+    entities, split = [], {}
+    for entity in result["entities"]:
+        kept = []
+        for alias in entity.get("aliases", ()):
+            if fold(alias) in aliases.keep_apart and fold(alias) != fold(entity["name"]):
+                split.setdefault(alias, {"name": alias, "type": entity["type"], "aliases": [alias], "mentions": 1})
+            else:
+                kept.append(alias)
+        entities.append(dict(entity, aliases=kept) if len(kept) != len(entity.get("aliases", ())) else entity)
+    if not split:
+        return result
+    names = {e["name"] for e in entities}
+    return dict(result, entities=entities + [e for name, e in split.items() if name not in names])
+
+
+def declension_free(name: str) -> str:
+    """A multi-word name with the inflection endings cut off each word: "Europäischen Gerichtshofes" and
+    "Europäischer Gerichtshof" share one."""
+    return " ".join(re.sub(r"(es|en|er|em|e|s)$", "", w) if len(w) > 4 else w for w in fold(name).split())
 
 
 def choose_canonical(members, stats, aliases: AliasTable) -> str:

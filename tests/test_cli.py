@@ -48,7 +48,23 @@ def test_empty_folder_and_folder_without_readable_articles(tmp_path):
     empty.mkdir()
     assert_one_line_error(run("build", empty, "--out", tmp_path / "out"), ExitStatus.INPUT)
     (empty / "x.txt").write_bytes(b"%PDF-1.4 binary")
-    assert_one_line_error(run("build", empty, "--out", tmp_path / "out"), ExitStatus.INPUT)
+    result = run("build", empty, "--out", tmp_path / "out")
+    assert_one_line_error(result, ExitStatus.INPUT)
+    assert f"{empty / 'x.txt'}: binary file (a PDF file)" in result.output
+
+
+def test_any_language_reaches_the_reader(tmp_path, monkeypatch):
+    from graphx import pipeline
+    from graphx.errors import InputError
+    seen = []
+
+    def reader(paths, any_language=False):
+        seen.append(any_language)
+        raise InputError("stop here")
+    monkeypatch.setattr(pipeline, "read_articles", reader)
+    for args in ([], ["--any-language"]):
+        assert_one_line_error(run("build", tmp_path, "--out", tmp_path / "out", *args), ExitStatus.INPUT)
+    assert seen == [False, True]
 
 
 def test_unwritable_output_keeps_existing_files(tmp_path):

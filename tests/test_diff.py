@@ -1,6 +1,5 @@
 """diff_graphs: empty for equal graphs, exactly one article's contributions after adding it."""
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from graphx.diff import LIST_KEYS, diff_graphs, is_empty
 from graphx_samples import graph_of, new_article_result, result, ent, rel, seed_results

@@ -46,3 +46,22 @@ def test_a_bullet_before_a_line_is_no_part_of_its_text():
     assert [piece for _, piece in pieces] == ["Titel", "Chile bestellte den Botschafter ein.", "Peru protestierte."]
     for offset, piece in pieces:
         assert text[offset:offset + len(piece)] == piece
+def test_nlp_batches_hold_fewer_pieces_when_the_pieces_are_long():
+    from graphx.extract import BATCH_CHARS, CHUNK_CHARS, _extract_pieces
+    from graphx.reader import Article
+
+    class Recorder:
+        max_length = 1_000_000
+
+        def __init__(self):
+            self.batch_sizes = []
+
+        def pipe(self, tasks, as_tuples, batch_size):
+            self.batch_sizes.append(batch_size)
+            return iter(())
+
+    sentence = "Die Regierung in Wien hat am Montag Neues beschlossen. "
+    nlp = Recorder()
+    for text in ((sentence * 20 + "\n\n") * 40, sentence * 4_000):     # paragraphs; one long line
+        list(_extract_pieces(nlp, [Article("a.txt", None, text)]))
+    assert nlp.batch_sizes == [16, max(1, BATCH_CHARS // CHUNK_CHARS)]

@@ -206,3 +206,35 @@ def test_a_government_named_by_its_seat_and_an_event_noun_with_von():
         . . PUNCT punct 6
     """)
     assert ("Chile", "criticizes", "Peru") in relations_of(doc)
+
+
+def test_attacking_targets_in_a_state_attacks_the_state():
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        griff greifen VERB ROOT 1
+        Ziele Ziel NOUN obj 1 Acc
+        in in ADP case 4
+        Peru Peru PROPN nmod 2 Dat
+        an an ADP compound:prt 1
+        . . PUNCT punct 1
+    """)
+    assert ("Chile", "attacks", "Peru") in relations_of(doc)
+
+
+def test_a_party_compound_on_coordinated_roles_before_a_name_is_no_argument():
+    doc = doc_from("""
+        Dem der DET det 1 Dat
+        SPD-Chef SPD-Chef NOUN obl 8 Dat
+        und und CCONJ cc 4
+        bayerischen bayerisch ADJ amod 4 Dat
+        Minister Minister NOUN conj 1 Dat
+        Ivo Ivo PROPN appos 4 Nom
+        Berg Berg PROPN flat 5 Nom
+        warf werfen VERB ROOT 7
+        Chile Chile PROPN obj 7 Acc
+        vor vor ADP compound:prt 7
+        . . PUNCT punct 7
+    """, ents=[(5, 7, "PER")])
+    rels = relations_of(doc)
+    assert ("Chile", "accuses", "Ivo Berg") in rels
+    assert not any(key[1] == "accuses" and "SPD" in key for key in rels)

@@ -3,7 +3,7 @@ import pytest
 
 from graphx.errors import InputError
 from graphx.mentions import Mention
-from graphx.resolve import AliasTable, merge_across_articles, resolve_article, translit_key
+from graphx.resolve import AliasTable, find_acronyms, merge_across_articles, resolve_article, translit_key
 
 
 def mention(text, surface, etype="PERSON", kind="name"):
@@ -43,6 +43,31 @@ def test_acronym_introduced_in_brackets_resolves_to_the_long_form():
     short = Mention(text.rindex("ISW"), text.rindex("ISW") + 3, "ISW", "ORG", "ISW", "name", 0, 0, 0)
     names = resolve_article([long_form, short], text)["names"]
     assert names[0] == names[1]
+
+
+def test_acronyms_in_both_orders_with_and_without_a_leading_article():
+    text = ("Laut dem Zentrum für Europäische Wirtschaftsforschung (ZEW) sinkt die Stimmung. "
+            "Die OSZE (Organisation für Sicherheit und Zusammenarbeit in Europa) schickt Beobachter.")
+    assert find_acronyms(text, []) == {
+        "Zentrum für Europäische Wirtschaftsforschung": "ZEW",
+        "Organisation für Sicherheit und Zusammenarbeit in Europa": "OSZE"}
+    assert find_acronyms("Die Kommission der Stadt (KS) tagt.", []) == {   # with and without "Die"
+        "Die Kommission der Stadt": "KS", "Kommission der Stadt": "KS"}
+    assert find_acronyms("Viele Leute (VL) kamen (nicht alle).", []) == {"Viele Leute": "VL"}
+    assert find_acronyms("Er sagt (ABC) nichts.", []) == {}
+
+
+def test_acronym_search_takes_linear_time_on_a_line_without_commas():
+    import time
+    sentence = "Die Regierung in Wien hat am Montag Neues beschlossen. "
+    timings = []
+    for repeat in (2_000, 8_000):            # 110,000 and 440,000 characters on one line
+        text = sentence * repeat + "Das Amt für Statistik (AS) meldet es."
+        started = time.perf_counter()
+        assert find_acronyms(text, [])["Amt für Statistik"] == "AS"
+        timings.append(time.perf_counter() - started)
+    assert timings[1] < 2.0                  # quadratic: minutes
+    assert timings[1] < 12 * timings[0] + 0.2
 
 
 @pytest.mark.parametrize("a, b", [("Selenskyj", "Selenski"), ("Wolodymyr Selenskyj", "Wolodimir Selenski"),
@@ -97,3 +122,53 @@ def test_bad_alias_file_is_an_input_error_naming_the_line(tmp_path):
         AliasTable.load(path)
     with pytest.raises(InputError, match="not found"):
         AliasTable.load(tmp_path / "missing.txt")
+
+
+def test_particle_names_arabic_articles_and_diacritics_resolve_to_the_full_name():
+    text = "Carlos de la Vega kam. De la Vega sprach mit Jarosław Nowicki. Jaroslaw nickte."
+    mentions = [mention(text, s) for s in ("Carlos de la Vega", "De la Vega", "Jarosław Nowicki", "Jaroslaw")]
+    assert resolve_article(mentions, text)["names"] == ["Carlos de la Vega", "Carlos de la Vega",
+                                                        "Jarosław Nowicki", "Jarosław Nowicki"]
+
+
+def test_organisation_names_differing_in_adjective_endings_merge_across_articles():
+    merged = merge_across_articles([result("a.txt", [("Nordischer Fischereirat", "ORG")]),
+                                    result("b.txt", [("Nordischen Fischereirat", "ORG")])])
+    assert merged[0]["entities"][0]["name"] == merged[1]["entities"][0]["name"]
+
+
+def test_an_entity_takes_the_type_most_of_its_mentions_give_it():
+    text = "Brenner sprach. Brenner lachte. Brenner ging."
+    mentions = [Mention(k * 16, k * 16 + 7, "Brenner", etype, "Brenner", "name", 0, 0, 0)
+                for k, etype in enumerate(("LOCATION", "PERSON", "PERSON"))]
+    assert resolve_article(mentions, text)["entities"]["Brenner"]["type"] == "PERSON"
+
+
+def test_keep_apart_rule_splits_a_short_form_inside_one_article():
+    table = AliasTable(keep_apart={"kim"})
+    article = {"article": "a.txt", "sha256": "a", "relations": [],
+               "entities": [{"name": "Kim Jong-un", "type": "PERSON", "aliases": ["Kim", "Kim Jong-un"],
+                             "mentions": 3}]}
+    merged = merge_across_articles([article], table)
+    assert sorted(e["name"] for e in merged[0]["entities"]) == ["Kim", "Kim Jong-un"]
+def test_alias_names_may_contain_an_equals_sign_without_spaces(tmp_path):
+    path = tmp_path / "aliases.txt"
+    path.write_text("Müller=Partner Rechtsanwälte = MP Anwälte | Müller = Partner\nX=Y\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"aliases.txt:1: more than one ' = '"):
+        AliasTable.load(path)
+    path.write_text("Müller=Partner Rechtsanwälte = MP Anwälte | Müller-Partner\nGazprom=Gasprom\n", encoding="utf-8")
+    table = AliasTable.load(path)
+    assert table.lookup("MP Anwälte") == table.lookup("müller-partner") == "Müller=Partner Rechtsanwälte"
+    assert table.lookup("Gasprom") == "Gazprom"                # the only '=' of a line without ' = '
+
+
+@pytest.mark.parametrize("line, message", [
+    ("A=B=C", ":3: several '=' and none with spaces"), ("Nur ein Name", ":3: expected 'Canonical = alias"),
+    ("= Selenski", ":3: missing canonical name"), ("Selenskyj =", ":3: no alias after '='"),
+    ("Selenskyj = | ", ":3: no alias after '='"), ("!", ":3: missing name after '!'")])
+def test_malformed_alias_lines_are_one_line_errors_with_the_line_number(tmp_path, line, message):
+    path = tmp_path / "aliases.txt"
+    path.write_text(f"# Kommentar\nWolodymyr Selenskyj = Selenski\n{line}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=message) as caught:
+        AliasTable.load(path)
+    assert "\n" not in str(caught.value)

@@ -264,3 +264,83 @@ def test_a_surname_compound_names_the_person_the_article_names():
                     ("sprach", "sprechen", "VERB", "ROOT", 2), (".", ".", "PUNCT", "punct", 2)])
     mentions = add_article_names(doc, find_mentions(doc), ["Lea Roth"])
     assert [(m.surface, m.type, m.key) for m in mentions] == [("Roth", "PERSON", "Lea Roth")]
+
+
+def test_apposition_before_the_name_after_a_preposition_and_a_coordination():
+    doc = doc_from("""
+        Sie sie PRON nsubj 9 Nom
+        kommt kommen VERB ROOT 1
+        vom von ADP case 3
+        Rektor Rektor NOUN obl 1 Dat
+        der der DET det 5 Gen
+        Nato Nato PROPN nmod 3 Gen
+        , , PUNCT punct 7
+        Ivo Ivo PROPN appos 3 Dat
+        Berg Berg PROPN flat 7 Dat
+        . . PUNCT punct 1
+    """, ents=[(5, 6, "ORG"), (7, 9, "PER")])
+    assert ("Ivo Berg", "leader_of", "NATO") in relations_of(doc)
+    doc = doc_from("""
+        Das der PRON nsubj 1 Nom
+        sagte sagen VERB ROOT 1
+        die der DET det 3 Nom
+        Frau Frau NOUN nsubj 1 Nom
+        des der DET det 5 Gen
+        Ministers Minister NOUN nmod 3 Gen
+        der der DET det 7 Gen
+        Nato Nato PROPN nmod 5 Gen
+        , , PUNCT punct 9
+        Ivo Ivo PROPN appos 3 Nom
+        Berg Berg PROPN flat 9 Nom
+        . . PUNCT punct 1
+    """, ents=[(7, 8, "ORG"), (9, 11, "PER")])
+    assert not any(key[0] == "Ivo Berg" for key in relations_of(doc))
+
+
+def test_a_state_adjective_before_a_state_body_and_a_body_of_an_organisation():
+    doc = doc_from("""
+        Das der DET det 2 Nom
+        polnische polnisch ADJ amod 2 Nom
+        Verfassungsgericht Verfassungsgericht PROPN nsubj 3 Nom
+        entschied entscheiden VERB ROOT 3
+        . . PUNCT punct 3
+    """, ents=[(2, 3, "ORG")])
+    assert any(key[1:] == ("member_of", "Polen") for key in relations_of(doc))
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        Menschenrechtsrat Menschenrechtsrat PROPN nsubj 4 Nom
+        der der DET det 3 Gen
+        Nato Nato PROPN nmod 1 Gen
+        tagte tagen VERB ROOT 4
+        . . PUNCT punct 4
+    """, ents=[(1, 2, "ORG"), (3, 4, "ORG")])
+    assert any(key[1:] == ("member_of", "NATO") for key in relations_of(doc))
+
+
+def test_led_by_unter_der_fuehrung_von():
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Nato Nato PROPN nsubj 8 Nom
+        unter unter ADP case 4
+        der der DET det 4 Dat
+        Führung Führung NOUN nmod 1 Dat
+        von von ADP case 6
+        Ivo Ivo PROPN nmod 4 Dat
+        Berg Berg PROPN flat 6 Dat
+        zögert zögern VERB ROOT 8
+        . . PUNCT punct 8
+    """, ents=[(1, 2, "ORG"), (6, 8, "PER")])
+    assert ("Ivo Berg", "leader_of", "NATO") in relations_of(doc)
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Nato Nato PROPN nsubj 8 Nom
+        trotz trotz ADP case 4
+        der der DET det 4 Gen
+        Kritik Kritik NOUN nmod 1 Gen
+        von von ADP case 6
+        Ivo Ivo PROPN nmod 4 Dat
+        Berg Berg PROPN flat 6 Dat
+        zögert zögern VERB ROOT 8
+        . . PUNCT punct 8
+    """, ents=[(1, 2, "ORG"), (6, 8, "PER")])
+    assert not any(key[1] == "leader_of" for key in relations_of(doc))

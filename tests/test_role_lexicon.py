@@ -3,7 +3,7 @@ written for the test: classes, owners, inflected and compound forms, no false en
 import pytest
 
 from graphx import lexicon
-from graphx.lexicon import LEXICON_DIR, fold, rows
+from graphx.lexicon import fold, rows
 
 RELATIONS = {"leader_of", "member_of"}
 OWNER_TYPES = {"STATE", "ORG", "LOCATION"}

@@ -219,7 +219,6 @@ def smartdata_docs(vocab, forms: set[str]) -> Iterator:
     Text is tokenized with spaCy's German tokenizer and split into lines; entity char spans
     are mapped to tokens (spans that do not align are marked missing)."""
     import spacy
-    from spacy.tokens import Span
 
     base = DATA_DIR / "smartdata"
     docs: dict[str, dict] = {}

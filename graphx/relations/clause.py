@@ -40,7 +40,7 @@ class Clause:
         while i >= max(self.start, m.first - 7) and (self.doc[i].pos_ in ("ADJ", "CCONJ", "NUM") or
                                                       self.is_prenominal(i) or self.f.by_token.get(i)):
             i -= 1
-        if i >= self.start and self.doc[i].pos_ == "DET" and i < m.first - 1:
+        if i >= self.start and self.doc[i].pos_ == "DET":
             case = self.f.case(self.doc[i])
             if case:
                 return case
@@ -111,7 +111,12 @@ class Clause:
             j += 1
         if not (j + 1 < self.end and self.f.lex.title_relation(self.doc[j].text) and self.doc[j].text[:1].isupper()):
             return False
-        return any(self.f.mentions[ix].type == "PERSON" for ix in self.f.by_token.get(j + 1, ()))
+        j += 1            # "CSU-Chef und bayerischer Ministerpräsident Markus Söder": coordinated roles
+        while j + 1 < self.end and (self.doc[j].lower_ in ("und", "sowie") or self.doc[j].pos_ == "ADJ" or
+                                    (self.doc[j].text[:1].isupper() and self.f.lex.title_relation(self.doc[j].text)
+                                     and not self.f.by_token.get(j))):
+            j += 1
+        return any(self.f.mentions[ix].type == "PERSON" for ix in self.f.by_token.get(j, ()))
 
     def is_genitive_attribute(self, index) -> bool:
         m = self.f.mentions[index]
@@ -129,7 +134,8 @@ class Clause:
         if self.is_infinitive_clause():
             return self.controller()
         actors = [ix for ix in self.free(exclude) if self.f.mentions[ix].kind != "adj" and self.f.acts_for_state(ix)]
-        candidates = [ix for ix in actors if self.mention_case(ix) in ("Nom", None)] or actors
+        candidates = [ix for ix in actors if self.mention_case(ix) in ("Nom", None)] or \
+            [ix for ix in actors if self.mention_case(ix) == "Acc"] or actors   # a dative is no subject
         if not candidates:
             return []
         first = candidates[0]

@@ -23,6 +23,9 @@ class FrameRelations:
                     for n in self.entities_at(c, actor=True)]
         if role == "obj":
             return [n for h in self.objects(verb) for n in self.entities_at(h)]
+        if role == "obj_place":            # "greift Ziele in Eritrea an": where the object is
+            return [n for h in self.objects(verb) for c in h.children
+                    if c.dep_ in ("nmod", "obl") and self.preposition(c) == "in" for n in self.entities_at(c)]
         if role == "obj_owner":            # "bestellte den Botschafter Ungarns ein": whose representative
             return [n for h in self.objects(verb) if self.lex.title_relation(h.text)
                     for n in self.modifiers(h) if self.types.get(n) in ("STATE", "ORG")]

@@ -46,10 +46,16 @@ class RoleRelations:
                         self.possessive_party(m, span):
                     if org != name:
                         found.append(self.role_relation(sentence, name, "member_of", org, doc[m.last]))
+                for org, cue in self.led_by(m, span):
+                    if org != name:
+                        found.append(self.role_relation(sentence, name, "leader_of", org, cue))
             elif m.type == "ORG":
                 for body, state in self.state_of_body(m, span):
                     if state != name:
                         found.append(self.role_relation(sentence, name, "member_of", state, body))
+                for body, parent in self.body_of_organisation(m, span):
+                    if parent != name:
+                        found.append(self.role_relation(sentence, name, "member_of", parent, body))
         unique = {}
         for relation in found:
             unique.setdefault((relation["source"], relation["relation"], relation["target"]), relation)
@@ -90,31 +96,35 @@ class RoleRelations:
         return j >= span.end or self.doc[j].text in (",", ".", "(", ")", "–", ";", ":")
 
     def apposition_before(self, comma, span) -> list:
-        """"der Pressesprecher des US-Außenministeriums, John Kirby": the role phrase before the
-        comma, back to the previous break or verb, with no other person in it."""
+        """"der Pressesprecher des US-Außenministeriums, John Kirby", "vom Rektor der Universität
+        Salzburg, X": the head role noun of the phrase before the comma, back to the previous break,
+        verb, coordination or person."""
         doc = self.doc
-        i = comma - 1
-        start = None
-        brackets = 0
+        i, brackets, window = comma - 1, 0, []
         while i >= span.start and comma - i <= 12:
             token = doc[i]
             brackets += (token.text == ")") - (token.text == "(")
-            if not brackets and (token.text in PHRASE_BREAKS and token.text not in "()") or \
-                    (token.pos_ in ("VERB", "AUX") and not token.text[:1].isupper()):
+            if not brackets and ((token.text in PHRASE_BREAKS and token.text not in "()") or
+                                 token.lower_ in ("und", "oder", "sowie") or
+                                 (token.pos_ in ("VERB", "AUX") and not token.text[:1].isupper())):
                 break
             if any(self.mentions[ix].type == "PERSON" for ix in self.by_token.get(i, ())):
-                return []
-            start = i
+                break                          # "Präsident X, Y": the role before the comma is X's
+            window.append(i)
             i -= 1
-        if start is None:
-            return []
-        for j in range(start, comma):         # the head: the first role noun of the phrase
+        for j in reversed(window):             # the leftmost role noun that opens its own phrase
             hit = self.role_noun(doc[j])
-            if hit:
-                return [hit]
-            if doc[j].pos_ in ("NOUN", "PROPN") and not self.by_token.get(j) and doc[j].text[:1].isupper() \
-                    and not doc[j].text.endswith("-"):
-                return []                     # "die Frau des Ministers, X": the phrase is about someone else
+            if not hit:
+                continue
+            k = j - 1
+            while k >= span.start and (doc[k].pos_ == "ADJ" or (doc[k].text[:1].islower() and
+                                                                 doc[k].pos_ in ("ADV", "DET") and
+                                                                 doc[k].lower_ not in ARTICLES)):
+                k -= 1
+            opener = doc[k].lower_ if k >= span.start else ""
+            if opener in GENITIVE_ARTICLES - {"der"}:
+                return []                     # "die Frau des Ministers, X": about someone else
+            return [hit]
         return []
 
     def apposition_after(self, m, span) -> list:
@@ -128,7 +138,7 @@ class RoleRelations:
         result = []
         while k < span.end:
             while k < span.end and (doc[k].lower_ in ARTICLES or doc[k].pos_ == "ADJ" or
-                                    (doc[k].text[:1].islower() and doc[k].pos_ in ("ADV", "NUM"))):
+                                    (doc[k].text[:1].islower() and doc[k].pos_ in ("ADV", "NUM", "DET"))):
                 k += 1
             if k >= span.end:
                 break
@@ -185,12 +195,24 @@ class RoleRelations:
         if relation == "leader_of" and (full.startswith("vize") or "-vize" in full or
                                         (token.i > 0 and self.doc[token.i - 1].lower_.startswith("stellvertretend"))):
             return "member_of"                 # "Vizekanzler", "die stellvertretende Vorsitzende"
-        if relation == "leader_of" and self.truncated_leader(token):
+        if relation == "leader_of" and (self.truncated_leader(token) or self.heads_its_prefix(token, word, stem)):
             return relation
         if relation == "leader_of" and len(word) > len(stem) + 3 and word not in self.lex.titles \
                 and not word.startswith(LEADING_PREFIXES):
             return "member_of"
         return relation
+
+    def heads_its_prefix(self, token, word, stem) -> bool:
+        """"EU-Kommissionspräsidentin", "EU-Ratschef": the compound's organisation is "EU-Kommission",
+        the role its head's."""
+        for index in self.by_token.get(token.i, ()):
+            m = self.mentions[index]
+            if m.kind == "compound" and m.type == "ORG":
+                inner = fold(m.surface).rsplit("-", 1)[-1]
+                rest = word[len(inner):] if word.startswith(inner) and inner != word else ""
+                if rest and (rest == stem or (rest[:1] == "s" and rest[1:] == stem)):
+                    return True
+        return False
 
     def truncated_leader(self, token) -> bool:
         """"Staats- und Parteichef": a truncated first conjunct that makes a leader's title."""
@@ -250,8 +272,6 @@ class RoleRelations:
             return []
         word = doc[k].lower_
         if word in GENITIVE_ARTICLES or word in MEMBER_PREPOSITIONS or word == "von":
-            if word == "der" and self.dative_der(title) is False and "Dat" in doc[k].morph.get("Case"):
-                return []
             member = word in MEMBER_PREPOSITIONS
             k += 1
             if member and k < span.end and doc[k].lower_ in ARTICLES:
@@ -265,7 +285,7 @@ class RoleRelations:
                          and not (member and self.mentions[ix].type == "STATE")]
                 if names:
                     return names[:1]
-                if k < span.end and doc[k].pos_ == "NOUN" and self.lex.is_org_head(doc[k].text):
+                if k < span.end and doc[k].pos_ == "NOUN" and self.lex.org_head(doc[k].text):
                     k += 1
                     continue
                 break
@@ -333,6 +353,46 @@ class RoleRelations:
                     return [self.names[ix]]
         return []
 
+    def led_by(self, m, span) -> list:
+        """"die Armee unter dem Kommando von General X", "die Führung der Tschechoslowakei unter X":
+        X leads the organisation or state named just before "unter"."""
+        doc = self.doc
+        i = m.first - 1
+        while i >= span.start and (doc[i].text[:1].isupper() and self.role_noun(doc[i]) or doc[i].pos_ == "ADJ"):
+            i -= 1                             # "unter dem Kommando von General X"
+        if i >= span.start and doc[i].lower_ in ("von", "vom"):
+            k = i - 1
+            while k >= span.start and (doc[k].pos_ in ("DET", "ADJ") or doc[k].lower_ in ARTICLES):
+                k -= 1
+            if k < span.start or not self.lex.is_leading_noun(doc[k].text):
+                return []
+            i = k - 1
+            while i >= span.start and (doc[i].pos_ == "DET" or doc[i].lower_ in ARTICLES):
+                i -= 1
+        if i < span.start or doc[i].lower_ != "unter":
+            return []
+        for j in range(i - 1, max(span.start - 1, i - 12), -1):
+            if doc[j].text in (",", ";", ":"):
+                break
+            owners = [self.names[ix] for ix in self.by_token.get(j, ())
+                      if self.mentions[ix].type in ("STATE", "ORG") and self.mentions[ix].kind != "compound"]
+            if owners:
+                return [(owners[0], doc[i])]
+        return []
+
+    def body_of_organisation(self, m, span) -> list:
+        """"der Sicherheitsrat der Vereinten Nationen": an organisation named as a body of another."""
+        doc = self.doc
+        k = m.last + 1
+        if k + 1 >= span.end or doc[k].lower_ not in ("der", "des") or not self.lex.org_head(doc[m.last].text):
+            return []
+        k += 1
+        while k < span.end and doc[k].pos_ == "ADJ" and not self.by_token.get(k):
+            k += 1
+        return [(doc[m.last], self.names[ix]) for ix in self.by_token.get(k, ()) if k < span.end
+                and self.mentions[ix].type == "ORG" and self.mentions[ix].kind in NAMED
+                and self.mentions[ix].first == k]
+
     def state_of_body(self, m, span) -> list:
         """(token, state) for an organisation that is a body of a state: "der ukrainische
         Militärgeheimdienst HUR", "die rumänische Staatsanwaltschaft (DNA)", "US-Außenministerium",
@@ -350,6 +410,9 @@ class RoleRelations:
             result += [(body, n) for n in self.title_owners(body, m, span) if self.types.get(n) == "STATE"]
         head = doc[m.last]
         if self.lex.is_state_body(m.surface.split()[-1].split("-")[-1]):
+            if m.first > span.start:             # "das polnische Verfassungsgericht"
+                result += [(head, self.names[ix]) for ix in self.by_token.get(m.first - 1, ())
+                           if self.mentions[ix].type == "STATE" and self.mentions[ix].kind == "adj"]
             prefix = self.lex.state_prefix(m.surface)
             if prefix:
                 result.append((head, prefix))

@@ -1,0 +1,129 @@
+"""Entity mentions beyond the NER: organisation names built around head words, the common-noun filter,
+and organisation short forms resolved inside one article. Hand-built Docs, sentences written here."""
+from docs import make_doc
+from graphx.lexicon import load, noun_forms
+from graphx.mentions import find_mentions
+from graphx.resolve import resolve_article
+
+
+def doc_of(tagged: str, ents=()):
+    """A one-sentence Doc from "word/POS" items (all tokens hang on the first)."""
+    rows = []
+    for k, item in enumerate(tagged.split()):
+        word, pos = item.rsplit("/", 1)
+        rows.append((word, word, pos, "ROOT" if k == 0 else "dep", 0))
+    return make_doc(rows, ents)
+
+
+def found(doc):
+    return {(m.surface, m.type, m.key) for m in find_mentions(doc)}
+
+
+def test_a_compound_head_alone_names_an_organisation_and_keeps_its_nominative():
+    doc = doc_of("Laut/ADP dem/DET Verfassungsgerichts/NOUN sei/AUX das/DET Gesetz/NOUN nichtig/ADJ ./PUNCT")
+    assert ("Verfassungsgerichts", "ORG", "Verfassungsgericht") in found(doc)
+
+
+def test_head_with_modifiers_place_and_complement():
+    doc = doc_of("Die/DET Karl/PROPN Meier/PROPN Stiftung/NOUN und/CCONJ das/DET Landesjugendamt/NOUN "
+                 "Graz/PROPN loben/VERB die/DET Organisation/NOUN für/ADP die/DET Rettung/NOUN alter/ADJ "
+                 "Bäume/NOUN ./PUNCT", ents=[(1, 3, "PER"), (7, 8, "LOC")])
+    names = {surface for surface, etype, _ in found(doc) if etype == "ORG"}
+    assert names == {"Karl Meier Stiftung", "Landesjugendamt Graz",
+                     "Organisation für die Rettung alter Bäume"}
+
+
+def test_bare_simple_heads_generic_compounds_and_role_compounds_are_no_names():
+    doc = doc_of("Der/DET Rat/NOUN und/CCONJ eine/DET Pressekonferenz/NOUN ,/PUNCT dann/ADV sprach/VERB "
+                 "der/DET Stadtrat/NOUN mit/ADP einem/DET Verwaltungsgericht/NOUN ./PUNCT")
+    assert found(doc) == set()
+
+
+def test_hyphen_prefix_of_a_party_is_the_name():
+    doc = doc_of("Die/DET Zukunft-Partei/NOUN gewann/VERB ./PUNCT")
+    assert ("Zukunft", "ORG", "Zukunft") in found(doc)
+
+
+def test_ordinary_nouns_and_adverbs_tagged_as_names_are_dropped():
+    assert "Budget" in noun_forms() and "unterdessen" in load().adverbs
+    doc = doc_of("Unterdessen/PROPN wuchs/VERB das/DET Budget/NOUN in/ADP Graz/PROPN und/CCONJ Bayern/NOUN ./PUNCT",
+                 ents=[(0, 1, "LOC"), (3, 4, "LOC"), (5, 6, "LOC"), (7, 8, "LOC")])
+    assert {surface for surface, _, _ in found(doc)} == {"Graz", "Bayern"}     # a place name Wiktionary knows
+
+
+def test_short_form_and_bracketed_acronym_resolve_inside_the_article():
+    from graphx.mentions import Mention
+    text = "Der UNO-Menschenrechtsrat tagte. Der Menschenrechtsrat und die Liga für Freie Wahl (LFW) sprachen."
+    spans = [("UNO-Menschenrechtsrat", "UNO-Menschenrechtsrat"), ("Menschenrechtsrat", "Menschenrechtsrat"),
+             ("Liga für Freie Wahl", "Liga für Freie Wahl"), ("LFW", "LFW")]
+    mentions, offset = [], 0
+    for surface, key in spans:
+        start = text.index(surface, offset)
+        offset = start + len(surface)
+        mentions.append(Mention(start, offset, surface, "ORG", key, "name", 0, 0, 0))
+    names = resolve_article(mentions, text)["names"]
+    assert names == ["UNO-Menschenrechtsrat", "UNO-Menschenrechtsrat", "LFW", "LFW"]
+
+
+def test_boundaries_descriptor_possessive_and_name_particles():
+    doc = doc_of("In/ADP der/DET Enklave/NOUN Grünhafen/PROPN lobte/VERB Lena/PROPN von/ADP der/DET "
+                 "Aue/PROPN Kowalskis/PROPN Budget/NOUN ./PUNCT", ents=[(2, 4, "LOC"), (5, 7, "PER"), (9, 11, "PER")])
+    surfaces = {surface for surface, _, _ in found(doc)}
+    assert {"Grünhafen", "Lena von der Aue", "Kowalskis"} <= surfaces
+    assert not any("Enklave" in s or "Budget" in s for s in surfaces)
+
+
+def test_abbreviation_compound_possessive_and_profession_in_an_org_span():
+    doc = doc_of("In/ADP St./ADJ Ulrichen/NOUN sagte/VERB Gärtnerin/NOUN Mara/PROPN Lindqvist/PROPN ,/PUNCT "
+                 "Peter/PROPN Van/ADP der/DET Krone/NOUN habe/AUX Kowalczyks/ADJ Wahlkampfbudget/PROPN gekürzt/VERB",
+                 ents=[(1, 2, "LOC"), (4, 7, "ORG"), (8, 10, "PER"), (13, 15, "ORG")])
+    by_surface = {surface: etype for surface, etype, _ in found(doc)}
+    assert by_surface.get("St. Ulrichen") == "LOCATION"
+    assert by_surface.get("Mara Lindqvist") == "PERSON"
+    assert "Peter Van der Krone" in by_surface and "Kowalczyks" in by_surface
+
+
+def test_surname_without_arabic_article_and_a_name_tail_become_the_person():
+    from graphx.mentions import add_article_names
+    doc = doc_of("Hamid/PROPN sah/VERB De/PROPN la/DET Rosa/PROPN ./PUNCT", ents=[(0, 1, "LOC"), (2, 5, "LOC")])
+    mentions = add_article_names(doc, find_mentions(doc), ["Omar al-Hamid", "Pedro de la Rosa"])
+    assert [(m.surface, m.type) for m in mentions] == [("Hamid", "PERSON"), ("De la Rosa", "PERSON")]
+
+
+def test_compounds_of_ordinary_nouns_are_dropped_unless_a_place_ending_or_a_descriptor_speaks_for_a_name():
+    doc = doc_of("Die/DET Bildungszensur/NOUN in/ADP Kleinfeldburg/NOUN traf/VERB die/DET Oppositionspartei/NOUN "
+                 "Wählerplattform/NOUN ./PUNCT", ents=[(1, 2, "ORG"), (3, 4, "LOC"), (7, 8, "ORG")])
+    assert {surface for surface, _, _ in found(doc)} == {"Kleinfeldburg", "Wählerplattform"}
+
+
+def test_a_name_after_a_role_in_an_ner_span_is_completed_as_a_person_name():
+    doc = doc_of("Die/DET Regierungschefin/NOUN Min/PROPN Thu/ADJ Aye/PROPN regiert/VERB ./PUNCT",
+                 ents=[(1, 4, "ORG")])
+    assert ("Min Thu Aye", "PERSON", "Min Thu Aye") in found(doc)
+
+
+def test_compounds_opening_with_an_organisation_name_and_a_known_place_after_a_head():
+    doc = doc_of("Der/DET Landesgerichtssprecher/NOUN lobte/VERB das/DET Jugendbüro/NOUN Tirol/NOUN und/CCONJ "
+                 "den/DET Ratsherrn/NOUN ./PUNCT")
+    found_here = found(doc)
+    assert ("Landesgericht", "ORG", "Landesgericht") in found_here
+    assert ("Jugendbüro Tirol", "ORG", "Jugendbüro Tirol") in found_here
+    assert not any(surface.startswith("Rat") for surface, _, _ in found_here)
+
+
+def test_a_state_adjective_names_the_body_of_that_state():
+    doc = doc_of("Das/DET polnische/ADJ Verfassungsgericht/NOUN und/CCONJ der/DET französischen/ADJ "
+                 "Verteidigungsministeriums/NOUN ./PUNCT", ents=[(1, 2, "LOCderiv"), (5, 6, "LOCderiv")])
+    keys = {key for _, etype, key in found(doc) if etype == "ORG"}
+    assert keys == {"Polnisches Verfassungsgericht", "Französisches Verteidigungsministerium"}
+
+
+def test_organisation_names_are_keyed_in_the_nominative():
+    doc = doc_of("Urteil/NOUN des/DET Nordischen/ADJ Gerichtshofes/NOUN ./PUNCT", ents=[(2, 4, "ORG")])
+    assert ("Nordischen Gerichtshofes", "ORG", "Nordischer Gerichtshof") in found(doc)
+
+
+def test_a_persons_genitive_before_a_head_is_the_person_and_the_organisation():
+    doc = doc_of("Tarkos/PROPN Freiheitspartei/NOUN siegte/VERB ./PUNCT", ents=[(0, 2, "PER")])
+    assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Tarkos", "PERSON"),
+                                                                      ("Freiheitspartei", "ORG")}

@@ -333,6 +333,21 @@ def arrow_look(relations: list[dict]) -> dict:
             else "to"}
 
 
+def _alias_owners(G, isolated) -> dict:
+    """For an entity without relations: the entities with relations that list its name as an alias
+    (Moskau written for Russland), so the side list can point there."""
+    wanted = {str(n).casefold(): n for n in isolated}
+    owners: dict = {}
+    for node, attrs in G.nodes(data=True):
+        if G.degree(node) == 0:
+            continue
+        for alias in _texts(attrs.get("aliases")):
+            hit = wanted.get(alias.casefold())
+            if hit is not None and str(node) not in owners.setdefault(hit, []):
+                owners[hit].append(str(node))
+    return owners
+
+
 def _arrows(H, diff, lang) -> dict:
     """(source, target) -> the pair's relations (with evidence and diff status), strongest first."""
     added_edges = {_edge_lookup_key(*e) for e in diff["edges_added"]} if diff else set()
@@ -389,6 +404,7 @@ def _page_data(G, *, size_by, max_nodes, diff, lang) -> tuple[dict, str | None]:
     min_evidence = first_min_evidence(list(totals.values()))
     with_arrow = {n for pair, total in totals.items() if total >= min_evidence for n in pair}
 
+    alias_of = _alias_owners(G, isolated)
     net = Network(directed=True, cdn_resources="in_line")
     node_info = []
     for node in drawn + isolated:
@@ -414,7 +430,8 @@ def _page_data(G, *, size_by, max_nodes, diff, lang) -> tuple[dict, str | None]:
                           "aliases": _texts(attrs.get("aliases")),
                           "mentions": attrs.get("mentions", 0), "articles": _texts(attrs.get("articles")),
                           "score": round(scores.get(node, 0.0), 6), "rank": rank.get(node),
-                          "isolated": G.degree(node) == 0, "diff": "added" if is_new else None})
+                          "isolated": G.degree(node) == 0, "diff": "added" if is_new else None,
+                          "alias_of": alias_of.get(node, [])})
 
     edge_info, edge_ids = [], {}
     for index, ((u, v), relations) in enumerate(arrows.items()):

@@ -533,3 +533,18 @@ def test_first_evidence_filter_keeps_dense_graphs_to_a_few_hundred_arrows():
     assert all(i["weight"] >= data["meta"]["min_evidence"] for e, i in zip(data["edges"], data["edge_info"])
                if not e.get("hidden"))
     assert f"Zunächst sind nur die {len(shown)} von 1.560 Pfeilen mit mindestens 2 Belegsätzen" in text
+
+
+def with_capital_alias():
+    """The sample graph with an isolated 'Moskau' that is also an alias of Russland."""
+    G = sample_graph()
+    G.nodes["Russland"]["aliases"] = sorted(G.nodes["Russland"]["aliases"] + ["Moskau"])
+    G.add_node("Moskau", label="Moskau", type="LOCATION", aliases=["Moskau"], articles=["x.txt"], mentions=2)
+    return G
+
+
+def test_an_isolated_name_that_is_also_an_alias_points_to_its_owner():
+    data = Page(render.render_html(with_capital_alias())).data()
+    info = dict(zip((n["id"] for n in data["nodes"]), data["node_info"]))
+    assert info["Moskau"]["isolated"] and info["Moskau"]["alias_of"] == ["Russland"]
+    assert info["Brüssel"]["alias_of"] == [] and info["Russland"]["alias_of"] == []

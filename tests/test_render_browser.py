@@ -14,9 +14,10 @@ from graphx.render import render_html
 
 try:
     from tests.test_render import (PAYLOAD, dense_graph, hostile_graph,  # noqa: F401
-                                   random_graph, sample_graph)
+                                   random_graph, sample_graph, with_capital_alias)
 except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-    from test_render import PAYLOAD, dense_graph, hostile_graph, random_graph, sample_graph
+    from test_render import (PAYLOAD, dense_graph, hostile_graph, random_graph, sample_graph,
+                             with_capital_alias)
 
 pytestmark = pytest.mark.browser
 
@@ -212,6 +213,15 @@ def test_entities_without_relations_are_a_list_that_can_put_one_on_the_canvas(op
     assert int(page.page.locator("#graphx-counts").get_attribute("data-nodes")) == before + 1
     assert page.page.locator("#graphx-details h2").inner_text() == "Brüssel"
     assert item.get_by_role("button", name="auf der Fläche").is_disabled()
+
+
+def test_the_list_points_from_a_lone_name_to_the_entity_that_also_goes_by_it(open_page):
+    page = open_page(with_capital_alias())
+    item = page.page.locator('#graphx-isolated-list li[data-entity="Moskau"]')
+    assert "auch Schreibweise von Russland" in item.inner_text()
+    item.locator(".graphx-alias-of").get_by_role("button", name="Russland").click()
+    assert page.js("graphx.network.getSelectedNodes()") == ["Russland"]
+    assert "Moskau" not in page.js(VISIBLE_NODES)
 
 
 def test_max_nodes_shows_n_entities_and_says_so(open_page):

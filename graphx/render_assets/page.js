@@ -446,6 +446,14 @@
       li.appendChild(b);
       var arts = info.articles.slice(0, 3).join(", ") + (info.articles.length > 3 ? ", \u2026" : "");
       li.appendChild(el("div", "graphx-small", count("mention", info.mentions) + " " + count("in_articles", info.articles.length) + (arts ? ": " + arts : "")));
+      if (info.alias_of.length) {   // the same name is also an alias of an entity on the canvas
+        var also = el("div", "graphx-small graphx-alias-of", S.alias_of + " ");
+        info.alias_of.forEach(function (owner, i) {
+          if (i) also.appendChild(document.createTextNode(", "));
+          also.appendChild(linkButton(owner, function () { focusNode(owner); }));
+        });
+        li.appendChild(also);
+      }
       isoList.appendChild(li);
     });
     if (isolated.length > LIMIT) isoList.appendChild(el("li", "graphx-small", t("isolated_more", { n: isolated.length - LIMIT })));

@@ -548,3 +548,11 @@ def test_an_isolated_name_that_is_also_an_alias_points_to_its_owner():
     info = dict(zip((n["id"] for n in data["nodes"]), data["node_info"]))
     assert info["Moskau"]["isolated"] and info["Moskau"]["alias_of"] == ["Russland"]
     assert info["Brüssel"]["alias_of"] == [] and info["Russland"]["alias_of"] == []
+
+
+def test_every_string_the_script_asks_for_is_in_the_table():
+    js = (render.ASSETS / "page.js").read_text(encoding="utf-8")
+    table = render.strings("de")["js"]
+    asked = set(re.findall(r"\bS\.(\w+)", js)) | set(re.findall(r'\bt\("(\w+)"', js))
+    asked |= {f"{kind}_{form}" for kind in re.findall(r'\bcount\("(\w+)"', js) for form in ("one", "many")}
+    assert asked and asked <= set(table), asked - set(table)

@@ -54,6 +54,11 @@ EXIT_CODES_HELP = ("Exit codes: 0 ok, 1 unexpected error, 2 usage, 3 bad input, 
                    "5 finished with warnings, 6 model error, 7 no path (graphx path), 130 interrupted.")
 
 
+def lang_option(func):
+    return click.option("--lang", default="de", show_default=True, type=click.Choice(["de", "en"]),
+                        help="Language of the graph page.")(func)
+
+
 @click.group(cls=GraphxGroup, epilog=EXIT_CODES_HELP)
 @click.version_option(__version__, prog_name="graphx")
 def main():
@@ -78,15 +83,16 @@ def main():
                                  "eigenvector", "closeness"]),
               help="Centrality metric that sizes the nodes of graph.html.")
 @click.option("--max-nodes", default=None, type=click.IntRange(min=1),
-              help="Draw only the N most central entities in graph.html.")
+              help="Draw at most the N most central entities in graph.html (default 150).")
+@lang_option
 @click.option("--processes", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for the NLP stage.")
 @click.option("--strict", is_flag=True, help="Treat any warning about the inputs as a fatal error (exit 3).")
 @click.option("--quiet", is_flag=True, help="No progress bar or progress summary on stderr.")
 @click.option("--any-language", is_flag=True,
               help="Read articles that look English, French etc. too (by default they are skipped).")
-def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, max_nodes, processes, strict, quiet,
-          any_language):
+def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, max_nodes, lang, processes, strict,
+          quiet, any_language):
     """Build the graph from articles (.txt, .md, .html; folders recursively).
 
     Writes OUT/graph.json (node-link JSON) and OUT/graph.html atomically. A build of more than a few
@@ -98,8 +104,8 @@ def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, ma
     progress = None if quiet else BuildProgress(click.get_text_stream("stderr"))
     try:
         result = run_build(paths, out_dir, model=model, ner=ner, aliases=aliases, store_path=store_path,
-                           use_store=not no_store, size_by=size_by, max_nodes=max_nodes, progress=progress,
-                           n_process=processes, strict=strict, any_language=any_language)
+                           use_store=not no_store, size_by=size_by, max_nodes=max_nodes, lang=lang,
+                           progress=progress, n_process=processes, strict=strict, any_language=any_language)
     finally:
         if progress:
             progress.finish()
@@ -176,7 +182,8 @@ def _load(ref, store_path=None):
               help="Also write the new graph with the changes highlighted to this HTML file.")
 @click.option("--top", default=10, show_default=True, type=click.IntRange(min=0),
               help="How many rank moves to list.")
-def diff(old, new, store_path, fmt, html_path, top):
+@lang_option
+def diff(old, new, store_path, fmt, html_path, top, lang):
     """What changed from OLD to NEW (graph.json files or snapshots: @3, 3, latest, latest~1).
 
     Without arguments: the previous build against the latest one (after the first build there is
@@ -198,8 +205,9 @@ def diff(old, new, store_path, fmt, html_path, top):
     changes = diff_graphs(G_old, G_new, top_moves=top)
     if html_path:
         from graphx.graph import write_atomic
-        from graphx.render import render_html
-        write_atomic(html_path, render_html(G_new, diff=changes, title=f"graphx diff: {old_name} -> {new_name}"))
+        from graphx.render import render_html, say
+        write_atomic(html_path, render_html(G_new, diff=changes, lang=lang,
+                                            title=say(lang, "diff_title", old=old_name, new=new_name)))
     click.echo(to_json(changes) if fmt == "json" else diff_text(changes, old_name, new_name))
     if html_path and fmt != "json":
         click.echo(f"Wrote: {html_path}")

@@ -56,7 +56,7 @@ def check_writable(folder: Path) -> None:
 
 
 def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_path=None,
-          use_store=True, size_by="pagerank", max_nodes=None, progress=None, n_process=1,
+          use_store=True, size_by="pagerank", max_nodes=None, lang="de", progress=None, n_process=1,
           strict=False, any_language=False) -> BuildResult:
     """Run the whole pipeline and write graph.json and graph.html atomically into `out_dir`."""
     from graphx import extract
@@ -112,7 +112,7 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
             resolved = merge_across_articles(ordered, alias_table)
             G = build_graph(resolved, model=extractor.model_info)
             from graphx.render import render_html
-            html = render_html(G, size_by=size_by, max_nodes=max_nodes)
+            html = render_html(G, size_by=size_by, max_nodes=max_nodes, lang=lang)
             graph_json = dumps_graph(G)
             snapshot, snapshot_new = None, False
             if store:

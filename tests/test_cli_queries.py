@@ -65,7 +65,11 @@ def test_diff_table_and_html(workspace):
     assert r.exit_code == 0, r.output
     assert "Entities added (1):" in r.output and "Iran -[supplies]-> Russland" in r.output
     html = (workspace / "out" / "diff.html").read_text(encoding="utf-8")
-    assert "<html" in html.lower() and "Iran" in html
+    assert '<html lang="de">' in html and "Iran" in html and "<title>graphx-Vergleich: " in html
+    assert '"rank_moves":[' in html
+    r = run("diff", "--html", "out/diff-en.html", "--lang", "en")
+    english = (workspace / "out" / "diff-en.html").read_text(encoding="utf-8")
+    assert r.exit_code == 0 and '<html lang="en">' in english and "<title>graphx diff: " in english
     assert "No changes." in run("diff", "latest", "latest").output
 
 

@@ -203,30 +203,92 @@ def test_content_security_policy_allows_only_the_pages_own_scripts(sample_page):
     assert "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
 
 
+def arrows_by_triple(data):
+    """(source, target, relation) -> (vis edge, relation item) over the page's arrows."""
+    return {(e["from"], e["to"], r["relation"]): (e, r)
+            for e, i in zip(data["edges"], data["edge_info"]) for r in i["relations"]}
+
+
 def test_embedded_data_matches_the_graph(sample_page):
     G, text = sample_page
     data = Page(text).data()
-    assert [n["id"] for n in data["nodes"]] == render.most_central(G, render.centrality(G)[0], None)
+    ranked = render.most_central(G, render.centrality(G)[0], None)
+    isolated = [n for n in G if G.degree(n) == 0]
+    assert isolated and [n["id"] for n in data["nodes"]] == [n for n in ranked if n not in isolated] + sorted(
+        isolated, key=lambda n: (-G.nodes[n]["mentions"], n))
     assert {n["id"] for n in data["nodes"]} == set(G.nodes)
     assert all(n["label"] == G.nodes[n["id"]]["label"] for n in data["nodes"])
-    assert len(data["edges"]) == G.number_of_edges() == data["meta"]["total_edges"]
-    by_triple = {(e["from"], e["to"], i["relation"]): (e, i) for e, i in zip(data["edges"], data["edge_info"])}
+    # one arrow per ordered pair of entities, carrying every relation of that pair
+    pairs = {(u, v) for u, v in G.edges()}
+    assert len(data["edges"]) == len(pairs) < G.number_of_edges() == data["meta"]["total_edges"]
+    assert len({(e["from"], e["to"]) for e in data["edges"]}) == len(pairs)
+    by_triple = arrows_by_triple(data)
     assert len(by_triple) == G.number_of_edges()
     for u, v, key, attrs in G.edges(keys=True, data=True):
         edge, info = by_triple[(u, v, key)]
         assert [e["sentence"] for e in info["evidence"]] == [e["sentence"] for e in attrs["evidence"]]
         assert [e["attribution"] for e in info["evidence"]] == [e["attribution"] for e in attrs["evidence"]]
-        assert info["weight"] == attrs["weight"] and edge["width"] == render.edge_width(attrs["weight"])
+        assert info["weight"] == attrs["weight"]
+    for edge, info in zip(data["edges"], data["edge_info"]):
+        assert edge["width"] == render.edge_width(sum(r["weight"] for r in info["relations"]))
     info = dict(zip((n["id"] for n in data["nodes"]), data["node_info"]))
     assert info["Wladimir Putin"]["aliases"] == ["Putin", "Putins", "Wladimir Putin"]
     assert info["Nordkorea"]["mentions"] == 15 and len(info["Nordkorea"]["articles"]) == 2
+
+
+def test_entities_without_relations_are_listed_not_drawn(sample_page):
+    G, text = sample_page
+    data = Page(text).data()
+    for node, info in zip(data["nodes"], data["node_info"]):
+        alone = G.degree(node["id"]) == 0
+        assert info["isolated"] == alone and node.get("hidden", False) == alone
+        if alone:
+            assert node["physics"] is False
+    assert data["meta"]["isolated_nodes"] == 2 and data["meta"]["shown_nodes"] == G.number_of_nodes() - 2
+    assert {"graphx-isolated", "graphx-isolated-list"} <= set(Page(text).ids)
+
+
+def test_page_is_german_by_default_and_english_on_request(sample_page):
+    G, text = sample_page
+    assert '<html lang="de">' in text and "Ohne Beziehung" in text and "Entität suchen" in text
+    data = Page(text).data()
+    assert data["meta"]["locale"] == "de-DE" and data["strings"]["entity_many"] == "{n} Entitäten"
+    assert data["style"]["relations"]["accuses"]["label"] == "beschuldigt"
+    assert data["style"]["entity_types"]["STATE"]["label"] == "Staat"
+    english = render.render_html(G, lang="en")
+    assert '<html lang="en">' in english and "Without relations" in english and "Ohne Beziehung" not in english
+    assert "Built from 3 articles" in english
+    assert Page(english).data()["style"]["relations"]["accuses"]["label"] == "accuses"
+    with pytest.raises(InputError, match="language"):
+        render.render_html(G, lang="fr")
+
+
+def test_every_language_has_every_string():
+    table = json.loads((render.ASSETS / "strings.json").read_text(encoding="utf-8"))
+    languages = [k for k in table if not k.startswith("_")]
+    assert set(languages) == set(render.LANGUAGES)
+    for part in ("html", "py", "js", "types", "relations"):
+        keys = [set(table[lang][part]) for lang in languages]
+        assert all(k == keys[0] for k in keys), part
+    assert set(table["de"]["relations"]) == set(render.style()["relations"])
+    template = (render.ASSETS / "page.html").read_text(encoding="utf-8")
+    assert set(re.findall(r"\$\{s_(\w+)\}", template)) == set(table["de"]["html"])
+
+
+def test_numbers_and_dates_are_written_the_german_way():
+    assert render.number(1234567) == "1.234.567" and render.number(1234567, "en") == "1,234,567"
+    assert render._date("2024-10-24T08:15:00+00:00", "de") == "24.10.2024, 08:15 Uhr UTC"
+    assert render._date("2024-10-24T08:15:00+02:00", "de") == "24.10.2024, 08:15 Uhr UTC+0200"
+    assert render._date("gestern", "de") == "gestern"
+    assert render.say("de", "article", n=1) == "1 Artikel" and render.say("de", "article", n=2500) == "2.500 Artikeln"
 
 
 def test_heading_says_what_was_built_from_what_and_when(sample_page):
     _, text = sample_page
     page = Page(text)
     provenance = text.split('<p id="graphx-provenance">')[1].split("</p>")[0]
-    assert "3 articles" in provenance and "de_graphx_news 0.3.1" in provenance and BUILT_AT in provenance
+    assert "aus 3 Artikeln" in provenance and "de_graphx_news 0.3.1" in provenance
+    assert "am 24.10.2024, 08:15 Uhr UTC" in provenance
     assert {"graphx-title", "graphx-counts", "graphx-search", "graphx-type-filters",
             "graphx-relation-filters", "graphx-details", "graphx-network"} <= set(page.ids)
 
@@ -239,19 +301,38 @@ def test_nodes_and_edges_are_styled_from_the_legend_data(sample_page):
         expected = style["entity_types"][G.nodes[node["id"]]["type"]]
         assert node["shape"] == expected["shape"] and node["color"]["background"] == expected["color"]
     for edge, info in zip(data["edges"], data["edge_info"]):
-        assert edge["color"]["color"] == style["relations"][info["relation"]]["color"]
-        assert edge["label"] == style["relations"][info["relation"]]["label"]
-        symmetric = info["relation"] in {"meets", "signed_treaty_with"}
-        assert edge["arrows"] == ("to, from" if symmetric else "to")
-        assert edge["dashes"] == all(e["status"] == "alleged" for e in info["evidence"])
-    # supplies, supports and the treaty (symmetric, stored Nordkorea -> Russland) share a pair: curved apart
-    pair = [e for e in data["edges"] if {e["from"], e["to"]} == {"Nordkorea", "Russland"}]
-    assert len(pair) == 3 and all(e["smooth"]["enabled"] for e in pair)
-    assert len({e["smooth"]["roundness"] for e in pair}) == 3
+        relations = info["relations"]
+        weights = [r["weight"] for r in relations]
+        assert weights == sorted(weights, reverse=True)      # strongest first: it styles the arrow
+        top = style["relations"][relations[0]["relation"]]
+        assert edge["color"]["color"] == top["color"] and edge["dashes"] == top["dashes"]
+        more = f" +{len(relations) - 1}" if len(relations) > 1 else ""
+        assert edge["label"] == render.strings("de")["relations"][relations[0]["relation"]] + more
+        mutual = all(r["relation"] in {"meets", "signed_treaty_with"} for r in relations)
+        assert edge["arrows"] == ("to, from" if mutual else "to")
+        alleged = all(e["status"] == "alleged" for r in relations for e in r["evidence"])
+        assert edge["color"]["opacity"] == (style["alleged_opacity"] if alleged else 1.0)
+    # supplies (2 sentences), supports and the treaty (symmetric, stored Nordkorea -> Russland): one arrow
+    [pair] = [(e, i) for e, i in zip(data["edges"], data["edge_info"]) if {e["from"], e["to"]} == {"Nordkorea", "Russland"}]
+    assert pair[1]["relations"][0]["relation"] == "supplies" and len(pair[1]["relations"]) == 3
+    assert pair[0]["label"] == "beliefert +2" and pair[0]["smooth"] == {"enabled": False}
     assert render.edge_width(1) < render.edge_width(2) < render.edge_width(8) <= render.edge_width(10**6) <= 9
-    single = next(e for e in data["edges"] if (e["from"], e["to"]) == ("EU", "Russland"))
-    assert single["smooth"] == {"enabled": False}
     assert set(data["style"]["relations"]) == {k for _, _, k in G.edges(keys=True)}
+
+
+def test_relation_palette_is_okabe_ito_and_line_styles_tell_shared_colours_apart():
+    okabe_ito = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
+    looks = [(s["color"], json.dumps(s["dashes"])) for s in render.style()["relations"].values()]
+    assert {c for c, _ in looks} <= okabe_ito and len(set(looks)) == len(looks)
+
+
+def test_the_two_directions_of_a_pair_are_two_arrows_bowed_apart():
+    G = sample_graph()
+    G.add_edge("Russland", "Nordkorea", key="accuses", relation="accuses", weight=1,
+               evidence=[{"article": "x.txt", "sentence": "Russland wirft Nordkorea etwas vor.", "status": "stated"}])
+    data = Page(render.render_html(G)).data()
+    both = [e for e in data["edges"] if {e["from"], e["to"]} == {"Nordkorea", "Russland"}]
+    assert len(both) == 2 and all(e["smooth"]["type"] == "curvedCW" for e in both)
 
 
 def test_unknown_type_and_relation_fall_back_to_grey():
@@ -314,7 +395,10 @@ def test_non_converging_centrality_falls_back_to_degree_and_says_so(monkeypatch)
         text = render.render_html(G, size_by=metric)
         data = Page(text).data()
         assert data["meta"]["metric_used"] == "degree"
-        assert 'id="graphx-note-metric"' in text and f"{metric} centrality did not converge" in text
+        name = render.strings("de")["js"][metric]
+        assert 'id="graphx-note-metric"' in text and f"Die Zentralität {name} konvergierte auf diesem Graphen nicht" in text
+        english = render.render_html(G, size_by=metric, lang="en")
+        assert f"{render.strings('en')['js'][metric]} centrality did not converge on this graph" in english
         assert len(data["nodes"]) == G.number_of_nodes()
 
 
@@ -323,14 +407,25 @@ def test_max_nodes_keeps_the_most_central_and_says_so():
     scores = render.centrality(G, "degree")[0]
     text = render.render_html(G, size_by="degree", max_nodes=7)
     data = Page(text).data()
-    kept = {n["id"] for n in data["nodes"]}
-    assert kept == set(sorted(G, key=lambda n: (-scores[n], n))[:7])
+    top = sorted((n for n in G if G.degree(n)), key=lambda n: (-scores[n], n))[:7]
+    kept = {n["id"] for n, i in zip(data["nodes"], data["node_info"]) if not i["isolated"]}
+    assert kept == {n for n in top if G.subgraph(top).degree(n) > 0}     # none left without an arrow
     assert all(e["from"] in kept and e["to"] in kept for e in data["edges"])
-    assert len(data["edges"]) == G.subgraph(kept).number_of_edges()
-    assert f"Showing only the 7 most central of {G.number_of_nodes()} entities (by degree" in text
-    assert data["meta"]["shown_nodes"] == 7 and data["meta"]["total_nodes"] == G.number_of_nodes()
+    assert sum(len(i["relations"]) for i in data["edge_info"]) == G.subgraph(kept).number_of_edges()
+    connected = sum(1 for n in G if G.degree(n))
+    hidden = connected - len(kept)
+    assert (f"Zu sehen sind die {len(kept)} zentralsten von {connected} Entitäten mit Beziehung "
+            f"(nach Grad, höchstens 7); {hidden} weitere") in text
+    assert data["meta"]["shown_nodes"] == len(kept) and data["meta"]["hidden_nodes"] == hidden
     # a limit above the graph size changes nothing and says nothing
     assert "graphx-note-max-nodes" not in render.render_html(G, max_nodes=1000)
+
+
+def test_big_graphs_are_capped_by_default():
+    G = random_graph(400, 800)
+    data = Page(render.render_html(G, size_by="degree")).data()
+    assert data["meta"]["shown_nodes"] <= render.DEFAULT_MAX_NODES < G.number_of_nodes()
+    assert data["meta"]["max_nodes"] == render.DEFAULT_MAX_NODES
 
 
 def test_article_markup_is_data_never_markup():
@@ -344,7 +439,7 @@ def test_article_markup_is_data_never_markup():
     assert "<title>&lt;script&gt;window.__pwned=6&lt;&#x2F;script&gt; &amp; &quot;Titel&quot;</title>" in text
     assert not re.search(r"(?i)https?:/{2}", text)
     data = page.data()   # the JSON survived </script> and <!-- inside strings and round-trips exactly
-    [info] = [i for e, i in zip(data["edges"], data["edge_info"]) if e["from"] == "<b>Fett</b> GmbH"]
+    [info] = [i["relations"][0] for e, i in zip(data["edges"], data["edge_info"]) if e["from"] == "<b>Fett</b> GmbH"]
     assert info["evidence"][0]["sentence"] == PAYLOAD
     assert info["evidence"][0]["attribution"] == '<a href="https://evil.example/">Quelle</a>'
     raw = next(body for attrs, body in page.scripts if attrs.get("id") == "graphx-data")
@@ -369,7 +464,8 @@ def test_diff_view_highlights_new_and_lists_removed():
                             ["Kim Jong-un", "Wladimir Putin", "meets"]],   # symmetric, given reversed
             "edges_removed": [["Olaf Scholz", "Russland", "criticizes"]],
             "edges_changed": [{"source": "Nordkorea", "target": "Russland", "relation": "supplies",
-                               "old_weight": 1, "new_weight": 2}]}
+                               "old_weight": 1, "new_weight": 2}],
+            "rank_moves": [{"entity": "Nato", "old_rank": 9, "new_rank": 4, "move": 5}]}
     text = render.render_html(G, diff=diff)
     page = Page(text)
     data = page.data()
@@ -377,13 +473,14 @@ def test_diff_view_highlights_new_and_lists_removed():
     assert nodes["Myrne"][1]["diff"] == "added" and nodes["Myrne"][0]["shadow"]["enabled"]
     assert nodes["Myrne"][0]["color"]["border"] == render.style()["diff"]["added"]
     assert all(i["diff"] is None for name, (n, i) in nodes.items() if name != "Myrne")
-    edges = {(e["from"], e["to"], i["relation"]): (e, i) for e, i in zip(data["edges"], data["edge_info"])}
+    edges = arrows_by_triple(data)
     for triple in [("Nordkorea", "Russland", "supports"), ("Kim Jong-un", "Wladimir Putin", "meets")]:
         edge, info = edges[triple]
         assert info["diff"] == "added" and edge["shadow"]["color"] == render.style()["diff"]["added"]
     edge, info = edges[("Nordkorea", "Russland", "supplies")]
     assert (info["diff"], info["old_weight"], info["new_weight"]) == ("changed", 1, 2)
     assert sum(1 for _, i in edges.values() if i["diff"]) == 3
+    assert [m["entity"] for m in data["diff"]["rank_moves"]] == ["Nato"]
     assert [n["name"] for n in data["diff"]["nodes_removed"]] == ["Olaf Scholz", "<i>Alt</i>"]
     assert data["diff"]["edges_removed"][0]["id"] is None
     assert data["diff"]["nodes_added"][1] == {"name": "Gibt es nicht mehr im Bild", "shown": False}
@@ -397,7 +494,7 @@ def test_empty_graph_renders_a_page():
     G = build_graph([], model=MODEL, built_at=BUILT_AT)
     text = render.render_html(G, size_by="eigenvector", max_nodes=5)
     data = Page(text).data()
-    assert data["nodes"] == [] and data["edges"] == [] and "Built from 0 articles" in text
+    assert data["nodes"] == [] and data["edges"] == [] and "Erstellt aus 0 Artikeln" in text
 
 
 def test_page_for_sixty_nodes_is_small():
@@ -405,3 +502,57 @@ def test_page_for_sixty_nodes_is_small():
     assert G.number_of_nodes() == 60
     size = len(render.render_html(G).encode("utf-8"))
     assert size <= 1_500_000, f"{size} bytes"
+
+
+def dense_graph(n_nodes=40, seed=3):
+    """Every ordered pair of `n_nodes` entities related once; pairs (i, i+1) by three more sentences."""
+    rng = random.Random(seed)
+    names = [f"Akteur {i:02d}" for i in range(n_nodes)]
+    rels = []
+    for i, s in enumerate(names):
+        for j, t in enumerate(names):
+            if s == t:
+                continue
+            for k in range(4 if j == (i + 1) % n_nodes else 1):
+                rels.append(rel(s, t, rng.choice(["accuses", "criticizes", "supports"]), f"{i:02d}{j:02d}_{k}.txt",
+                                f"{s} und {t}: Satz {k}.", 10 * k))
+    results = [{"article": "dicht.txt", "sha256": "", "entities": [ent(n, "STATE") for n in names], "relations": rels}]
+    return build_graph(results, model=MODEL, built_at=BUILT_AT)
+
+
+def test_first_evidence_filter_keeps_dense_graphs_to_a_few_hundred_arrows():
+    assert render.first_min_evidence([1] * 100) == 1
+    assert render.first_min_evidence([1] * 300 + [2] * 100 + [5] * 30) == 2
+    assert render.first_min_evidence([1] * 300 + [3] * 10) == 1          # would leave almost nothing
+    G = dense_graph()
+    text = render.render_html(G)
+    data = Page(text).data()
+    assert len(data["edges"]) == 40 * 39 and data["meta"]["min_evidence"] > 1
+    shown = [e for e in data["edges"] if not e.get("hidden")]
+    assert 20 <= len(shown) == data["meta"]["arrows_at_min_evidence"] <= render.MAX_ARROWS
+    assert all(i["weight"] >= data["meta"]["min_evidence"] for e, i in zip(data["edges"], data["edge_info"])
+               if not e.get("hidden"))
+    assert f"Zunächst sind nur die {len(shown)} von 1.560 Pfeilen mit mindestens 2 Belegsätzen" in text
+
+
+def with_capital_alias():
+    """The sample graph with an isolated 'Moskau' that is also an alias of Russland."""
+    G = sample_graph()
+    G.nodes["Russland"]["aliases"] = sorted(G.nodes["Russland"]["aliases"] + ["Moskau"])
+    G.add_node("Moskau", label="Moskau", type="LOCATION", aliases=["Moskau"], articles=["x.txt"], mentions=2)
+    return G
+
+
+def test_an_isolated_name_that_is_also_an_alias_points_to_its_owner():
+    data = Page(render.render_html(with_capital_alias())).data()
+    info = dict(zip((n["id"] for n in data["nodes"]), data["node_info"]))
+    assert info["Moskau"]["isolated"] and info["Moskau"]["alias_of"] == ["Russland"]
+    assert info["Brüssel"]["alias_of"] == [] and info["Russland"]["alias_of"] == []
+
+
+def test_every_string_the_script_asks_for_is_in_the_table():
+    js = (render.ASSETS / "page.js").read_text(encoding="utf-8")
+    table = render.strings("de")["js"]
+    asked = set(re.findall(r"\bS\.(\w+)", js)) | set(re.findall(r'\bt\("(\w+)"', js))
+    asked |= {f"{kind}_{form}" for kind in re.findall(r'\bcount\("(\w+)"', js) for form in ("one", "many")}
+    assert asked and asked <= set(table), asked - set(table)

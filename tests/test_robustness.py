@@ -1065,7 +1065,7 @@ def test_names_aliases_and_evidence_are_data_in_the_html_page(G):
     assert [(tag, sorted(attrs)) for tag, attrs in page.attrs] == [(tag, sorted(attrs)) for tag, attrs in plain.attrs]
     data = page.data()
     assert {n["id"] for n in data["nodes"]} == set(G.nodes)
-    sentences = sorted(e["sentence"] for info in data["edge_info"] for e in info["evidence"])
+    sentences = sorted(e["sentence"] for info in data["edge_info"] for r in info["relations"] for e in r["evidence"])
     assert sentences == sorted(e["sentence"] for *_, d in G.edges(data=True) for e in d["evidence"])
 
 

@@ -30,3 +30,8 @@ def test_screenshot_of_the_settled_page(tmp_path):
 def test_the_readme_names_the_script():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "docs/seed-graph.png" in readme and "tools/seed_graph_png.py" in readme
+
+
+def test_the_big_screenshot_is_of_a_2000_article_build(tmp_path):
+    text = seed_graph_png.build_big(tmp_path).read_text(encoding="utf-8")
+    assert "Erstellt aus 2.000 Artikeln" in text and 'id="graphx-note-max-nodes"' in text

@@ -1,7 +1,9 @@
-"""Regenerate docs/seed-graph.png: build the seeds with the current code and model, open graph.html in
+"""Regenerate docs/seed-graph.png and docs/graph-2000-articles.png: build the seeds with the current code
+and model (and a synthetic 2,000-article graph from benchmarks/bench_render.py), open each graph.html in
 headless Chromium (Playwright) and take a screenshot once the layout has settled.
 
-    python tools/seed_graph_png.py [--out docs/seed-graph.png] [--chromium PATH]
+    python tools/seed_graph_png.py [--out docs/seed-graph.png] [--big-out docs/graph-2000-articles.png]
+                                   [--chromium PATH]
 
 Needs Debian's `chromium` (or GRAPHX_CHROMIUM) and Playwright's Python package.
 """
@@ -18,6 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 OUT = ROOT / "docs" / "seed-graph.png"
+BIG_OUT = ROOT / "docs" / "graph-2000-articles.png"
+BIG_ARTICLES = 2000             # the synthetic generator puts 25 relations into each article
 VIEWPORT = {"width": 1400, "height": 900}
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
@@ -39,6 +43,21 @@ def build_seeds(out_dir: Path) -> Path:
     if result.warnings:
         raise SystemExit("the seeds gave warnings: " + "; ".join(result.warnings))
     return out_dir / "graph.html"
+
+
+def build_big(out_dir: Path) -> Path:
+    """graph.html of a synthetic build of BIG_ARTICLES articles (3,000 entities), rendered as graphx does."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_render import synthetic_graph
+
+    from graphx.graph import write_atomic
+    from graphx.render import render_html
+
+    G = synthetic_graph(3000, 25 * BIG_ARTICLES, seed=42)
+    G.graph["built_at"] = "2026-01-01T12:00:00+00:00"   # a fixed time: the picture depends on the code only
+    html = out_dir / "graph.html"
+    write_atomic(html, render_html(G))
+    return html
 
 
 def screenshot(html: Path, png: Path, chromium: str, timeout_ms: int = 60_000) -> None:
@@ -65,6 +84,8 @@ def screenshot(html: Path, png: Path, chromium: str, timeout_ms: int = 60_000) -
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT, help=f"the PNG to write (default {OUT})")
+    parser.add_argument("--big-out", type=Path, default=BIG_OUT,
+                        help=f"the PNG of the {BIG_ARTICLES:,}-article build (default {BIG_OUT})")
     parser.add_argument("--chromium", default=chromium_path(), help="Chromium binary (default: Debian's chromium)")
     args = parser.parse_args()
     if not args.chromium:
@@ -72,6 +93,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="graphx-seeds-") as folder:
         screenshot(build_seeds(Path(folder)), args.out, args.chromium)
     print(f"wrote {args.out}")
+    with tempfile.TemporaryDirectory(prefix="graphx-big-") as folder:
+        screenshot(build_big(Path(folder)), args.big_out, args.chromium)
+    print(f"wrote {args.big_out}")
     return 0
 
 

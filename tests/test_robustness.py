@@ -1197,7 +1197,7 @@ def test_interrupting_a_real_build_of_the_seeds(tmp_path, how):
     before_outputs, before_store = outputs_state(out), store_state(out / "graphx.sqlite")
     for i, path in enumerate(sorted(SEEDS.glob("*.txt")) * 2):     # ten new articles
         (src / f"neu_{i}.txt").write_text(f"Eilmeldung {i}\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
-    build = Interruptible(tmp_path, [src, "--out", out], marker="Extracting")
+    build = Interruptible(tmp_path, [src, "--out", out], phase="extract")  # real model, paused after one new article
     code, stderr = build.signal_when_paused(SIGNALS[how])
     check_interrupted_build_left_everything_usable(tmp_path, src, out, [], before_outputs, before_store,
                                                    SIGNALS[how], "extract", code, stderr, 15)

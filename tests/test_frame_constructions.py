@@ -238,3 +238,20 @@ def test_a_party_compound_on_coordinated_roles_before_a_name_is_no_argument():
     rels = relations_of(doc)
     assert ("Chile", "accuses", "Ivo Berg") in rels
     assert not any(key[1] == "accuses" and "SPD" in key for key in rels)
+
+
+def test_a_name_before_a_dash_aside_is_the_subject_not_a_dateline():
+    doc = doc_from("""
+        Ivo Ivo PROPN nsubj 8 Nom
+        Berg Berg PROPN flat 0 Nom
+        – – PUNCT punct 0
+        seit seit ADP case 4
+        Jahren Jahr NOUN nmod 0 Dat
+        im in ADP case 6
+        Amt Amt NOUN nmod 0 Dat
+        – – PUNCT punct 0
+        kritisierte kritisieren VERB ROOT 8
+        Chile Chile PROPN obj 8 Acc
+        . . PUNCT punct 8
+    """, ents=[(0, 2, "PER")])
+    assert ("Ivo Berg", "criticizes", "Chile") in relations_of(doc)

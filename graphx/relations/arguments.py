@@ -315,6 +315,11 @@ class ArgumentFinder:
         for j in range(start, min(len(self.doc), start + 8)):
             text = self.doc[j].text
             if text in DASHES:
+                # "Wladimir Putin – seit 2000 an der Macht – ...": a person before the dash, or a
+                # second dash closing an aside, is no dateline
+                if any(t.text in DASHES for t in self.doc[j + 1:token.sent.end]) or \
+                        any(self.mentions[ix].type == "PERSON" for i in range(start, j) for ix in self.by_token.get(i, ())):
+                    return False
                 return j > token.i
             brackets += (text == "(") - (text == ")")
             if not (brackets or text in ("/", ",", ")") or text[:1].isupper()):
@@ -393,7 +398,7 @@ class ArgumentFinder:
 
     def governor(self, noun, verb_class):
         head = noun.head
-        if head == noun or noun.dep_ not in OBJ | DAT | SUBJ_PASS | {"obl", "obl:arg", "nsubj"}:
+        if head == noun or noun.dep_ not in OBJ | DAT | SUBJ_PASS | SUBJ | {"obl", "obl:arg"}:
             return None
         if noun.dep_ in SUBJ and verb_class != "receive":
             return None

@@ -57,7 +57,7 @@ class Attribution:
                 phrase = token.head if token.head != token else token
                 names = self.entities_at(phrase, 2) if phrase != token else []
                 if not names:
-                    window = range(token.i + 1, min(token.i + 6, sentence.span.end)) if word == "laut" \
+                    window = range(token.i + 1, min(token.i + 6, sentence.span.end)) if word != "zufolge" \
                         else range(max(sentence.span.start, token.i - 5), token.i)
                     names = [self.names[ix] for i in window for ix in self.by_token.get(i, ())]
                 if names:
@@ -102,7 +102,7 @@ class Attribution:
         doc, tokens = self.doc, set()
         for token in span:
             word = token.lower_
-            if word in ("laut", "gemäß") or (word == "angaben" and token.i > span.start and
+            if word in ACCORDING_TO - {"zufolge"} or (word == "angaben" and token.i > span.start and
                                                doc[token.i - 1].lower_ == "nach") or \
                     (word == "berufung" and token.i + 1 < span.end and doc[token.i + 1].lower_ == "auf"):
                 j = token.i + 1

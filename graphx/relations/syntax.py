@@ -13,7 +13,7 @@ CLAUSE_DEPS = {"acl", "acl:relcl", "ccomp", "xcomp", "advcl", "parataxis", "csub
 NEGATIONS = {"nicht", "nie", "niemals", "keineswegs", "nimmer"}
 CONTRACTIONS = {"im": "in", "ins": "in", "beim": "bei", "vom": "von", "zum": "zu", "zur": "zu", "am": "an",
                 "ans": "an", "aufs": "auf", "übers": "über", "fürs": "für"}
-ACCORDING_TO = {"laut", "zufolge"}
+ACCORDING_TO = {"laut", "gemäß", "zufolge"}
 PARTICLES = {"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "gegenüber", "her", "hin", "los",
              "mit", "nach", "vor", "vorbei", "weg", "zu", "zurück", "zusammen", "entgegen", "hervor", "heraus"}
 CLAUSE_END = {".", "!", "?", ";", ":"}

@@ -219,3 +219,93 @@ def test_attacking_targets_in_a_state_attacks_the_state():
         . . PUNCT punct 1
     """)
     assert ("Chile", "attacks", "Peru") in relations_of(doc)
+
+
+def test_a_participle_coordinated_under_one_auxiliary_shares_its_subject():
+    doc = doc_from("""
+        Kanada Kanada PROPN nsubj 3 Nom
+        hat haben AUX aux 3
+        Sanktionen Sanktion NOUN obj 3 Acc
+        verhängt verhängen VERB ROOT 3
+        und und CCONJ cc 8
+        Peru Peru PROPN obj 8 Nom
+        wegen wegen ADP case 7
+        Spionage Spionage NOUN obl 8 Acc
+        angeklagt anklagen VERB conj 3
+        . . PUNCT punct 3
+    """)
+    rels = relations_of(doc)
+    assert ("Kanada", "accuses", "Peru") in rels
+    assert not any(key[0] == "Peru" for key in rels)
+
+
+def test_a_finite_coordinated_verb_keeps_its_own_subject():
+    doc = doc_from("""
+        Kanada Kanada PROPN nsubj 1 Nom
+        protestierte protestieren VERB ROOT 1
+        und und CCONJ cc 4
+        Peru Peru PROPN nsubj 4 Nom
+        kritisierte kritisieren VERB conj 1
+        Chile Chile PROPN obj 4 Acc
+        . . PUNCT punct 1
+    """)
+    rels = relations_of(doc)
+    assert ("Peru", "criticizes", "Chile") in rels
+    assert ("Kanada", "criticizes", "Chile") not in rels
+
+
+def test_a_reciprocal_makes_each_subject_the_target_of_the_other():
+    def accusing(middle):
+        spec = """
+            Chile Chile PROPN nsubj 3 Nom
+            und und CCONJ cc 2
+            Peru Peru PROPN conj 0 Nom
+            warfen werfen VERB ROOT 3
+        """ + middle + """
+            Betrug Betrug NOUN obj 3 Acc
+            vor vor ADP compound:prt 3
+            . . PUNCT punct 3
+        """
+        return relations_of(doc_from("\n".join(line for line in spec.splitlines() if line.strip())))
+    both = accusing("""
+            sich sich PRON obj 3 Dat
+            gegenseitig gegenseitig ADV advmod 3
+    """)
+    assert ("Chile", "accuses", "Peru") in both and ("Peru", "accuses", "Chile") in both
+    other = accusing("""
+            Kanada Kanada PROPN iobj 3 Dat
+            wiederholt wiederholt ADV advmod 3
+    """)
+    assert ("Chile", "accuses", "Kanada") in other and ("Peru", "accuses", "Kanada") in other
+    assert ("Chile", "accuses", "Peru") not in other
+
+
+def test_the_dative_of_a_light_verb_is_the_target_of_its_noun():
+    given = relations_of(doc_from("""
+        Polen Polen PROPN nsubj 1 Nom
+        gab geben VERB ROOT 1
+        Ungarn Ungarn PROPN nmod:poss 3 Nom
+        Rückendeckung Rückendeckung NOUN obj 1 Acc
+        . . PUNCT punct 1
+    """))
+    assert ("Polen", "supports", "Ungarn") in given
+    assert not any(key[0] == "Ungarn" for key in given)
+    promised = relations_of(doc_from("""
+        Frankreich Frankreich PROPN nsubj 1 Nom
+        sicherte sichern VERB ROOT 1
+        der der DET det 3 Dat
+        Ukraine Ukraine PROPN iobj 1 Dat
+        Unterstützung Unterstützung NOUN obj 1 Acc
+        zu zu ADP compound:prt 1
+        . . PUNCT punct 1
+    """))
+    assert ("Frankreich", "supports", "Ukraine") in promised
+    owned = relations_of(doc_from("""
+        Ungarns Ungarn PROPN nmod:poss 1 Gen
+        Rückendeckung Rückendeckung NOUN nsubj 4 Nom
+        für für ADP case 3
+        Polen Polen PROPN nmod 1 Acc
+        wackelt wackeln VERB ROOT 4
+        . . PUNCT punct 4
+    """))
+    assert ("Ungarn", "supports", "Polen") in owned

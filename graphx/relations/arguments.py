@@ -256,6 +256,9 @@ class ArgumentFinder:
                  and not self.oblique_article(c)]
         heads.sort(key=lambda t: t.i)
         heads = [self.pronoun_subject(h, verb) or h for h in heads]
+        shared = self.shared_subjects(verb)
+        if shared:
+            return shared
         if heads:              # a second "subject" is a parser error for an object (see extra_subjects),
             return heads[:1] + [h for h in heads[1:] if self.coordinated(heads[0], h)]   # unless coordinated
         if not passive:        # a nominative the parser took for an object ("hat Nordkorea ... verlegt")
@@ -275,6 +278,16 @@ class ArgumentFinder:
         if verb.dep_ == "conj" and verb.head != verb:          # "X kam und half Y"
             return self.subjects(verb.head)
         return []
+
+    def shared_subjects(self, verb) -> list:
+        """A participle or infinitive coordinated with another under one auxiliary shares its subject
+        ("X hat Sanktionen verhängt und Peking angeklagt"): a nominative under it is a misread object."""
+        if verb.dep_ not in ("conj", "cj") or verb.head == verb or verb.head.i > verb.i or \
+                any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in verb.children) or \
+                any(c.dep_ in ("mark", "cp") and c.lower_ != "zu" for c in verb.children) or \
+                "Fin" in verb.morph.get("VerbForm") or not (self.looks_participle(verb) or self.is_infinitive(verb)):
+            return []
+        return self.subjects(verb.head)
 
     def oblique_article(self, noun) -> bool:
         """An article no nominative takes: "dem"/"des", or "der" before a feminine, neuter or plural
@@ -377,6 +390,8 @@ class ArgumentFinder:
             if child.dep_ == "amod" and child.pos_ in ("NOUN", "PROPN") and \
                     any(self.mentions[ix].kind == "compound" for ix in self.by_token.get(child.i, ())):
                 continue       # a compound noun as "amod" is a parser error ("seit Beginn des Ukraine-Krieges Sanktionen")
+            if self.bare_dative(child, noun):
+                continue
             if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or \
                     (child.dep_ in ("nmod", "det") and self.preposition(child) is None and
                      (self.case(child) in ("Gen", None) or self.genitive_article(child)) and child.i < noun.i + 6):
@@ -386,6 +401,23 @@ class ArgumentFinder:
                 if child.dep_ == "nmod" and not self.by_token.get(child.i):
                     names += [n for n in self.entities_at(child, 1) if n not in names]
         return names
+
+    def bare_dative(self, child, noun) -> bool:
+        """"gab Ungarn Rückendeckung": a name without genitive ending right before a bare object noun
+        is the verb's dative, not the noun's owner (that would be "Ungarns Rückendeckung")."""
+        return child.dep_ in ("nmod:poss", "nmod", "nk", "compound") and child.i == noun.i - 1 and child.pos_ == "PROPN" \
+            and not child.lower_.endswith(("s", "'", "’", "x", "z")) and noun.head.pos_ in ("VERB", "AUX") \
+            and noun.head != noun
+
+    def gov_datives(self, noun) -> list:
+        """The dative of the light verb governing a noun cue ("sprach ihr das Vertrauen aus", "gab
+        Ungarn Rückendeckung", "sicherte Kiew Hilfe zu"): the one the noun is given to."""
+        verb = self.governor(noun, "light")
+        if verb is None:
+            return []
+        heads = [h for h in self.datives(verb) if h != noun and h.i != noun.i]
+        heads += [c for c in noun.children if self.bare_dative(c, noun)]
+        return heads
 
     def genitive_article(self, noun) -> bool:
         """"der myanmarischen Armee" with the noun's case misread: its article says genitive."""

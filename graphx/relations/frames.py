@@ -3,7 +3,7 @@ its argument roles, read off the parse, with the shallow clause reader as fallba
 from __future__ import annotations
 
 from graphx.lexicon import fold
-from graphx.relations.syntax import BOTH_NOUNS, OBJ, OBLIQUE, SUBJ, SUBJ_PASS, all_pairs, clause_bounds
+from graphx.relations.syntax import BOTH_NOUNS, RECIPROCAL, OBJ, OBLIQUE, SUBJ, SUBJ_PASS, all_pairs, clause_bounds
 from graphx.relations.clause import Clause
 
 
@@ -50,6 +50,8 @@ class FrameRelations:
             governor = self.governor(cue_token, "light")
             return [n for h in self.subjects(governor) for n in self.entities_at(h, actor=True)] \
                 if governor is not None else []
+        if role == "gov_dat":
+            return [n for h in self.gov_datives(cue_token) for n in self.entities_at(h)]
         if role == "receiver":
             governor = self.governor(cue_token, "receive")
             return [n for h in self.subjects(governor) for n in self.entities_at(h)] if governor is not None else []
@@ -176,8 +178,12 @@ class FrameRelations:
                 pairs = [(s, t) for s in sources for t in targets]
         else:
             sources = self.first_role(cue.source, token, role_verb, cue)
-            targets = self.first_role(cue.target, token, role_verb, cue, source_names=sources) if sources else []
-            pairs = [(s, t) for s in sources for t in targets]
+            if len(sources) >= 2 and self.reciprocal(token, sentence.span):
+                targets = []
+                pairs = [(s, t) for s in sources for t in sources if s != t]   # each of them the other
+            else:
+                targets = self.first_role(cue.target, token, role_verb, cue, source_names=sources) if sources else []
+                pairs = [(s, t) for s in sources for t in targets]
         unnamed = not pairs and not sources and not cue.is_noun and "subj" in cue.source and \
             self.unnamed_subject(role_verb)   # "Die Experten werfen X vor": no named source to read off the clause
         if not pairs and not unnamed:       # the parse failed us: read the roles off the clause
@@ -225,6 +231,11 @@ class FrameRelations:
                for t in self.doc[start:noun.i] if t.pos_ in ("VERB", "AUX")):
             return Clause(self, noun, noun.sent).subject()
         return []
+
+    def reciprocal(self, token, span) -> bool:
+        """"X und Y werfen sich gegenseitig Betrug vor", "gegenseitige Vorwürfe", "kritisierten einander"."""
+        start, end = clause_bounds(self.doc, token.i, span)
+        return any(t.lower_.startswith(RECIPROCAL) for t in self.doc[start:end])
 
     def unnamed_subject(self, verb) -> bool:
         """The parse gives the verb a subject that names no entity ("Die Experten", "er")."""

@@ -309,3 +309,70 @@ def test_the_dative_of_a_light_verb_is_the_target_of_its_noun():
         . . PUNCT punct 4
     """))
     assert ("Ungarn", "supports", "Polen") in owned
+
+
+def test_a_zu_infinitive_has_no_subject_of_its_own_its_controller_is():
+    rels = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        wirft werfen VERB ROOT 1
+        Kanada Kanada PROPN obj 1 Acc
+        vor vor ADP compound:prt 1
+        , , PUNCT punct 7
+        Peru Peru PROPN obj 7 Nom
+        zu zu PART mark 7
+        unterstützen unterstützen VERB xcomp 1
+        . . PUNCT punct 1
+    """))
+    assert ("Kanada", "supports", "Peru") in rels
+    assert not any(key[0] == "Peru" for key in rels)
+
+
+def test_a_perfect_with_sein_is_no_passive_and_um_zu_shares_its_subject():
+    rels = relations_of(doc_from("""
+        Chiles Chile PROPN case 1 Gen
+        Präsident Präsident NOUN nsubj:pass 7 Nom
+        Gabriel Gabriel PROPN appos 1 Nom
+        Boric Boric PROPN flat:name 2 Nom
+        war sein AUX aux:pass 7
+        nach nach ADP case 6
+        Lima Lima PROPN obl 7 Dat
+        gereist reisen VERB ROOT 7
+        , , PUNCT punct 13
+        um um SCONJ mark 13
+        mit mit ADP case 11
+        Peru Peru PROPN obl 13 Dat
+        zu zu PART mark 13
+        verhandeln verhandeln VERB advcl 7
+        . . PUNCT punct 7
+    """, ents=[(2, 4, "PER")]))
+    assert ("Gabriel Boric", "meets", "Peru") in rels or ("Peru", "meets", "Gabriel Boric") in rels
+
+
+def test_a_state_parsed_as_head_of_its_title_and_holder_stands_for_the_holder():
+    rels = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 6 Nom
+        und und CCONJ cc 2
+        Perus Peru PROPN conj 0 Gen
+        Präsident Präsident NOUN appos 2 Nom
+        Pedro Pedro PROPN appos 3 Nom
+        Castillo Castillo PROPN flat:name 4 Nom
+        kritisierten kritisieren VERB ROOT 6
+        Kanada Kanada PROPN obj 6 Acc
+        . . PUNCT punct 6
+    """, ents=[(4, 6, "PER")]))
+    assert ("Pedro Castillo", "criticizes", "Kanada") in rels and ("Chile", "criticizes", "Kanada") in rels
+    assert ("Peru", "criticizes", "Kanada") not in rels
+
+
+def test_coordinated_state_adjectives_before_one_body_noun_are_both_actors():
+    rels = relations_of(doc_from("""
+        Kanadische kanadisch ADJ nsubj 4 Nom
+        und und CCONJ cc 3
+        chilenische chilenisch ADJ amod 3 Nom
+        Behörden Behörde NOUN conj 0 Nom
+        klagten klagen VERB ROOT 4
+        Peru Peru PROPN obj 4 Acc
+        an an ADP compound:prt 4
+        . . PUNCT punct 4
+    """))
+    assert ("Kanada", "accuses", "Peru") in rels and ("Chile", "accuses", "Peru") in rels

@@ -73,7 +73,8 @@ class ArgumentFinder:
 
     def preposition(self, token):
         for child in token.children:
-            if child.dep_ in ("case", "ac") or (child.pos_ == "ADP" and child.i < token.i):
+            if (child.dep_ in ("case", "ac") and child.pos_ not in ("PROPN", "NOUN")) or \
+                    (child.pos_ == "ADP" and child.i < token.i):
                 word = child.lower_
                 return CONTRACTIONS.get(word, word)
         if token.i > 0 and self.doc[token.i - 1].pos_ == "ADP":
@@ -86,6 +87,8 @@ class ArgumentFinder:
         return values[0] if values else None
 
     def is_passive(self, verb) -> bool:
+        if any(self.lex.verb_class(lemma, "motion") for lemma in self.lemmas(verb)):
+            return False        # "war nach Kiew gereist": a perfect with "sein"
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
             return True
         if any(c.lemma_ == "werden" and c.dep_.startswith("aux") for c in verb.children) and \
@@ -118,7 +121,8 @@ class ArgumentFinder:
         head = self.antecedent(head) or head
         found = []
         for conjunct in self.conjuncts(head):
-            best = self.named_role_holder(conjunct) or self.nearest_entity(conjunct, max_depth, actor)
+            best = self.named_role_holder(conjunct) or self.owner_role_holder(conjunct) or \
+                self.nearest_entity(conjunct, max_depth, actor)
             if best and best not in found:
                 found.append(best)
         return found
@@ -166,14 +170,24 @@ class ArgumentFinder:
                     return self.names[index]
         return None
 
+    def owner_role_holder(self, head):
+        """"Kambodschas Regierungschef Hun Manet" parsed with the state as the head: the person."""
+        if head.i + 1 >= len(self.doc) or not any(self.mentions[ix].type in ("STATE", "ORG")
+                                                  for ix in self.by_token.get(head.i, ())):
+            return None
+        return self.named_role_holder(self.doc[head.i + 1])
+
     def nearest_entity(self, head, max_depth, actor=False):
         level, depth = [head], 0
+        # "US-amerikanische und britische Behörden" parsed with the first adjective as the head
+        noun = next((c for c in head.children if c.dep_ in ("conj", "cj") and c.pos_ == "NOUN"), head) \
+            if head.pos_ == "ADJ" else head
         while level and depth <= max_depth:
             candidates = []
             for token in level:
                 for index in self.by_token.get(token.i, ()):
                     m = self.mentions[index]
-                    if actor and ((m.kind == "adj" and not self.lex.is_actor_noun(head.text)) or
+                    if actor and ((m.kind == "adj" and not self.actor_noun(noun.text)) or
                                   not self.acts_for_state(index)):
                         continue
                     candidates.append((0 if m.kind != "adj" else 1, TYPE_RANK.get(m.type, 4), token.i,
@@ -189,6 +203,11 @@ class ArgumentFinder:
                      and not (c.dep_ in ("nmod", "obl") and self.preposition(c) is not None)]
             depth += 1
         return None
+
+    def actor_noun(self, word) -> bool:
+        """is_actor_noun, plurals included ("Behörden", "Regierungen")."""
+        return any(self.lex.is_actor_noun(word[:len(word) - len(e)]) for e in ("", "n", "en")
+                   if word.endswith(e) and len(word) > len(e) + 3)
 
     def seat_of(self, noun):
         """"die Regierung in Asmara", "die Junta in Myanmar": a ruling body named by its seat or state."""
@@ -249,6 +268,9 @@ class ArgumentFinder:
             return []
         around = [verb] + [a for a in verb.children if a.dep_.startswith("aux")]   # "sollen X ... unterstützen"
         candidates = [c for v in around for c in v.children if c.dep_ in SUBJ]
+        # a perfect with "sein" the parser took for a passive: its subject as the patient or agent
+        candidates += [c for c in verb.children if c.dep_ in SUBJ_PASS | {"obl:agent"} and self.preposition(c) is None
+                       and any(a.dep_ == "aux:pass" for a in verb.children)]
         # "Warschau - Der Minister X hat ...": the parser made the dateline the subject, X its conjunct
         candidates += [j for c in candidates if self.is_dateline(c) for j in c.children if j.dep_ in ("conj", "cj")]
         heads = [c for c in candidates if not (passive and c.dep_ == "nsubj:pass")
@@ -261,7 +283,7 @@ class ArgumentFinder:
             return shared
         if heads:              # a second "subject" is a parser error for an object (see extra_subjects),
             return heads[:1] + [h for h in heads[1:] if self.coordinated(heads[0], h)]   # unless coordinated
-        if not passive:        # a nominative the parser took for an object ("hat Nordkorea ... verlegt")
+        if not passive and not self.zu_infinitive(verb):   # a nominative the parser took for an object ("hat Nordkorea ... verlegt")
             heads = [c for c in verb.children if c.dep_ in OBJ and self.case(c) == "Nom"
                      and self.preposition(c) is None]
             if heads:
@@ -272,12 +294,15 @@ class ArgumentFinder:
             if any(self.lex.verb_class(l, "object_control") for l in self.lemmas(governor)):
                 return self.datives(governor) or self.objects(governor)
             if not passive:
-                return [c for c in governor.children if c.dep_ in SUBJ]
+                return self.subjects(governor)
         if any(c.dep_ in ("mark", "cp") and c.lower_ != "zu" for c in verb.children):
             return []          # a subordinate clause ("dass ...") has its own subject or none
         if verb.dep_ == "conj" and verb.head != verb:          # "X kam und half Y"
             return self.subjects(verb.head)
         return []
+
+    def zu_infinitive(self, verb) -> bool:
+        return any(c.lower_ == "zu" and c.dep_ in ("mark", "pm") for c in verb.children)
 
     def shared_subjects(self, verb) -> list:
         """A participle or infinitive coordinated with another under one auxiliary shares its subject
@@ -349,6 +374,8 @@ class ArgumentFinder:
                 return heads
         subjects = set(self.subjects(verb)) if not self.is_passive(verb) else set()
         objs = [c for c in verb.children if c.dep_ in OBJ and c not in subjects]
+        if self.shared_subjects(verb):      # "hat ... verhängt und Peking angeklagt": no own subject
+            objs += [c for c in verb.children if c.dep_ in SUBJ and c not in subjects]
         return self.extra_subjects(verb) + ([c for c in objs if self.case(c) != "Dat"] or objs)
 
     def extra_subjects(self, verb) -> list:

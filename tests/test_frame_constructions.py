@@ -376,3 +376,35 @@ def test_coordinated_state_adjectives_before_one_body_noun_are_both_actors():
         . . PUNCT punct 4
     """))
     assert ("Kanada", "accuses", "Peru") in rels and ("Chile", "accuses", "Peru") in rels
+
+
+def test_der_after_a_persons_name_opens_a_dative_not_a_genitive():
+    rels = relations_of(doc_from("""
+        Gestern gestern ADV advmod 7
+        hat haben AUX aux 7
+        Juan Juan PROPN nsubj 7 Nom
+        Soto Soto PROPN appos 2 Nom
+        der der DET det 5 Gen
+        Ukraine Ukraine PROPN nmod 3 Gen
+        Betrug Betrug NOUN appos 5 Dat
+        vorgeworfen vorwerfen VERB ROOT 7
+        . . PUNCT punct 7
+    """, ents=[(2, 4, "PER")]))
+    assert ("Juan Soto", "accuses", "Ukraine") in rels
+
+
+def test_coordinated_titles_before_a_name_all_describe_that_person():
+    rels = relations_of(doc_from("""
+        Dem der DET det 1 Dat
+        SPD-Chef SPD-Chef NOUN nsubj 6 Dat
+        und und CCONJ cc 3
+        Kanzler Kanzler NOUN conj 1 Dat
+        Olaf Olaf PROPN appos 3 Nom
+        Scholz Scholz PROPN flat 4 Nom
+        warf werfen VERB ROOT 6
+        Chile Chile PROPN obj 6 Acc
+        vor vor ADP compound:prt 6
+        . . PUNCT punct 6
+    """, ents=[(4, 6, "PER")]))
+    assert ("Chile", "accuses", "Olaf Scholz") in rels
+    assert not any(key[1] == "accuses" and key[2] == "SPD" for key in rels)

@@ -41,6 +41,8 @@ class Clause:
                                                       self.is_prenominal(i) or self.f.by_token.get(i)):
             i -= 1
         if i >= self.start and self.doc[i].pos_ == "DET":
+            if self.after_person_name(i) and self.doc[i].lower_ == "der":
+                return "Dat"           # "warf Merkel der Regierung ... vor": no genitive follows a name
             case = self.f.case(self.doc[i])
             if case:
                 return case
@@ -111,12 +113,26 @@ class Clause:
             j += 1
         if not (j + 1 < self.end and self.f.lex.title_relation(self.doc[j].text) and self.doc[j].text[:1].isupper()):
             return False
+        while j + 2 < self.end and self.doc[j + 1].lower_ == "und":     # "CSU-Chef und Ministerpräsident X"
+            k = j + 2
+            while k < self.end and self.doc[k].pos_ == "ADJ":
+                k += 1
+            if not (k < self.end and self.doc[k].text[:1].isupper() and self.f.lex.title_relation(self.doc[k].text)):
+                break
+            j = k
         return any(self.f.mentions[ix].type == "PERSON" for ix in self.f.by_token.get(j + 1, ()))
 
     def is_genitive_attribute(self, index) -> bool:
         m = self.f.mentions[index]
         before = self.doc[m.first - 1] if m.first > self.start else None
+        if before is not None and before.lower_ == "der" and self.after_person_name(before.i):
+            return False
         return before is not None and before.lower_ in ("des", "der") and self.f.case(self.doc[m.last]) == "Gen"
+
+    def after_person_name(self, i) -> bool:
+        """The token before i ends a person's name: what follows is no genitive attribute of it."""
+        return i - 1 >= self.start and any(self.f.mentions[ix].type == "PERSON" and self.f.mentions[ix].last == i - 1
+                                           and self.f.mentions[ix].kind == "name" for ix in self.f.by_token.get(i - 1, ()))
 
     def relative_clause(self) -> bool:
         first = self.doc[self.start]

@@ -408,3 +408,44 @@ def test_coordinated_titles_before_a_name_all_describe_that_person():
     """, ents=[(4, 6, "PER")]))
     assert ("Chile", "accuses", "Olaf Scholz") in rels
     assert not any(key[1] == "accuses" and key[2] == "SPD" for key in rels)
+
+
+def test_an_ambassador_the_parser_hung_elsewhere_is_still_the_summoned_object():
+    rels = relations_of(doc_from("""
+        Am an ADP case 1
+        Montag Montag PROPN obl 14 Dat
+        hat haben AUX aux 14
+        Chile Chile PROPN nsubj 14 Nom
+        wegen wegen ADP case 6
+        der der DET det 6 Dat
+        Freilassung Freilassung NOUN obl 14 Dat
+        der der DET det 8 Gen
+        Häftlinge Häftling NOUN nmod 6 Gen
+        den der DET det 11 Acc
+        peruanischen peruanisch ADJ amod 11 Acc
+        Botschafter Botschafter NOUN nmod 6 Dat
+        Juan Juan PROPN appos 11 Acc
+        Soto Soto PROPN flat 12 Acc
+        zitiert zitieren VERB ROOT 14
+        . . PUNCT punct 14
+    """, ents=[(12, 14, "PER")]))
+    assert ("Chile", "summons", "Peru") in rels
+
+
+def test_a_name_between_commas_after_a_role_phrase_is_its_holder():
+    rels = relations_of(doc_from("""
+        Boric Boric PROPN nsubj 1 Nom
+        traf treffen VERB ROOT 1
+        den der DET det 3 Acc
+        Botschafter Botschafter NOUN obj 1 Acc
+        in in ADP case 5
+        Peru Peru PROPN nmod 3 Dat
+        , , PUNCT punct 7
+        Juan Juan PROPN conj 1 Nom
+        Soto Soto PROPN flat 7 Nom
+        , , PUNCT punct 7
+        in in ADP case 11
+        Lima Lima PROPN obl 1 Dat
+        . . PUNCT punct 1
+    """, ents=[(0, 1, "PER"), (7, 9, "PER")]))
+    assert ("Boric", "meets", "Juan Soto") in rels or ("Juan Soto", "meets", "Boric") in rels

@@ -168,6 +168,19 @@ class ArgumentFinder:
             for index in self.by_token.get(i, ()):
                 if self.mentions[index].type == "PERSON":
                     return self.names[index]
+        return self.apposed_holder(head)
+
+    def apposed_holder(self, head):
+        """"mit dem russischen Botschafter in Afghanistan, Dmitri Schirnow, in Kabul": a name between
+        commas right after the role noun's phrase."""
+        end = max(t.i for t in head.subtree)
+        if end - head.i > 4 or end + 3 >= len(self.doc) or self.doc[end + 1].text != ",":
+            return None
+        for index in self.by_token.get(end + 2, ()):
+            m = self.mentions[index]
+            if m.type == "PERSON" and m.first == end + 2 and m.last + 1 < len(self.doc) and \
+                    self.doc[m.last + 1].text == ",":
+                return self.names[index]
         return None
 
     def owner_role_holder(self, head):

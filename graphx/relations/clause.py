@@ -62,7 +62,8 @@ class Clause:
             earlier = [ix for ix, prep, _ in self.items_before(i, start)]
             if earlier:
                 return self.preposition_of(self.f.mentions[earlier[-1]], start)
-        if token.pos_ in ("NOUN", "PROPN") and not self.f.by_token.get(i):
+        if token.pos_ in ("NOUN", "PROPN") and not self.f.by_token.get(i) and \
+                not any(t.lower_ in ("den", "dem", "einen", "einem") for t in self.doc[i + 1:m.first]):
             return ATTACHED                                 # "in der Stadt Aleppo", "die Atommacht X"
         return None
 
@@ -227,6 +228,10 @@ class Clause:
             return self.with_preposition(role[3:], after=self.cue.i if noun else None)
         if role == "mod":
             return self.around_noun() if noun else []
+        if role == "obj_owner" and not noun and not self.passive():   # "den ungarischen Botschafter X zitiert"
+            return [self.name(ix) for ix, prep, case in self.items if prep is None and case == "Acc"
+                    and self.f.mentions[ix].kind == "adj" and self.describes_role(ix)
+                    and self.name(ix) not in sources][:1]
         if role == "theme_owner":
             return [self.name(ix) for ix, prep, _ in self.items if prep is None and self.f.mentions[ix].kind == "adj"]
         if role == "claim":      # "wies Vorwürfe Kiews zurück"; not "dementierte auf Twitter", "im Interview mit X"

@@ -449,3 +449,37 @@ def test_a_name_between_commas_after_a_role_phrase_is_its_holder():
         . . PUNCT punct 1
     """, ents=[(0, 1, "PER"), (7, 9, "PER")]))
     assert ("Boric", "meets", "Juan Soto") in rels or ("Juan Soto", "meets", "Boric") in rels
+
+
+def test_a_relative_clause_hung_on_a_noun_cue_takes_the_name_before_its_comma():
+    rels = relations_of(doc_from("""
+        Boric Boric PROPN nsubj 1 Nom
+        verurteilte verurteilen VERB ROOT 1
+        die der DET det 3 Acc
+        Kampagne Kampagne NOUN obj 1 Acc
+        und und CCONJ cc 5
+        übte üben VERB conj 1
+        Kritik Kritik NOUN obj 5 Acc
+        an an ADP case 8
+        Soto Soto PROPN obl 5 Dat
+        , , PUNCT punct 13
+        dem der PRON obj 13 Dat
+        er er PRON nsubj 13 Nom
+        Lügen Lüge NOUN obj 13 Acc
+        vorwarf vorwerfen VERB acl:relcl 6
+        . . PUNCT punct 1
+    """, ents=[(0, 1, "PER"), (8, 9, "PER")]))
+    assert ("Boric", "criticizes", "Soto") in rels and ("Boric", "accuses", "Soto") in rels
+
+
+def test_targets_in_a_state_hung_on_the_verb_attack_the_state():
+    rels = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        griff greifen VERB ROOT 1
+        Ziele Ziel NOUN obj 1 Acc
+        in in ADP case 4
+        Peru Peru PROPN obl 1 Dat
+        an an ADP compound:prt 1
+        . . PUNCT punct 1
+    """))
+    assert ("Chile", "attacks", "Peru") in rels

@@ -132,7 +132,11 @@ class ArgumentFinder:
         clause stands for that clause's subject, when it names a person."""
         if pronoun.lower_ != "er" or verb.dep_ not in CLAUSE_DEPS or verb.head == verb:
             return None
-        outer = [c for c in verb.head.children if c.dep_ in SUBJ and c.i < pronoun.i and c.lower_ != "er"]
+        outer_verb = verb.head          # "übte Kritik an X, dem er ... vorwarf": the clause hangs on a noun
+        while outer_verb.pos_ not in ("VERB", "AUX") and outer_verb.head != outer_verb:
+            outer_verb = outer_verb.head
+        outer = [c for c in outer_verb.children if c.dep_ in SUBJ and c.i < pronoun.i and c.lower_ != "er"] or \
+            [h for h in self.shared_or_conj_subjects(outer_verb) if h.i < pronoun.i and h.lower_ != "er"]
         if outer and any(self.types.get(n) == "PERSON" for n in self.entities_at(outer[0], actor=True)):
             return outer[0]
         return None
@@ -145,11 +149,12 @@ class ArgumentFinder:
         if self.doc[pronoun.i - 1].text != ",":
             return None
         clause_verb = pronoun.head
-        if clause_verb.dep_ in ("acl", "acl:relcl", "rc") and clause_verb.head.i < pronoun.i and \
-                clause_verb.head.pos_ in ("NOUN", "PROPN"):
-            return clause_verb.head
         before = self.doc[pronoun.i - 2]
-        return before if self.by_token.get(before.i) else None
+        if clause_verb.dep_ in ("acl", "acl:relcl", "rc") and clause_verb.head.i < pronoun.i and \
+                clause_verb.head.pos_ in ("NOUN", "PROPN") and \
+                (self.by_token.get(clause_verb.head.i) or not self.by_token.get(before.i)):
+            return clause_verb.head
+        return before if self.by_token.get(before.i) else None    # the name right before the comma
 
     def conjuncts(self, token) -> list:
         result, stack = [], [token]
@@ -316,6 +321,12 @@ class ArgumentFinder:
 
     def zu_infinitive(self, verb) -> bool:
         return any(c.lower_ == "zu" and c.dep_ in ("mark", "pm") for c in verb.children)
+
+    def shared_or_conj_subjects(self, verb) -> list:
+        """Subjects a verb without its own takes from the verb it is coordinated with."""
+        if verb.dep_ in ("conj", "cj") and verb.head != verb and verb.head.i < verb.i:
+            return [c for c in verb.head.children if c.dep_ in SUBJ]
+        return []
 
     def shared_subjects(self, verb) -> list:
         """A participle or infinitive coordinated with another under one auxiliary shares its subject

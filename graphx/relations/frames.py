@@ -24,8 +24,13 @@ class FrameRelations:
         if role == "obj":
             return [n for h in self.objects(verb) for n in self.entities_at(h)]
         if role == "obj_place":            # "greift Ziele in Eritrea an": where the object is
-            return [n for h in self.objects(verb) for c in h.children
-                    if c.dep_ in ("nmod", "obl") and self.preposition(c) == "in" for n in self.entities_at(c)]
+            objects = self.objects(verb)
+            found = [n for h in objects for c in h.children
+                     if c.dep_ in ("nmod", "obl") and self.preposition(c) == "in" for n in self.entities_at(c)]
+            if not found and objects and not any(self.all_entities_in(h) for h in objects):
+                found = [n for c in verb.children if c.dep_ in ("obl", "nmod") and c.i > objects[0].i
+                         and self.preposition(c) == "in" for n in self.entities_at(c)]   # "in X" hung on the verb
+            return found
         if role == "obj_owner":            # "bestellte den Botschafter Ungarns ein": whose representative
             return [n for h in self.objects(verb) if self.lex.title_relation(h.text)
                     for n in self.modifiers(h) if self.types.get(n) in ("STATE", "ORG")]

@@ -483,3 +483,21 @@ def test_targets_in_a_state_hung_on_the_verb_attack_the_state():
         . . PUNCT punct 1
     """))
     assert ("Chile", "attacks", "Peru") in rels
+
+
+def test_an_envoy_to_an_organisation_acts_for_his_state_and_a_mistagged_clause_verb_is_read():
+    rels = relations_of(doc_from("""
+        Der der DET det 2 Nom
+        chilenische chilenisch ADJ amod 2 Nom
+        UNO-Botschafter UNO-Botschafter NOUN nsubj 9 Nom
+        , , PUNCT punct 7
+        der der PRON nsubj 7 Nom
+        Peru Peru PROPN obj 7 Dat
+        Betrug Betrug NOUN obj 7 Acc
+        vorwirft vorwerfen ADV acl:relcl 2
+        , , PUNCT punct 2
+        schwieg schweigen VERB ROOT 9
+        . . PUNCT punct 9
+    """))
+    assert ("Chile", "accuses", "Peru") in rels
+    assert not any(key[0] == "UNO" for key in rels)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from graphx.lexicon import fold, load
-from graphx.relations.syntax import RELATIVE_PRONOUNS, CLAUSE_DEPS, CLAUSE_END, CONTRACTIONS, DASHES, DAT, OBJ, PARTICLES, SUBJ, SUBJ_PASS, TYPE_RANK, WERDEN, clause_bounds
+from graphx.relations.syntax import ENVOYS, RELATIVE_PRONOUNS, CLAUSE_DEPS, CLAUSE_END, CONTRACTIONS, DASHES, DAT, OBJ, PARTICLES, SUBJ, SUBJ_PASS, TYPE_RANK, WERDEN, clause_bounds
 
 
 class ArgumentFinder:
@@ -208,6 +208,8 @@ class ArgumentFinder:
                     if actor and ((m.kind == "adj" and not self.actor_noun(noun.text)) or
                                   not self.acts_for_state(index)):
                         continue
+                    if token == head and m.kind == "compound" and m.type == "ORG" and self.envoy_of_state(head):
+                        continue      # "der israelische UNO-Botschafter" acts for Israel, not the UNO
                     candidates.append((0 if m.kind != "adj" else 1, TYPE_RANK.get(m.type, 4), token.i,
                                        self.names[index]))
             if candidates:
@@ -226,6 +228,12 @@ class ArgumentFinder:
         """is_actor_noun, plurals included ("Behörden", "Regierungen")."""
         return any(self.lex.is_actor_noun(word[:len(word) - len(e)]) for e in ("", "n", "en")
                    if word.endswith(e) and len(word) > len(e) + 3)
+
+    def envoy_of_state(self, noun) -> bool:
+        word = noun.lower_.rsplit("-", 1)[-1]
+        return word.startswith(ENVOYS) and any(
+            c.dep_ in ("amod", "nmod:poss", "nk") and any(self.mentions[ix].type == "STATE" for ix in self.by_token.get(c.i, ()))
+            for c in noun.children)
 
     def seat_of(self, noun):
         """"die Regierung in Asmara", "die Junta in Myanmar": a ruling body named by its seat or state."""

@@ -149,7 +149,9 @@ class FrameRelations:
         clause_words = {fold(t.lemma_) for t in sentence.span} | {t.lower_ for t in sentence.span}
         for token in sentence.span:
             cues = []
-            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VV"):
+            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VV") or \
+                    (token.dep_ in ("acl:relcl", "acl", "advcl", "ccomp") and token.pos_ in ("ADV", "ADJ")
+                     and token.text[:1].islower()):      # a clause's verb mistagged ("..., der X Y vorwirft")
                 lemmas = self.lemmas(token)
                 for lemma in lemmas:
                     cues += self.lex.verb_cues.get(lemma, [])

@@ -501,3 +501,15 @@ def test_an_envoy_to_an_organisation_acts_for_his_state_and_a_mistagged_clause_v
     """))
     assert ("Chile", "accuses", "Peru") in rels
     assert not any(key[0] == "UNO" for key in rels)
+
+
+def test_a_verb_of_aim_names_the_target_of_its_noun_cue_subject():
+    rels = relations_of(doc_from("""
+        Die der DET det 1 Nom
+        US-Sanktionen US-Sanktion NOUN nsubj 2 Nom
+        treffen treffen VERB ROOT 2
+        Peru Peru PROPN obj 2 Acc
+        . . PUNCT punct 2
+    """))
+    assert ("USA", "sanctions", "Peru") in rels
+    assert not any(key[1] == "meets" for key in rels)

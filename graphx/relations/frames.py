@@ -57,6 +57,11 @@ class FrameRelations:
                 if governor is not None else []
         if role == "gov_dat":
             return [n for h in self.gov_datives(cue_token) for n in self.entities_at(h)]
+        if role == "aimed":               # "Die Sanktionen treffen X", "Der Angriff galt X": the noun as subject
+            if cue_token.dep_ not in SUBJ or verb is None or verb == cue_token or \
+                    not any(self.lex.verb_class(lemma, "aim") for lemma in self.lemmas(verb)):
+                return []
+            return [n for h in self.objects(verb) + self.datives(verb) if h != cue_token for n in self.entities_at(h)]
         if role == "receiver":
             governor = self.governor(cue_token, "receive")
             return [n for h in self.subjects(governor) for n in self.entities_at(h)] if governor is not None else []

@@ -513,3 +513,18 @@ def test_a_verb_of_aim_names_the_target_of_its_noun_cue_subject():
     """))
     assert ("USA", "sanctions", "Peru") in rels
     assert not any(key[1] == "meets" for key in rels)
+
+
+def test_a_ruling_body_in_a_state_taken_for_an_organisation_stands_for_the_state():
+    rels = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 2 Nom
+        ist sein AUX cop 2
+        Waffenlieferant Waffenlieferant NOUN ROOT 2 Nom
+        der der DET det 4 Gen
+        Junta Junta NOUN nmod 2 Gen
+        in in ADP case 6
+        Peru Peru PROPN nmod 4 Dat
+        . . PUNCT punct 2
+    """, ents=[(4, 5, "ORG")]))
+    assert ("Chile", "supplies", "Peru") in rels
+    assert not any(key[2] == "Junta" for key in rels)

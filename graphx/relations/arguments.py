@@ -200,6 +200,9 @@ class ArgumentFinder:
         # "US-amerikanische und britische Behörden" parsed with the first adjective as the head
         noun = next((c for c in head.children if c.dep_ in ("conj", "cj") and c.pos_ == "NOUN"), head) \
             if head.pos_ == "ADJ" else head
+        seat = self.body_seat(head)
+        if seat:
+            return seat
         while level and depth <= max_depth:
             candidates = []
             for token in level:
@@ -234,6 +237,13 @@ class ArgumentFinder:
         return word.startswith(ENVOYS) and any(
             c.dep_ in ("amod", "nmod:poss", "nk") and any(self.mentions[ix].type == "STATE" for ix in self.by_token.get(c.i, ()))
             for c in noun.children)
+
+    def body_seat(self, noun):
+        """"die Militärjunta in Myanmar" taken for an organisation of its own: the state it rules."""
+        if self.by_token.get(noun.i) and all(self.mentions[ix].type == "ORG" and self.mentions[ix].kind != "compound"
+                                             for ix in self.by_token[noun.i]):
+            return self.seat_of(noun)
+        return None
 
     def seat_of(self, noun):
         """"die Regierung in Asmara", "die Junta in Myanmar": a ruling body named by its seat or state."""
@@ -454,9 +464,10 @@ class ArgumentFinder:
             if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or \
                     (child.dep_ in ("nmod", "det") and self.preposition(child) is None and
                      (self.case(child) in ("Gen", None) or self.genitive_article(child)) and child.i < noun.i + 6):
-                for index in self.by_token.get(child.i, ()):
-                    if self.names[index] not in names:
-                        names.append(self.names[index])
+                seat = self.body_seat(child)
+                for name in [seat] if seat else [self.names[index] for index in self.by_token.get(child.i, ())]:
+                    if name not in names:
+                        names.append(name)
                 if child.dep_ == "nmod" and not self.by_token.get(child.i):
                     names += [n for n in self.entities_at(child, 1) if n not in names]
         return names

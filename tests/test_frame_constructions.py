@@ -528,3 +528,17 @@ def test_a_ruling_body_in_a_state_taken_for_an_organisation_stands_for_the_state
     """, ents=[(4, 5, "ORG")]))
     assert ("Chile", "supplies", "Peru") in rels
     assert not any(key[2] == "Junta" for key in rels)
+
+
+def test_a_plural_in_e_the_lemmatizer_left_alone_still_finds_its_noun_cue():
+    rels = relations_of(doc_from("""
+        Die der DET det 2 Nom
+        chilenischen chilenisch ADJ amod 2 Nom
+        Einreiseverbote Einreiseverbote NOUN nsubj 6 Nom
+        gegen gegen ADP case 4
+        Peru Peru PROPN nmod 2 Acc
+        sind sein AUX cop 6
+        scharf scharf ADJ ROOT 6
+        . . PUNCT punct 6
+    """))
+    assert ("Chile", "sanctions", "Peru") in rels

@@ -162,7 +162,9 @@ class FrameRelations:
                     cues += self.lex.verb_cues.get(lemma, [])
                 verb = token
             elif token.pos_ in ("NOUN", "PROPN"):
-                cues = list(self.lex.noun_cue(token.lemma_ or token.text)) or list(self.lex.noun_cue(token.text))
+                cues = list(self.lex.noun_cue(token.lemma_ or token.text)) or list(self.lex.noun_cue(token.text)) or \
+                    (list(self.lex.noun_cue(token.text[:-1])) if token.text.endswith("e") and len(token.text) > 6
+                     else [])        # a plural in -e the lemmatizer left alone ("Einreiseverbote")
                 verb = token.head if token.head.pos_ in ("VERB", "AUX") else None
             else:
                 continue

@@ -542,3 +542,25 @@ def test_a_plural_in_e_the_lemmatizer_left_alone_still_finds_its_noun_cue():
         . . PUNCT punct 6
     """))
     assert ("Chile", "sanctions", "Peru") in rels
+
+
+def test_giving_someone_the_blame_accuses_them_but_debts_do_not():
+    def giving(noun_rows):
+        spec = """
+            Chile Chile PROPN nsubj 1 Nom
+            gab geben VERB ROOT 1
+            Peru Peru PROPN obl:arg 1 Dat
+        """ + noun_rows + """
+            . . PUNCT punct 1
+        """
+        return relations_of(doc_from("\n".join(line for line in spec.splitlines() if line.strip())))
+    blame = giving("""
+            die der DET det 4 Acc
+            Schuld Schuld NOUN obj 1 Acc
+    """)
+    assert ("Chile", "accuses", "Peru") in blame
+    debts = giving("""
+            neue neu ADJ amod 4 Acc
+            Schulden Schuld NOUN obj 1 Acc
+    """)
+    assert not any(key[1] == "accuses" for key in debts)

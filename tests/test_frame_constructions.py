@@ -255,3 +255,348 @@ def test_a_name_before_a_dash_aside_is_the_subject_not_a_dateline():
         . . PUNCT punct 8
     """, ents=[(0, 2, "PER")])
     assert ("Ivo Berg", "criticizes", "Chile") in relations_of(doc)
+
+
+def test_a_participle_coordinated_under_one_auxiliary_shares_its_subject():
+    doc = doc_from("""
+        Kanada Kanada PROPN nsubj 3 Nom
+        hat haben AUX aux 3
+        Sanktionen Sanktion NOUN obj 3 Acc
+        verhängt verhängen VERB ROOT 3
+        und und CCONJ cc 8
+        Peru Peru PROPN obj 8 Nom
+        wegen wegen ADP case 7
+        Spionage Spionage NOUN obl 8 Acc
+        angeklagt anklagen VERB conj 3
+        . . PUNCT punct 3
+    """)
+    rels = relations_of(doc)
+    assert ("Kanada", "accuses", "Peru") in rels
+    assert not any(key[0] == "Peru" for key in rels)
+
+
+def test_a_finite_coordinated_verb_keeps_its_own_subject():
+    doc = doc_from("""
+        Kanada Kanada PROPN nsubj 1 Nom
+        protestierte protestieren VERB ROOT 1
+        und und CCONJ cc 4
+        Peru Peru PROPN nsubj 4 Nom
+        kritisierte kritisieren VERB conj 1
+        Chile Chile PROPN obj 4 Acc
+        . . PUNCT punct 1
+    """)
+    rels = relations_of(doc)
+    assert ("Peru", "criticizes", "Chile") in rels
+    assert ("Kanada", "criticizes", "Chile") not in rels
+
+
+def test_a_reciprocal_makes_each_subject_the_target_of_the_other():
+    def accusing(middle):
+        spec = """
+            Chile Chile PROPN nsubj 3 Nom
+            und und CCONJ cc 2
+            Peru Peru PROPN conj 0 Nom
+            warfen werfen VERB ROOT 3
+        """ + middle + """
+            Betrug Betrug NOUN obj 3 Acc
+            vor vor ADP compound:prt 3
+            . . PUNCT punct 3
+        """
+        return relations_of(doc_from("\n".join(line for line in spec.splitlines() if line.strip())))
+    both = accusing("""
+            sich sich PRON obj 3 Dat
+            gegenseitig gegenseitig ADV advmod 3
+    """)
+    assert ("Chile", "accuses", "Peru") in both and ("Peru", "accuses", "Chile") in both
+    other = accusing("""
+            Kanada Kanada PROPN iobj 3 Dat
+            wiederholt wiederholt ADV advmod 3
+    """)
+    assert ("Chile", "accuses", "Kanada") in other and ("Peru", "accuses", "Kanada") in other
+    assert ("Chile", "accuses", "Peru") not in other
+
+
+def test_the_dative_of_a_light_verb_is_the_target_of_its_noun():
+    given = relations_of(doc_from("""
+        Polen Polen PROPN nsubj 1 Nom
+        gab geben VERB ROOT 1
+        Ungarn Ungarn PROPN nmod:poss 3 Nom
+        Rückendeckung Rückendeckung NOUN obj 1 Acc
+        . . PUNCT punct 1
+    """))
+    assert ("Polen", "supports", "Ungarn") in given
+    assert not any(key[0] == "Ungarn" for key in given)
+    promised = relations_of(doc_from("""
+        Frankreich Frankreich PROPN nsubj 1 Nom
+        sicherte sichern VERB ROOT 1
+        der der DET det 3 Dat
+        Ukraine Ukraine PROPN iobj 1 Dat
+        Unterstützung Unterstützung NOUN obj 1 Acc
+        zu zu ADP compound:prt 1
+        . . PUNCT punct 1
+    """))
+    assert ("Frankreich", "supports", "Ukraine") in promised
+    owned = relations_of(doc_from("""
+        Ungarns Ungarn PROPN nmod:poss 1 Gen
+        Rückendeckung Rückendeckung NOUN nsubj 4 Nom
+        für für ADP case 3
+        Polen Polen PROPN nmod 1 Acc
+        wackelt wackeln VERB ROOT 4
+        . . PUNCT punct 4
+    """))
+    assert ("Ungarn", "supports", "Polen") in owned
+
+
+def test_a_zu_infinitive_has_no_subject_of_its_own_its_controller_is():
+    rels = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        wirft werfen VERB ROOT 1
+        Kanada Kanada PROPN obj 1 Acc
+        vor vor ADP compound:prt 1
+        , , PUNCT punct 7
+        Peru Peru PROPN obj 7 Nom
+        zu zu PART mark 7
+        unterstützen unterstützen VERB xcomp 1
+        . . PUNCT punct 1
+    """))
+    assert ("Kanada", "supports", "Peru") in rels
+    assert not any(key[0] == "Peru" for key in rels)
+
+
+def test_a_perfect_with_sein_is_no_passive_and_um_zu_shares_its_subject():
+    rels = relations_of(doc_from("""
+        Chiles Chile PROPN case 1 Gen
+        Präsident Präsident NOUN nsubj:pass 7 Nom
+        Gabriel Gabriel PROPN appos 1 Nom
+        Boric Boric PROPN flat:name 2 Nom
+        war sein AUX aux:pass 7
+        nach nach ADP case 6
+        Lima Lima PROPN obl 7 Dat
+        gereist reisen VERB ROOT 7
+        , , PUNCT punct 13
+        um um SCONJ mark 13
+        mit mit ADP case 11
+        Peru Peru PROPN obl 13 Dat
+        zu zu PART mark 13
+        verhandeln verhandeln VERB advcl 7
+        . . PUNCT punct 7
+    """, ents=[(2, 4, "PER")]))
+    assert ("Gabriel Boric", "meets", "Peru") in rels or ("Peru", "meets", "Gabriel Boric") in rels
+
+
+def test_a_state_parsed_as_head_of_its_title_and_holder_stands_for_the_holder():
+    rels = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 6 Nom
+        und und CCONJ cc 2
+        Perus Peru PROPN conj 0 Gen
+        Präsident Präsident NOUN appos 2 Nom
+        Pedro Pedro PROPN appos 3 Nom
+        Castillo Castillo PROPN flat:name 4 Nom
+        kritisierten kritisieren VERB ROOT 6
+        Kanada Kanada PROPN obj 6 Acc
+        . . PUNCT punct 6
+    """, ents=[(4, 6, "PER")]))
+    assert ("Pedro Castillo", "criticizes", "Kanada") in rels and ("Chile", "criticizes", "Kanada") in rels
+    assert ("Peru", "criticizes", "Kanada") not in rels
+
+
+def test_coordinated_state_adjectives_before_one_body_noun_are_both_actors():
+    rels = relations_of(doc_from("""
+        Kanadische kanadisch ADJ nsubj 4 Nom
+        und und CCONJ cc 3
+        chilenische chilenisch ADJ amod 3 Nom
+        Behörden Behörde NOUN conj 0 Nom
+        klagten klagen VERB ROOT 4
+        Peru Peru PROPN obj 4 Acc
+        an an ADP compound:prt 4
+        . . PUNCT punct 4
+    """))
+    assert ("Kanada", "accuses", "Peru") in rels and ("Chile", "accuses", "Peru") in rels
+
+
+def test_der_after_a_persons_name_opens_a_dative_not_a_genitive():
+    rels = relations_of(doc_from("""
+        Gestern gestern ADV advmod 7
+        hat haben AUX aux 7
+        Juan Juan PROPN nsubj 7 Nom
+        Soto Soto PROPN appos 2 Nom
+        der der DET det 5 Gen
+        Ukraine Ukraine PROPN nmod 3 Gen
+        Betrug Betrug NOUN appos 5 Dat
+        vorgeworfen vorwerfen VERB ROOT 7
+        . . PUNCT punct 7
+    """, ents=[(2, 4, "PER")]))
+    assert ("Juan Soto", "accuses", "Ukraine") in rels
+
+
+def test_coordinated_titles_before_a_name_all_describe_that_person():
+    rels = relations_of(doc_from("""
+        Dem der DET det 1 Dat
+        SPD-Chef SPD-Chef NOUN nsubj 6 Dat
+        und und CCONJ cc 3
+        Kanzler Kanzler NOUN conj 1 Dat
+        Olaf Olaf PROPN appos 3 Nom
+        Scholz Scholz PROPN flat 4 Nom
+        warf werfen VERB ROOT 6
+        Chile Chile PROPN obj 6 Acc
+        vor vor ADP compound:prt 6
+        . . PUNCT punct 6
+    """, ents=[(4, 6, "PER")]))
+    assert ("Chile", "accuses", "Olaf Scholz") in rels
+    assert not any(key[1] == "accuses" and key[2] == "SPD" for key in rels)
+
+
+def test_an_ambassador_the_parser_hung_elsewhere_is_still_the_summoned_object():
+    rels = relations_of(doc_from("""
+        Am an ADP case 1
+        Montag Montag PROPN obl 14 Dat
+        hat haben AUX aux 14
+        Chile Chile PROPN nsubj 14 Nom
+        wegen wegen ADP case 6
+        der der DET det 6 Dat
+        Freilassung Freilassung NOUN obl 14 Dat
+        der der DET det 8 Gen
+        Häftlinge Häftling NOUN nmod 6 Gen
+        den der DET det 11 Acc
+        peruanischen peruanisch ADJ amod 11 Acc
+        Botschafter Botschafter NOUN nmod 6 Dat
+        Juan Juan PROPN appos 11 Acc
+        Soto Soto PROPN flat 12 Acc
+        zitiert zitieren VERB ROOT 14
+        . . PUNCT punct 14
+    """, ents=[(12, 14, "PER")]))
+    assert ("Chile", "summons", "Peru") in rels
+
+
+def test_a_name_between_commas_after_a_role_phrase_is_its_holder():
+    rels = relations_of(doc_from("""
+        Boric Boric PROPN nsubj 1 Nom
+        traf treffen VERB ROOT 1
+        den der DET det 3 Acc
+        Botschafter Botschafter NOUN obj 1 Acc
+        in in ADP case 5
+        Peru Peru PROPN nmod 3 Dat
+        , , PUNCT punct 7
+        Juan Juan PROPN conj 1 Nom
+        Soto Soto PROPN flat 7 Nom
+        , , PUNCT punct 7
+        in in ADP case 11
+        Lima Lima PROPN obl 1 Dat
+        . . PUNCT punct 1
+    """, ents=[(0, 1, "PER"), (7, 9, "PER")]))
+    assert ("Boric", "meets", "Juan Soto") in rels or ("Juan Soto", "meets", "Boric") in rels
+
+
+def test_a_relative_clause_hung_on_a_noun_cue_takes_the_name_before_its_comma():
+    rels = relations_of(doc_from("""
+        Boric Boric PROPN nsubj 1 Nom
+        verurteilte verurteilen VERB ROOT 1
+        die der DET det 3 Acc
+        Kampagne Kampagne NOUN obj 1 Acc
+        und und CCONJ cc 5
+        übte üben VERB conj 1
+        Kritik Kritik NOUN obj 5 Acc
+        an an ADP case 8
+        Soto Soto PROPN obl 5 Dat
+        , , PUNCT punct 13
+        dem der PRON obj 13 Dat
+        er er PRON nsubj 13 Nom
+        Lügen Lüge NOUN obj 13 Acc
+        vorwarf vorwerfen VERB acl:relcl 6
+        . . PUNCT punct 1
+    """, ents=[(0, 1, "PER"), (8, 9, "PER")]))
+    assert ("Boric", "criticizes", "Soto") in rels and ("Boric", "accuses", "Soto") in rels
+
+
+def test_targets_in_a_state_hung_on_the_verb_attack_the_state():
+    rels = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        griff greifen VERB ROOT 1
+        Ziele Ziel NOUN obj 1 Acc
+        in in ADP case 4
+        Peru Peru PROPN obl 1 Dat
+        an an ADP compound:prt 1
+        . . PUNCT punct 1
+    """))
+    assert ("Chile", "attacks", "Peru") in rels
+
+
+def test_an_envoy_to_an_organisation_acts_for_his_state_and_a_mistagged_clause_verb_is_read():
+    rels = relations_of(doc_from("""
+        Der der DET det 2 Nom
+        chilenische chilenisch ADJ amod 2 Nom
+        UNO-Botschafter UNO-Botschafter NOUN nsubj 9 Nom
+        , , PUNCT punct 7
+        der der PRON nsubj 7 Nom
+        Peru Peru PROPN obj 7 Dat
+        Betrug Betrug NOUN obj 7 Acc
+        vorwirft vorwerfen ADV acl:relcl 2
+        , , PUNCT punct 2
+        schwieg schweigen VERB ROOT 9
+        . . PUNCT punct 9
+    """))
+    assert ("Chile", "accuses", "Peru") in rels
+    assert not any(key[0] == "UNO" for key in rels)
+
+
+def test_a_verb_of_aim_names_the_target_of_its_noun_cue_subject():
+    rels = relations_of(doc_from("""
+        Die der DET det 1 Nom
+        US-Sanktionen US-Sanktion NOUN nsubj 2 Nom
+        treffen treffen VERB ROOT 2
+        Peru Peru PROPN obj 2 Acc
+        . . PUNCT punct 2
+    """))
+    assert ("USA", "sanctions", "Peru") in rels
+    assert not any(key[1] == "meets" for key in rels)
+
+
+def test_a_ruling_body_in_a_state_taken_for_an_organisation_stands_for_the_state():
+    rels = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 2 Nom
+        ist sein AUX cop 2
+        Waffenlieferant Waffenlieferant NOUN ROOT 2 Nom
+        der der DET det 4 Gen
+        Junta Junta NOUN nmod 2 Gen
+        in in ADP case 6
+        Peru Peru PROPN nmod 4 Dat
+        . . PUNCT punct 2
+    """, ents=[(4, 5, "ORG")]))
+    assert ("Chile", "supplies", "Peru") in rels
+    assert not any(key[2] == "Junta" for key in rels)
+
+
+def test_a_plural_in_e_the_lemmatizer_left_alone_still_finds_its_noun_cue():
+    rels = relations_of(doc_from("""
+        Die der DET det 2 Nom
+        chilenischen chilenisch ADJ amod 2 Nom
+        Einreiseverbote Einreiseverbote NOUN nsubj 6 Nom
+        gegen gegen ADP case 4
+        Peru Peru PROPN nmod 2 Acc
+        sind sein AUX cop 6
+        scharf scharf ADJ ROOT 6
+        . . PUNCT punct 6
+    """))
+    assert ("Chile", "sanctions", "Peru") in rels
+
+
+def test_giving_someone_the_blame_accuses_them_but_debts_do_not():
+    def giving(noun_rows):
+        spec = """
+            Chile Chile PROPN nsubj 1 Nom
+            gab geben VERB ROOT 1
+            Peru Peru PROPN obl:arg 1 Dat
+        """ + noun_rows + """
+            . . PUNCT punct 1
+        """
+        return relations_of(doc_from("\n".join(line for line in spec.splitlines() if line.strip())))
+    blame = giving("""
+            die der DET det 4 Acc
+            Schuld Schuld NOUN obj 1 Acc
+    """)
+    assert ("Chile", "accuses", "Peru") in blame
+    debts = giving("""
+            neue neu ADJ amod 4 Acc
+            Schulden Schuld NOUN obj 1 Acc
+    """)
+    assert not any(key[1] == "accuses" for key in debts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from graphx.lexicon import fold, load
-from graphx.relations.syntax import RELATIVE_PRONOUNS, CLAUSE_DEPS, CLAUSE_END, CONTRACTIONS, DASHES, DAT, OBJ, PARTICLES, SUBJ, SUBJ_PASS, TYPE_RANK, WERDEN, clause_bounds
+from graphx.relations.syntax import ENVOYS, RELATIVE_PRONOUNS, CLAUSE_DEPS, CLAUSE_END, CONTRACTIONS, DASHES, DAT, OBJ, PARTICLES, SUBJ, SUBJ_PASS, TYPE_RANK, WERDEN, clause_bounds
 
 
 class ArgumentFinder:
@@ -73,7 +73,8 @@ class ArgumentFinder:
 
     def preposition(self, token):
         for child in token.children:
-            if child.dep_ in ("case", "ac") or (child.pos_ == "ADP" and child.i < token.i):
+            if (child.dep_ in ("case", "ac") and child.pos_ not in ("PROPN", "NOUN")) or \
+                    (child.pos_ == "ADP" and child.i < token.i):
                 word = child.lower_
                 return CONTRACTIONS.get(word, word)
         if token.i > 0 and self.doc[token.i - 1].pos_ == "ADP":
@@ -86,6 +87,8 @@ class ArgumentFinder:
         return values[0] if values else None
 
     def is_passive(self, verb) -> bool:
+        if any(self.lex.verb_class(lemma, "motion") for lemma in self.lemmas(verb)):
+            return False        # "war nach Kiew gereist": a perfect with "sein"
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
             return True
         if any(c.lemma_ == "werden" and c.dep_.startswith("aux") for c in verb.children) and \
@@ -118,7 +121,8 @@ class ArgumentFinder:
         head = self.antecedent(head) or head
         found = []
         for conjunct in self.conjuncts(head):
-            best = self.named_role_holder(conjunct) or self.nearest_entity(conjunct, max_depth, actor)
+            best = self.named_role_holder(conjunct) or self.owner_role_holder(conjunct) or \
+                self.nearest_entity(conjunct, max_depth, actor)
             if best and best not in found:
                 found.append(best)
         return found
@@ -128,7 +132,11 @@ class ArgumentFinder:
         clause stands for that clause's subject, when it names a person."""
         if pronoun.lower_ != "er" or verb.dep_ not in CLAUSE_DEPS or verb.head == verb:
             return None
-        outer = [c for c in verb.head.children if c.dep_ in SUBJ and c.i < pronoun.i and c.lower_ != "er"]
+        outer_verb = verb.head          # "übte Kritik an X, dem er ... vorwarf": the clause hangs on a noun
+        while outer_verb.pos_ not in ("VERB", "AUX") and outer_verb.head != outer_verb:
+            outer_verb = outer_verb.head
+        outer = [c for c in outer_verb.children if c.dep_ in SUBJ and c.i < pronoun.i and c.lower_ != "er"] or \
+            [h for h in self.shared_or_conj_subjects(outer_verb) if h.i < pronoun.i and h.lower_ != "er"]
         if outer and any(self.types.get(n) == "PERSON" for n in self.entities_at(outer[0], actor=True)):
             return outer[0]
         return None
@@ -141,11 +149,12 @@ class ArgumentFinder:
         if self.doc[pronoun.i - 1].text != ",":
             return None
         clause_verb = pronoun.head
-        if clause_verb.dep_ in ("acl", "acl:relcl", "rc") and clause_verb.head.i < pronoun.i and \
-                clause_verb.head.pos_ in ("NOUN", "PROPN"):
-            return clause_verb.head
         before = self.doc[pronoun.i - 2]
-        return before if self.by_token.get(before.i) else None
+        if clause_verb.dep_ in ("acl", "acl:relcl", "rc") and clause_verb.head.i < pronoun.i and \
+                clause_verb.head.pos_ in ("NOUN", "PROPN") and \
+                (self.by_token.get(clause_verb.head.i) or not self.by_token.get(before.i)):
+            return clause_verb.head
+        return before if self.by_token.get(before.i) else None    # the name right before the comma
 
     def conjuncts(self, token) -> list:
         result, stack = [], [token]
@@ -164,18 +173,46 @@ class ArgumentFinder:
             for index in self.by_token.get(i, ()):
                 if self.mentions[index].type == "PERSON":
                     return self.names[index]
+        return self.apposed_holder(head)
+
+    def apposed_holder(self, head):
+        """"mit dem russischen Botschafter in Afghanistan, Dmitri Schirnow, in Kabul": a name between
+        commas right after the role noun's phrase."""
+        end = max(t.i for t in head.subtree)
+        if end - head.i > 4 or end + 3 >= len(self.doc) or self.doc[end + 1].text != ",":
+            return None
+        for index in self.by_token.get(end + 2, ()):
+            m = self.mentions[index]
+            if m.type == "PERSON" and m.first == end + 2 and m.last + 1 < len(self.doc) and \
+                    self.doc[m.last + 1].text == ",":
+                return self.names[index]
         return None
+
+    def owner_role_holder(self, head):
+        """"Kambodschas Regierungschef Hun Manet" parsed with the state as the head: the person."""
+        if head.i + 1 >= len(self.doc) or not any(self.mentions[ix].type in ("STATE", "ORG")
+                                                  for ix in self.by_token.get(head.i, ())):
+            return None
+        return self.named_role_holder(self.doc[head.i + 1])
 
     def nearest_entity(self, head, max_depth, actor=False):
         level, depth = [head], 0
+        # "US-amerikanische und britische Behörden" parsed with the first adjective as the head
+        noun = next((c for c in head.children if c.dep_ in ("conj", "cj") and c.pos_ == "NOUN"), head) \
+            if head.pos_ == "ADJ" else head
+        seat = self.body_seat(head)
+        if seat:
+            return seat
         while level and depth <= max_depth:
             candidates = []
             for token in level:
                 for index in self.by_token.get(token.i, ()):
                     m = self.mentions[index]
-                    if actor and ((m.kind == "adj" and not self.lex.is_actor_noun(head.text)) or
+                    if actor and ((m.kind == "adj" and not self.actor_noun(noun.text)) or
                                   not self.acts_for_state(index)):
                         continue
+                    if token == head and m.kind == "compound" and m.type == "ORG" and self.envoy_of_state(head):
+                        continue      # "der israelische UNO-Botschafter" acts for Israel, not the UNO
                     candidates.append((0 if m.kind != "adj" else 1, TYPE_RANK.get(m.type, 4), token.i,
                                        self.names[index]))
             if candidates:
@@ -188,6 +225,24 @@ class ArgumentFinder:
                      if c.dep_ not in CLAUSE_DEPS and c.dep_ not in ("conj", "cj", "punct")
                      and not (c.dep_ in ("nmod", "obl") and self.preposition(c) is not None)]
             depth += 1
+        return None
+
+    def actor_noun(self, word) -> bool:
+        """is_actor_noun, plurals included ("Behörden", "Regierungen")."""
+        return any(self.lex.is_actor_noun(word[:len(word) - len(e)]) for e in ("", "n", "en")
+                   if word.endswith(e) and len(word) > len(e) + 3)
+
+    def envoy_of_state(self, noun) -> bool:
+        word = noun.lower_.rsplit("-", 1)[-1]
+        return word.startswith(ENVOYS) and any(
+            c.dep_ in ("amod", "nmod:poss", "nk") and any(self.mentions[ix].type == "STATE" for ix in self.by_token.get(c.i, ()))
+            for c in noun.children)
+
+    def body_seat(self, noun):
+        """"die Militärjunta in Myanmar" taken for an organisation of its own: the state it rules."""
+        if self.by_token.get(noun.i) and all(self.mentions[ix].type == "ORG" and self.mentions[ix].kind != "compound"
+                                             for ix in self.by_token[noun.i]):
+            return self.seat_of(noun)
         return None
 
     def seat_of(self, noun):
@@ -249,6 +304,9 @@ class ArgumentFinder:
             return []
         around = [verb] + [a for a in verb.children if a.dep_.startswith("aux")]   # "sollen X ... unterstützen"
         candidates = [c for v in around for c in v.children if c.dep_ in SUBJ]
+        # a perfect with "sein" the parser took for a passive: its subject as the patient or agent
+        candidates += [c for c in verb.children if c.dep_ in SUBJ_PASS | {"obl:agent"} and self.preposition(c) is None
+                       and any(a.dep_ == "aux:pass" for a in verb.children)]
         # "Warschau - Der Minister X hat ...": the parser made the dateline the subject, X its conjunct
         candidates += [j for c in candidates if self.is_dateline(c) for j in c.children if j.dep_ in ("conj", "cj")]
         heads = [c for c in candidates if not (passive and c.dep_ == "nsubj:pass")
@@ -256,9 +314,12 @@ class ArgumentFinder:
                  and not self.oblique_article(c)]
         heads.sort(key=lambda t: t.i)
         heads = [self.pronoun_subject(h, verb) or h for h in heads]
+        shared = self.shared_subjects(verb)
+        if shared:
+            return shared
         if heads:              # a second "subject" is a parser error for an object (see extra_subjects),
             return heads[:1] + [h for h in heads[1:] if self.coordinated(heads[0], h)]   # unless coordinated
-        if not passive:        # a nominative the parser took for an object ("hat Nordkorea ... verlegt")
+        if not passive and not self.zu_infinitive(verb):   # a nominative the parser took for an object ("hat Nordkorea ... verlegt")
             heads = [c for c in verb.children if c.dep_ in OBJ and self.case(c) == "Nom"
                      and self.preposition(c) is None]
             if heads:
@@ -269,12 +330,31 @@ class ArgumentFinder:
             if any(self.lex.verb_class(l, "object_control") for l in self.lemmas(governor)):
                 return self.datives(governor) or self.objects(governor)
             if not passive:
-                return [c for c in governor.children if c.dep_ in SUBJ]
+                return self.subjects(governor)
         if any(c.dep_ in ("mark", "cp") and c.lower_ != "zu" for c in verb.children):
             return []          # a subordinate clause ("dass ...") has its own subject or none
         if verb.dep_ == "conj" and verb.head != verb:          # "X kam und half Y"
             return self.subjects(verb.head)
         return []
+
+    def zu_infinitive(self, verb) -> bool:
+        return any(c.lower_ == "zu" and c.dep_ in ("mark", "pm") for c in verb.children)
+
+    def shared_or_conj_subjects(self, verb) -> list:
+        """Subjects a verb without its own takes from the verb it is coordinated with."""
+        if verb.dep_ in ("conj", "cj") and verb.head != verb and verb.head.i < verb.i:
+            return [c for c in verb.head.children if c.dep_ in SUBJ]
+        return []
+
+    def shared_subjects(self, verb) -> list:
+        """A participle or infinitive coordinated with another under one auxiliary shares its subject
+        ("X hat Sanktionen verhängt und Peking angeklagt"): a nominative under it is a misread object."""
+        if verb.dep_ not in ("conj", "cj") or verb.head == verb or verb.head.i > verb.i or \
+                any(c.dep_.startswith("aux") or c.dep_ == "cop" for c in verb.children) or \
+                any(c.dep_ in ("mark", "cp") and c.lower_ != "zu" for c in verb.children) or \
+                "Fin" in verb.morph.get("VerbForm") or not (self.looks_participle(verb) or self.is_infinitive(verb)):
+            return []
+        return self.subjects(verb.head)
 
     def oblique_article(self, noun) -> bool:
         """An article no nominative takes: "dem"/"des", or "der" before a feminine, neuter or plural
@@ -341,6 +421,8 @@ class ArgumentFinder:
                 return heads
         subjects = set(self.subjects(verb)) if not self.is_passive(verb) else set()
         objs = [c for c in verb.children if c.dep_ in OBJ and c not in subjects]
+        if self.shared_subjects(verb):      # "hat ... verhängt und Peking angeklagt": no own subject
+            objs += [c for c in verb.children if c.dep_ in SUBJ and c not in subjects]
         return self.extra_subjects(verb) + ([c for c in objs if self.case(c) != "Dat"] or objs)
 
     def extra_subjects(self, verb) -> list:
@@ -382,15 +464,35 @@ class ArgumentFinder:
             if child.dep_ == "amod" and child.pos_ in ("NOUN", "PROPN") and \
                     any(self.mentions[ix].kind == "compound" for ix in self.by_token.get(child.i, ())):
                 continue       # a compound noun as "amod" is a parser error ("seit Beginn des Ukraine-Krieges Sanktionen")
+            if self.bare_dative(child, noun):
+                continue
             if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or \
                     (child.dep_ in ("nmod", "det") and self.preposition(child) is None and
                      (self.case(child) in ("Gen", None) or self.genitive_article(child)) and child.i < noun.i + 6):
-                for index in self.by_token.get(child.i, ()):
-                    if self.names[index] not in names:
-                        names.append(self.names[index])
+                seat = self.body_seat(child)
+                for name in [seat] if seat else [self.names[index] for index in self.by_token.get(child.i, ())]:
+                    if name not in names:
+                        names.append(name)
                 if child.dep_ == "nmod" and not self.by_token.get(child.i):
                     names += [n for n in self.entities_at(child, 1) if n not in names]
         return names
+
+    def bare_dative(self, child, noun) -> bool:
+        """"gab Ungarn Rückendeckung": a name without genitive ending right before a bare object noun
+        is the verb's dative, not the noun's owner (that would be "Ungarns Rückendeckung")."""
+        return child.dep_ in ("nmod:poss", "nmod", "nk", "compound") and child.i == noun.i - 1 and child.pos_ == "PROPN" \
+            and not child.lower_.endswith(("s", "'", "’", "x", "z")) and noun.head.pos_ in ("VERB", "AUX") \
+            and noun.head != noun
+
+    def gov_datives(self, noun) -> list:
+        """The dative of the light verb governing a noun cue ("sprach ihr das Vertrauen aus", "gab
+        Ungarn Rückendeckung", "sicherte Kiew Hilfe zu"): the one the noun is given to."""
+        verb = self.governor(noun, "light")
+        if verb is None:
+            return []
+        heads = [h for h in self.datives(verb) if h != noun and h.i != noun.i]
+        heads += [c for c in noun.children if self.bare_dative(c, noun)]
+        return heads
 
     def genitive_article(self, noun) -> bool:
         """"der myanmarischen Armee" with the noun's case misread: its article says genitive."""

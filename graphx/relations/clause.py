@@ -41,6 +41,8 @@ class Clause:
                                                       self.is_prenominal(i) or self.f.by_token.get(i)):
             i -= 1
         if i >= self.start and self.doc[i].pos_ == "DET":
+            if self.after_person_name(i) and self.doc[i].lower_ == "der":
+                return "Dat"           # "warf Merkel der Regierung ... vor": no genitive follows a name
             case = self.f.case(self.doc[i])
             if case:
                 return case
@@ -60,7 +62,8 @@ class Clause:
             earlier = [ix for ix, prep, _ in self.items_before(i, start)]
             if earlier:
                 return self.preposition_of(self.f.mentions[earlier[-1]], start)
-        if token.pos_ in ("NOUN", "PROPN") and not self.f.by_token.get(i):
+        if token.pos_ in ("NOUN", "PROPN") and not self.f.by_token.get(i) and \
+                not any(t.lower_ in ("den", "dem", "einen", "einem") for t in self.doc[i + 1:m.first]):
             return ATTACHED                                 # "in der Stadt Aleppo", "die Atommacht X"
         return None
 
@@ -111,17 +114,26 @@ class Clause:
             j += 1
         if not (j + 1 < self.end and self.f.lex.title_relation(self.doc[j].text) and self.doc[j].text[:1].isupper()):
             return False
-        j += 1            # "CSU-Chef und bayerischer Ministerpräsident Markus Söder": coordinated roles
-        while j + 1 < self.end and (self.doc[j].lower_ in ("und", "sowie") or self.doc[j].pos_ == "ADJ" or
-                                    (self.doc[j].text[:1].isupper() and self.f.lex.title_relation(self.doc[j].text)
-                                     and not self.f.by_token.get(j))):
-            j += 1
-        return any(self.f.mentions[ix].type == "PERSON" for ix in self.f.by_token.get(j, ()))
+        while j + 2 < self.end and self.doc[j + 1].lower_ == "und":     # "CSU-Chef und Ministerpräsident X"
+            k = j + 2
+            while k < self.end and self.doc[k].pos_ == "ADJ":
+                k += 1
+            if not (k < self.end and self.doc[k].text[:1].isupper() and self.f.lex.title_relation(self.doc[k].text)):
+                break
+            j = k
+        return any(self.f.mentions[ix].type == "PERSON" for ix in self.f.by_token.get(j + 1, ()))
 
     def is_genitive_attribute(self, index) -> bool:
         m = self.f.mentions[index]
         before = self.doc[m.first - 1] if m.first > self.start else None
+        if before is not None and before.lower_ == "der" and self.after_person_name(before.i):
+            return False
         return before is not None and before.lower_ in ("des", "der") and self.f.case(self.doc[m.last]) == "Gen"
+
+    def after_person_name(self, i) -> bool:
+        """The token before i ends a person's name: what follows is no genitive attribute of it."""
+        return i - 1 >= self.start and any(self.f.mentions[ix].type == "PERSON" and self.f.mentions[ix].last == i - 1
+                                           and self.f.mentions[ix].kind == "name" for ix in self.f.by_token.get(i - 1, ()))
 
     def relative_clause(self) -> bool:
         first = self.doc[self.start]
@@ -216,6 +228,10 @@ class Clause:
             return self.with_preposition(role[3:], after=self.cue.i if noun else None)
         if role == "mod":
             return self.around_noun() if noun else []
+        if role == "obj_owner" and not noun and not self.passive():   # "den ungarischen Botschafter X zitiert"
+            return [self.name(ix) for ix, prep, case in self.items if prep is None and case == "Acc"
+                    and self.f.mentions[ix].kind == "adj" and self.describes_role(ix)
+                    and self.name(ix) not in sources][:1]
         if role == "theme_owner":
             return [self.name(ix) for ix, prep, _ in self.items if prep is None and self.f.mentions[ix].kind == "adj"]
         if role == "claim":      # "wies Vorwürfe Kiews zurück"; not "dementierte auf Twitter", "im Interview mit X"

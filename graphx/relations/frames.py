@@ -3,7 +3,7 @@ its argument roles, read off the parse, with the shallow clause reader as fallba
 from __future__ import annotations
 
 from graphx.lexicon import fold
-from graphx.relations.syntax import BOTH_NOUNS, OBJ, OBLIQUE, SUBJ, SUBJ_PASS, all_pairs, clause_bounds
+from graphx.relations.syntax import BOTH_NOUNS, RECIPROCAL, OBJ, OBLIQUE, SUBJ, SUBJ_PASS, all_pairs, clause_bounds
 from graphx.relations.clause import Clause
 
 
@@ -24,8 +24,13 @@ class FrameRelations:
         if role == "obj":
             return [n for h in self.objects(verb) for n in self.entities_at(h)]
         if role == "obj_place":            # "greift Ziele in Eritrea an": where the object is
-            return [n for h in self.objects(verb) for c in h.children
-                    if c.dep_ in ("nmod", "obl") and self.preposition(c) == "in" for n in self.entities_at(c)]
+            objects = self.objects(verb)
+            found = [n for h in objects for c in h.children
+                     if c.dep_ in ("nmod", "obl") and self.preposition(c) == "in" for n in self.entities_at(c)]
+            if not found and objects and not any(self.all_entities_in(h) for h in objects):
+                found = [n for c in verb.children if c.dep_ in ("obl", "nmod") and c.i > objects[0].i
+                         and self.preposition(c) == "in" for n in self.entities_at(c)]   # "in X" hung on the verb
+            return found
         if role == "obj_owner":            # "bestellte den Botschafter Ungarns ein": whose representative
             return [n for h in self.objects(verb) if self.lex.title_relation(h.text)
                     for n in self.modifiers(h) if self.types.get(n) in ("STATE", "ORG")]
@@ -50,6 +55,13 @@ class FrameRelations:
             governor = self.governor(cue_token, "light")
             return [n for h in self.subjects(governor) for n in self.entities_at(h, actor=True)] \
                 if governor is not None else []
+        if role == "gov_dat":
+            return [n for h in self.gov_datives(cue_token) for n in self.entities_at(h)]
+        if role == "aimed":               # "Die Sanktionen treffen X", "Der Angriff galt X": the noun as subject
+            if cue_token.dep_ not in SUBJ or verb is None or verb == cue_token or \
+                    not any(self.lex.verb_class(lemma, "aim") for lemma in self.lemmas(verb)):
+                return []
+            return [n for h in self.objects(verb) + self.datives(verb) if h != cue_token for n in self.entities_at(h)]
         if role == "receiver":
             governor = self.governor(cue_token, "receive")
             return [n for h in self.subjects(governor) for n in self.entities_at(h)] if governor is not None else []
@@ -142,13 +154,17 @@ class FrameRelations:
         clause_words = {fold(t.lemma_) for t in sentence.span} | {t.lower_ for t in sentence.span}
         for token in sentence.span:
             cues = []
-            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VV"):
+            if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VV") or \
+                    (token.dep_ in ("acl:relcl", "acl", "advcl", "ccomp") and token.pos_ in ("ADV", "ADJ")
+                     and token.text[:1].islower()):      # a clause's verb mistagged ("..., der X Y vorwirft")
                 lemmas = self.lemmas(token)
                 for lemma in lemmas:
                     cues += self.lex.verb_cues.get(lemma, [])
                 verb = token
             elif token.pos_ in ("NOUN", "PROPN"):
-                cues = list(self.lex.noun_cue(token.lemma_ or token.text)) or list(self.lex.noun_cue(token.text))
+                cues = list(self.lex.noun_cue(token.lemma_ or token.text)) or list(self.lex.noun_cue(token.text)) or \
+                    (list(self.lex.noun_cue(token.text[:-1])) if token.text.endswith("e") and len(token.text) > 6
+                     else [])        # a plural in -e the lemmatizer left alone ("Einreiseverbote")
                 verb = token.head if token.head.pos_ in ("VERB", "AUX") else None
             else:
                 continue
@@ -176,8 +192,12 @@ class FrameRelations:
                 pairs = [(s, t) for s in sources for t in targets]
         else:
             sources = self.first_role(cue.source, token, role_verb, cue)
-            targets = self.first_role(cue.target, token, role_verb, cue, source_names=sources) if sources else []
-            pairs = [(s, t) for s in sources for t in targets]
+            if len(sources) >= 2 and self.reciprocal(token, sentence.span):
+                targets = []
+                pairs = [(s, t) for s in sources for t in sources if s != t]   # each of them the other
+            else:
+                targets = self.first_role(cue.target, token, role_verb, cue, source_names=sources) if sources else []
+                pairs = [(s, t) for s in sources for t in targets]
         unnamed = not pairs and not sources and not cue.is_noun and "subj" in cue.source and \
             self.unnamed_subject(role_verb)   # "Die Experten werfen X vor": no named source to read off the clause
         if not pairs and not unnamed:       # the parse failed us: read the roles off the clause
@@ -225,6 +245,11 @@ class FrameRelations:
                for t in self.doc[start:noun.i] if t.pos_ in ("VERB", "AUX")):
             return Clause(self, noun, noun.sent).subject()
         return []
+
+    def reciprocal(self, token, span) -> bool:
+        """"X und Y werfen sich gegenseitig Betrug vor", "gegenseitige Vorwürfe", "kritisierten einander"."""
+        start, end = clause_bounds(self.doc, token.i, span)
+        return any(t.lower_.startswith(RECIPROCAL) for t in self.doc[start:end])
 
     def unnamed_subject(self, verb) -> bool:
         """The parse gives the verb a subject that names no entity ("Die Experten", "er")."""

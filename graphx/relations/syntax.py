@@ -22,6 +22,8 @@ HYPOTHETICAL = {"ob", "falls", "sofern", "wenn", "sollte", "sollten"}
 WERDEN = {"werden", "wird", "wurde", "wurden", "worden", "werde", "würde", "würden", "wirst", "wurdest"}
 TYPE_RANK = {"PERSON": 0, "ORG": 1, "STATE": 2, "LOCATION": 3}
 DASHES = {"–", "—", "-"}
+ENVOYS = ("botschafter", "gesandte", "vertreter", "diplomat", "delegierte", "emissär")  # posted to an org, acting for a state
+RECIPROCAL = ("gegenseitig", "wechselseitig", "einander")     # "X und Y warfen sich gegenseitig ... vor"
 
 
 

@@ -162,6 +162,11 @@ def clean_span(span, lex):
             end = k + 1
         if end < len(doc) and ARABIC_ARTICLE.match(doc[end].text) and doc[end].text.split("-", 1)[1][:1].isupper():
             end += 1
+        # a nickname in quotes inside the name: "Mohamed Hamdan „Hemeti“ Dagalo"
+        if end + 3 < len(doc) and doc[end].text in OPEN_QUOTES and doc[end + 2].text in CLOSE_QUOTES and \
+                doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha and doc[end + 3].text[:1].isupper() and \
+                doc[end + 3].is_alpha and doc[end + 3].pos_ == "PROPN" and not lexicon_token(doc[end + 3], lex):
+            end += 4
         # the NER often stops after the first part of a name
         while end < len(doc) and (doc[end].pos_ == "PROPN" or KOREAN_GIVEN_NAME.match(doc[end].text)) and \
                 doc[end].text[:1].isupper() and not doc[end].ent_type_ and not lexicon_token(doc[end], lex) and \
@@ -171,6 +176,9 @@ def clean_span(span, lex):
 
 
 ABBREVIATION = re.compile(r"^(St|Ste|Sta|Ft|Mt|Pt)\.$")
+OPEN_QUOTES = {"„", "\"", "“", "»", "«", "‚", "'"}
+CLOSE_QUOTES = {"“", "\"", "”", "«", "»", "‘", "’", "'"}
+NICKNAME = re.compile(r"\s*[„\"“»«‚']\s?[^\s„\"“”»«‚‘’']+\s?[“\"”«»‘’']\s*")
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "dos", "das",
                   "zu", "ten", "ter", "bin", "ibn", "al", "el", "ben"}
 
@@ -319,6 +327,14 @@ def find_mentions(doc, lex=None) -> list:
             key = state_qualified(doc[first - 1], key, lex)
         add(first, last, "ORG", key, "lexicon" if lex.org_of(text) else "name")
     for ent in ents:
+        longer = lexicon_extension(doc, ent, lex, covered)
+        if longer is not None:        # "Vereinigten Arabischen" + "Emiraten": the lexicon's longest form
+            first, last = longer
+            text = doc[first:last + 1].text
+            classified = classify_name(text, ent.label_, doc[first:last + 1].root, lex)
+            if classified:
+                add(first, last, *classified)
+                continue
         if any(k in covered for k in range(ent.start, ent.end)):
             free = [k for k in range(ent.start, ent.end) if k not in covered]
             if not free or free[-1] - free[0] + 1 != len(free) or (ent.label_ not in ("PER", "PERSON") and not (
@@ -345,6 +361,8 @@ def find_mentions(doc, lex=None) -> list:
             # hyphen compounds tagged as a whole ("Nato-Gipfel") still name their first part
             continue
         etype, key, kind = classified
+        if kind == "name" and etype == "PERSON":
+            key = " ".join(NICKNAME.sub(" ", key).split())     # the nickname is an alias, not part of the key
         if kind == "name" and etype == "ORG" and any(lex.org_head(t.text) for t in span):
             key = org_key(span, lex)
         if kind == "name" and not is_plausible(text, etype):
@@ -369,6 +387,29 @@ def find_mentions(doc, lex=None) -> list:
     known_names(doc, lex, taken, mentions, add)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def lexicon_extension(doc, ent, lex, covered=()):
+    return longest_lexicon_form(doc, ent.start, ent.end, lex, covered)
+
+
+def longest_lexicon_form(doc, start, end, lex, covered=()):
+    """(first, last) of the longest lexicon name (state, metonym, organisation) that contains an NER span
+    cut short and reaches beyond it ("Vereinigten Arabischen" + "Emiraten", "Europäischen Gerichtshof" +
+    "für Menschenrechte"); None when there is none."""
+    best = None
+    for first in range(max(0, start - 2), start + 1):
+        if not lex.starts_a_name(fold(doc[first].text)):
+            continue
+        for last in range(min(len(doc), first + MAX_GAZETTEER_TOKENS) - 1, end - 1, -1):
+            if any(k in covered for k in range(first, last + 1)):
+                continue
+            text = doc[first:last + 1].text
+            if fold(text) in lex.states or fold(text) in lex.metonyms or lex.org_of(text):
+                if best is None or last - first > best[1] - best[0]:
+                    best = (first, last)
+                break
+    return best
 
 
 def gazetteer(doc, lex, taken, add):
@@ -470,7 +511,12 @@ def organisation_spans(doc, lex, ents=()) -> list:
         left = first - 1 if possessed else first            # the genitive may share the NER span
         ner_beyond = any(e.start < left <= e.end - 1 or e.start <= last < e.end - 1 for e in ents
                          if e.label_ not in ("PER", "PERSON") and (e.start < left or e.end > last + 1))
-        if (kind == "alone" or modified) and before not in INDEFINITE and not ner_beyond:
+        longer = longest_lexicon_form(doc, first, last + 1, lex)
+        if longer is not None and longer[1] > last and (not spans or longer[0] > spans[-1][1]):
+            # "Internationale Komitee" + "vom Roten Kreuz": the lexicon's longest form
+            spans.append(longer)
+            i = longer[1] + 1
+        elif (kind == "alone" or modified) and before not in INDEFINITE and not ner_beyond:
             spans.append((first, last))
             i = last + 1
         else:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from graphx.errors import InputError
 from graphx.lexicon import fold
-from graphx.mentions import ARABIC_ARTICLE, NAME_PARTICLES
+from graphx.mentions import ARABIC_ARTICLE, NAME_PARTICLES, NICKNAME
 
 FUNCTION_WORDS = {"for", "of", "the", "and", "für", "der", "die", "das", "des", "und", "von", "vom",
                   "zur", "zum", "de", "du", "la", "le", "et", "on", "in", "im", "at"}
@@ -68,12 +68,18 @@ def resolve_article(mentions, text: str = "") -> dict:
             full_names.setdefault(" ".join(parts), m.start)
     all_words = {w for m in mentions for w in name_parts(m.key)} | {m.key for m in mentions}
     acronyms = find_acronyms(text, mentions)
+    nicknames = {}                     # "Hemeti" -> "Mohamed Hamdan Dagalo" ("Mohamed Hamdan „Hemeti“ Dagalo")
+    for m in persons:
+        for quoted in NICKNAME.findall(m.surface):
+            nicknames.setdefault(quoted.strip(" „\"“”»«‚‘’'"), m.key)
 
     names = []
     last_seen = {}
     for m in mentions:
         name = m.key
-        if m.type == "PERSON":
+        if nicknames.get(m.key, m.key) != m.key:
+            name = nicknames[m.key]
+        elif m.type == "PERSON":
             name = resolve_person(m.key, full_names, last_seen, m.start, all_words)
             last_seen[name] = m.start
         elif m.kind == "name":

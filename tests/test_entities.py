@@ -127,3 +127,20 @@ def test_a_persons_genitive_before_a_head_is_the_person_and_the_organisation():
     doc = doc_of("Tarkos/PROPN Freiheitspartei/NOUN siegte/VERB ./PUNCT", ents=[(0, 2, "PER")])
     assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Tarkos", "PERSON"),
                                                                       ("Freiheitspartei", "ORG")}
+
+
+def test_a_name_cut_short_by_the_ner_or_a_head_word_reaches_the_longest_lexicon_form():
+    doc = doc_of("Mit/ADP den/DET Vereinigten/ADJ Arabischen/NOUN Emiraten/NOUN sprach/VERB das/DET "
+                 "Internationale/ADJ Komitee/NOUN vom/ADP Roten/NOUN Kreuz/PROPN ./PUNCT",
+                 ents=[(2, 4, "ORG"), (10, 12, "LOC")])
+    assert found(doc) == {("Vereinigten Arabischen Emiraten", "STATE", "Vereinigte Arabische Emirate"),
+                          ("Internationale Komitee vom Roten Kreuz", "ORG",
+                           "Internationales Komitee vom Roten Kreuz")}
+
+
+def test_a_nickname_in_quotes_inside_a_person_name_stays_in_the_name_and_resolves_alone():
+    doc = doc_of("Dann/ADV sprach/VERB Omar/PROPN Salim/PROPN „/PUNCT Falke/PROPN “/PUNCT Haddad/PROPN ./PUNCT "
+                 "Falke/PROPN lachte/VERB ./PUNCT", ents=[(2, 4, "PER"), (9, 10, "PER")])
+    mentions = find_mentions(doc)
+    assert [m.key for m in mentions] == ["Omar Salim Haddad", "Falke"] and "Falke" in mentions[0].surface
+    assert resolve_article(mentions, doc.text)["names"] == ["Omar Salim Haddad"] * 2

@@ -367,6 +367,9 @@ def find_mentions(doc, lex=None) -> list:
             key = org_key(span, lex)
         if kind == "name" and not is_plausible(text, etype):
             continue
+        if len(span) == 1 and etype != "PERSON" and kind == "name" and \
+                any(fold(text) in (group, group + "s", group + "en") for group in lex.unnamed_groups):
+            continue          # "die Militärjunta", "die Regierung" alone: an unnamed group
         introduced = span.start > 0 and lex.is_descriptor(doc[span.start - 1].text)   # "Partei Bürgerplattform"
         if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and text not in lex.toponyms and \
                 not introduced and \

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from graphx.errors import InputError
-from graphx.lexicon import fold
+from graphx.lexicon import fold, load
 from graphx.mentions import ARABIC_ARTICLE, NAME_PARTICLES, NICKNAME
 
 FUNCTION_WORDS = {"for", "of", "the", "and", "für", "der", "die", "das", "des", "und", "von", "vom",
@@ -379,8 +379,12 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
         for other in group[1:]:
             union(group[0], other)
     short = {n: n for n in orgs if re.fullmatch(r"[A-ZÄÖÜ]{2,8}", n)}
+    lex = load()
     for name in orgs:
         if len(name.split()) >= 2 and initials(name) in short:
+            known, known_short = lex.org_of(name), lex.org_of(initials(name))
+            if known and known_short and known != known_short:
+                continue      # "Internationaler Strafgerichtshof" is not "IS": the lexicon knows both
             union(short[initials(name)], name)
 
     clusters = defaultdict(list)

@@ -144,3 +144,9 @@ def test_a_nickname_in_quotes_inside_a_person_name_stays_in_the_name_and_resolve
     mentions = find_mentions(doc)
     assert [m.key for m in mentions] == ["Omar Salim Haddad", "Falke"] and "Falke" in mentions[0].surface
     assert resolve_article(mentions, doc.text)["names"] == ["Omar Salim Haddad"] * 2
+
+
+def test_an_unnamed_group_tagged_alone_is_no_entity_but_a_named_body_is():
+    doc = doc_of("Die/DET Militärjunta/NOUN und/CCONJ die/DET Regierung/NOUN trafen/VERB das/DET "
+                 "Außenministerium/NOUN ./PUNCT", ents=[(1, 2, "ORG"), (4, 5, "ORG"), (7, 8, "ORG")])
+    assert {surface for surface, _, _ in found(doc)} == {"Außenministerium"}

@@ -97,6 +97,11 @@ def test_acronym_merges_with_its_long_form_across_articles():
     merged = merge_across_articles(results)
     assert {e["name"] for r in merged for e in r["entities"]} == {"ISW"}
 
+    # two names the lexicon knows apart stay apart even where the initials agree
+    results = [result("a.txt", [("Internationaler Strafgerichtshof", "ORG")]), result("b.txt", [("IS", "ORG")])]
+    merged = merge_across_articles(results)
+    assert {e["name"] for r in merged for e in r["entities"]} == {"Internationaler Strafgerichtshof", "IS"}
+
 
 def test_alias_file_forces_merges_splits_and_canonical_names(tmp_path):
     path = tmp_path / "aliases.txt"

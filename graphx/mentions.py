@@ -127,10 +127,10 @@ def clean_span(span, lex):
     if len(tokens) > 1:
         known = [t for t in tokens if lexicon_token(t, lex)]
         others = [t for t in tokens if t not in known]
-        genitive_or_last = known and (known[0] == tokens[-1] or (known[0].text.endswith("s") and
-                                      lexicon_token(known[0].text[:-1], lex)))
-        if len(known) == 1 and genitive_or_last and fold(span.text) not in lex.orgs and \
-                all(t.pos_ == "NOUN" or lex.title_relation(t.text) for t in others):
+        genitive = known and known[0].text.endswith("s") and lexicon_token(known[0].text[:-1], lex)
+        if len(known) == 1 and (genitive or known[0] == tokens[-1]) and fold(span.text) not in lex.orgs and \
+                all((t.pos_ == "NOUN" and (genitive or is_noun_word(t.text))) or
+                    lex.title_relation(t.text) for t in others):     # but "Walan ICC" is a firm's name
             return span.doc[known[0].i: known[0].i + 1]
     doc = span.doc
     end = tokens[-1].i + 1

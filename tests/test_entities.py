@@ -150,3 +150,9 @@ def test_an_unnamed_group_tagged_alone_is_no_entity_but_a_named_body_is():
     doc = doc_of("Die/DET Militärjunta/NOUN und/CCONJ die/DET Regierung/NOUN trafen/VERB das/DET "
                  "Außenministerium/NOUN ./PUNCT", ents=[(1, 2, "ORG"), (4, 5, "ORG"), (7, 8, "ORG")])
     assert {surface for surface, _, _ in found(doc)} == {"Außenministerium"}
+
+
+def test_a_company_descriptor_is_cut_and_a_lexicon_acronym_inside_a_firms_name_stays_in_it():
+    doc = doc_of("Das/DET Flugzeug/NOUN gehörte/VERB der/DET Privatfirma/NOUN Korvan/NOUN ICC/PROPN ./PUNCT",
+                 ents=[(4, 7, "ORG")])
+    assert found(doc) == {("Korvan ICC", "ORG", "Korvan ICC")}

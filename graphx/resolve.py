@@ -155,6 +155,17 @@ def part_of(word: str, full: str) -> bool:
     return plain(word) in {plain(p) for p in name_parts(full)}
 
 
+def consonants(word: str) -> str:
+    return re.sub(r"[aeiouy]", "", plain(word))
+
+
+def spelling_variant(word: str, part: str) -> bool:
+    """Two transliterations of one name part: same first letter and consonants, vowels apart
+    ("Salih", "Saleh"; "Mohammed", "Muhammad")."""
+    a, b = plain(word), plain(part)
+    return a[:1] == b[:1] and abs(len(a) - len(b)) <= 1 and len(consonants(a)) >= 3 and consonants(a) == consonants(b)
+
+
 def resolve_person(key: str, full_names: dict, last_seen: dict, position: int, known_words: set) -> str:
     parts = name_parts(key)
     if len(parts) >= 2:
@@ -173,6 +184,10 @@ def resolve_person(key: str, full_names: dict, last_seen: dict, position: int, k
         if stripped != word:
             word = stripped
             candidates = [full for full in full_names if part_of(word, full)]
+    if not candidates and len(word) >= 4:      # "Salih" for "Osman Saleh": another transliteration
+        candidates = [full for full in full_names if any(
+            spelling_variant(word, part) for part in name_parts(full)[1:])]
+        candidates = candidates if len(candidates) == 1 else []
     if not candidates:
         return word
     if len(candidates) == 1:

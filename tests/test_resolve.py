@@ -177,3 +177,9 @@ def test_malformed_alias_lines_are_one_line_errors_with_the_line_number(tmp_path
     with pytest.raises(InputError, match=message) as caught:
         AliasTable.load(path)
     assert "\n" not in str(caught.value)
+
+
+def test_a_surname_in_another_transliteration_resolves_to_the_one_full_name():
+    text = "Außenminister Osman Saleh reiste ab. Salih sagte, Mira Salt bleibe."
+    mentions = [mention(text, "Osman Saleh"), mention(text, "Salih"), mention(text, "Mira Salt")]
+    assert resolve_article(mentions, text)["names"] == ["Osman Saleh", "Osman Saleh", "Mira Salt"]

@@ -371,7 +371,8 @@ def find_mentions(doc, lex=None) -> list:
                 any(fold(text) in (group, group + "s", group + "en") for group in lex.unnamed_groups):
             continue          # "die Militärjunta", "die Regierung" alone: an unnamed group
         introduced = span.start > 0 and lex.is_descriptor(doc[span.start - 1].text)   # "Partei Bürgerplattform"
-        if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and text not in lex.toponyms and \
+        toponym = text in lex.toponyms or (text.endswith("s") and text[:-1] in lex.toponyms)    # "Kaliforniens"
+        if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and not toponym and \
                 not introduced and \
                 (is_ordinary_word(span[0], lex) or (etype in ("LOCATION", "ORG") and is_common_word(text))):
             continue          # "in Etappen", "im Budget", "Unterdessen": a common word the NER took for a name
@@ -643,6 +644,9 @@ def named_persons(doc, lex, taken, add):
             add(token.i, end - 1, "PERSON", doc[token.i:end].text, "name")
 
 
+PLACE_PREPOSITIONS = {"in", "von", "aus", "nach"}
+
+
 def named_places(doc, lex, taken, add):
     """Places the NER missed: the name after a place noun ("in der Region Kursk") and the place of a
     dateline at the start of a text ("Myrne, Ukraine - Die ...", "Kiew – ...")."""
@@ -657,6 +661,14 @@ def named_places(doc, lex, taken, add):
                 (name.pos_ in ("PROPN", "X") or (name.pos_ == "NOUN" and not name.lower_.endswith(NOUN_SUFFIXES)
                                                  and "Case=Nom" not in str(name.morph))):
             add(first, last, "LOCATION", doc[first:last + 1].text, "name")
+    for token in doc:     # "Gouverneur von Illinois": a place name Wiktionary knows, after a place preposition
+        k = token.i
+        if k in taken or k < 1 or token.pos_ != "PROPN" or token.text not in lex.toponyms or \
+                doc[k - 1].lower_ not in PLACE_PREPOSITIONS or token.text in noun_forms() or \
+                token.text in lex.first_names or lexicon_token(token, lex) or \
+                (k > 1 and (doc[k - 2].ent_type_ in ("PER", "PERSON") or doc[k - 2].text in lex.first_names)):
+            continue
+        add(k, k, "LOCATION", token.text, "name")
     first = 0
     while first < len(doc) and doc[first].is_space:
         first += 1
@@ -667,9 +679,14 @@ def named_places(doc, lex, taken, add):
     while dash < len(doc) and dash - end < 4 and doc[dash].text not in ("–", "—", "-") and \
             (doc[dash].text[:1].isupper() or doc[dash].text in (",", "/")):
         dash += 1
-    if end > first and dash < len(doc) and doc[dash].text in ("–", "—", "-") and dash + 1 < len(doc) and \
-            not any(i in taken for i in range(first, end)) and not lexicon_token(doc[first:end].text, lex):
+    dateline = end > first and dash < len(doc) and doc[dash].text in ("–", "—", "-") and dash + 1 < len(doc)
+    if dateline and not any(i in taken for i in range(first, end)) and not lexicon_token(doc[first:end].text, lex):
         add(first, end - 1, "LOCATION", doc[first:end].text, "name")
+    if dateline:
+        for k in range(end + 1, dash):          # "Putrajaya/Bangkok –": every place of the dateline
+            if doc[k - 1].text == "/" and doc[k].text[:1].isupper() and k not in taken and \
+                    (k + 1 == dash or doc[k + 1].text == "/") and not lexicon_token(doc[k], lex):
+                add(k, k, "LOCATION", doc[k].text, "name")
 
 
 def after_role_noun(span, lex) -> bool:

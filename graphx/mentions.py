@@ -268,13 +268,15 @@ def person_after_role(span, lex, label):
         word = token.text
         role = word[:1].isupper() and (lex.title_relation(word) or fold(word) in lex.demonyms or
                                        (token.pos_ == "NOUN" and word in noun_forms() and
-                                        tokens[k + 1].text in lex.first_names) or
+                                        (tokens[k + 1].text in lex.first_names or
+                                         ARABIC_ARTICLE.match(tokens[k + 1].text))) or
                                        (label in ("PER", "PERSON") and token.pos_ == "NOUN" and
                                         word in word_forms() and word not in lex.first_names))
         if not role:
             continue
         rest = tokens[k + 1:]
-        if rest and all(t.text[:1].isupper() and t.pos_ in ("PROPN", "X", "NOUN", "ADJ") and not lexicon_token(t, lex)
+        if rest and all((t.text[:1].isupper() or ARABIC_ARTICLE.match(t.text)) and
+                        t.pos_ in ("PROPN", "X", "NOUN", "ADJ") and not lexicon_token(t, lex)
                         and not lex.title_relation(t.text) for t in rest) and \
                 any(t.pos_ == "PROPN" or t.text in lex.first_names for t in rest) and \
                 not any(t.text in lex.org_heads for t in tokens):
@@ -698,6 +700,9 @@ def after_role_noun(span, lex) -> bool:
 
 def looks_like_name_part(token, lex) -> bool:
     text = token.text
+    if ARABIC_ARTICLE.match(text) and text.split("-", 1)[1][:1].isupper() and token.i > 0 and \
+            token.doc[token.i - 1].text[:1].isupper():
+        return True                    # "Abdelfattah al-Burhan"
     return len(text) > 1 and text[:1].isupper() and not text.isupper() and token.pos_ in ("PROPN", "NOUN", "X") \
         and not lexicon_token(token, lex) and not lex.title_relation(text) and not any(c.isdigit() for c in text) \
         and fold(text) not in lex.adjectives and fold(text) not in lex.not_names and not token.is_sent_end

@@ -369,8 +369,8 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
     # persons: full names with equal transliteration keys; single names to the unique full name
     persons = [n for n in names if stats[n]["types"].most_common(1)[0][0] == "PERSON"]
     by_key = defaultdict(list)
-    for name in persons:
-        by_key[translit_key(name)].append(name)
+    for name in persons:       # spaces aside too: "Abdelfattah al-Burhan", "Abdel Fattah al-Burhan"
+        by_key[translit_key(name).replace(" ", "")].append(name)
     for group in by_key.values():
         for other in group[1:]:
             union(group[0], other)

@@ -164,3 +164,10 @@ def test_places_the_ner_missed_or_dropped_a_dateline_pair_a_genitive_and_a_place
     assert {(surface, etype) for surface, etype, _ in found(doc)} == {
         ("Dakar", "LOCATION"), ("Bamako", "LOCATION"), ("Kaliforniens", "LOCATION"), ("Oregon", "LOCATION"),
         ("Lima", "LOCATION")}
+
+
+def test_a_surname_with_an_arabic_article_after_a_role_noun_is_a_person_name():
+    doc = doc_of("Truppen/NOUN von/ADP General/NOUN Karim/PROPN al-Hadi/PROPN und/CCONJ General/NOUN "
+                 "al-Saadi/PROPN kämpften/VERB ./PUNCT", ents=[(6, 8, "ORG")])
+    assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Karim al-Hadi", "PERSON"),
+                                                                      ("al-Saadi", "PERSON")}

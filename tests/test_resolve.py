@@ -90,6 +90,10 @@ def test_variants_merge_across_articles_with_a_stable_canonical_name():
     assert names == {"Wolodymyr Selenskyj"}
     again = merge_across_articles(list(reversed(results)))
     assert {e["name"] for r in again for e in r["entities"]} == names
+    # a given name written as one word or two
+    joined = merge_across_articles([result("a.txt", [("Abdelkarim al-Nuri", "PERSON")]),
+                                    result("b.txt", [("Abdel Karim al-Nuri", "PERSON")])])
+    assert len({e["name"] for r in joined for e in r["entities"]}) == 1
 
 
 def test_acronym_merges_with_its_long_form_across_articles():

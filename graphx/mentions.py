@@ -355,10 +355,17 @@ def find_mentions(doc, lex=None) -> list:
             continue   # "dass Nordkorea Russland ... unterstützt": two names run together; the gazetteer splits them
         if label in DERIV_LABELS and len(span) == 1:
             state = lex.state_of(span.text)
-            if state:
+            place = adjective_name(doc, span.start, lex, taken)
+            if place:                 # "auf den Britischen Jungferninseln"
+                add(span.start, span.start + 1, "LOCATION", place, "name")
+            elif state:
                 add(span.start, span.end - 1, "STATE", state, "adj")
             continue
         classified = classify_name(text, label, span.root, lex)
+        if classified and classified[0] == "STATE" and classified[2] == "lexicon" and len(span) == 1 and \
+                name_goes_on(doc, span.end - 1, lex):
+            taken.add(span.start)
+            continue          # "Panama Papers"
         if classified is None:
             # hyphen compounds tagged as a whole ("Nato-Gipfel") still name their first part
             continue
@@ -393,6 +400,39 @@ def find_mentions(doc, lex=None) -> list:
     known_names(doc, lex, taken, mentions, add)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def adjective_name(doc, i, lex, taken=()):
+    """A capitalised state adjective inside a sentence opens a place name with the noun after it
+    ("den Britischen Jungferninseln"): that name in the nominative, else None."""
+    word = doc[i].text
+    if i + 1 >= len(doc) or not word[:1].isupper() or not word.isalpha() or doc[i].is_sent_start or (i > 0 and doc[i - 1].is_punct) or \
+            i + 1 in taken:
+        return None
+    noun = doc[i + 1]
+    if not (noun.text[:1].isupper() and noun.is_alpha and noun.pos_ in ("NOUN", "PROPN") and not noun.ent_type_ and
+            not lexicon_token(noun, lex) and not lex.org_head(noun.text) and not lex.title_relation(noun.text) and
+            noun.text not in noun_forms()):      # "die Russische Botschaft" is no place name
+        return None
+    singular = noun.text[:-1] if noun.text.endswith("n") else noun.text
+    if not (lex.is_place_noun(noun.text) or lex.is_place_noun(singular) or noun.lower_.endswith(lex.place_endings)):
+        return None                      # a place noun ends the name: "Jungferninseln"
+    stem = next((word[:len(word) - len(e)] for e in ("en", "em", "er", "es", "e") if word.endswith(e)), word)
+    return stem + "e " + noun.text
+
+
+def name_goes_on(doc, last, lex) -> bool:
+    """Does a longer name the NER did not tag run on after token `last` ("Panama" + "Papers")? Then a
+    state's name at its start is no mention of the state."""
+    k = last + 1
+    if k >= len(doc):
+        return False
+    nxt, state = doc[k], doc[last]
+    if (last > 0 and doc[last - 1].pos_ == "ADP") or (state.text.endswith("s") and lex.state_of(state.text[:-1])):
+        return False                   # "im Irak Senfgas", "Myanmars Militärjunta"
+    return nxt.pos_ in ("PROPN", "X") and nxt.text[:1].isupper() and nxt.is_alpha and not nxt.ent_type_ and \
+        not nxt.is_sent_start and not lexicon_token(nxt, lex) and nxt.text not in lex.first_names and \
+        fold(nxt.text) not in lex.adjectives and not lex.title_relation(nxt.text) and nxt.text not in lex.toponyms
 
 
 def lexicon_extension(doc, ent, lex, covered=()):
@@ -439,7 +479,9 @@ def gazetteer(doc, lex, taken, add):
             if key in lex.metonyms or key in lex.states or lex.org_of(text) or key in lex.demonyms:
                 classified = classify_name(text, "", doc[i:i + length].root, lex)
             elif length == 1 and key in lex.adjectives and doc[i].pos_ in ("ADJ", "ADV", "X", "PROPN", ""):
-                classified = ("STATE", lex.adjectives[key], "adj")
+                place = adjective_name(doc, i, lex, taken)
+                classified = ("LOCATION", place, "name") if place else ("STATE", lex.adjectives[key], "adj")
+                length = 2 if place else 1
             else:
                 continue
             if classified:

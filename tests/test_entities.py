@@ -171,3 +171,16 @@ def test_a_surname_with_an_arabic_article_after_a_role_noun_is_a_person_name():
                  "al-Saadi/PROPN kämpften/VERB ./PUNCT", ents=[(6, 8, "ORG")])
     assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Karim al-Hadi", "PERSON"),
                                                                       ("al-Saadi", "PERSON")}
+
+
+def test_a_state_name_opening_a_longer_name_is_no_mention_of_the_state():
+    doc = doc_of("Die/DET Kuba/NOUN Files/PROPN belasten/VERB Kuba/PROPN ./PUNCT", ents=[(1, 2, "LOC"), (4, 5, "LOC")])
+    assert [(m.surface, m.type) for m in find_mentions(doc)] == [("Kuba", "STATE")]
+    assert find_mentions(doc)[0].first == 4
+
+
+def test_a_capitalised_state_adjective_before_a_place_noun_opens_a_place_name():
+    doc = doc_of("Geld/NOUN floss/VERB zu/ADP den/DET Französischen/ADJ Südinseln/NOUN ,/PUNCT nicht/PART "
+                 "an/ADP die/DET Französische/ADJ Botschaft/NOUN ./PUNCT", ents=[(4, 5, "LOCderiv"), (10, 11, "LOCderiv")])
+    assert found(doc) == {("Französischen Südinseln", "LOCATION", "Französische Südinseln"),
+                          ("Französische", "STATE", "Frankreich")}

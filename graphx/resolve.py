@@ -121,8 +121,12 @@ def same_organisation(mentions, names, text: str) -> list:
     for m, following, name, next_name in zip(mentions, mentions[1:], names, names[1:]):
         between = text[m.end:following.start] if text else ""
         if m.type == "ORG" and following.type == "ORG" and between.strip() == "(" and \
-                text[following.end:following.end + 1] == ")" and following.surface.isupper() and name != next_name:
-            rename[name] = next_name
+                text[following.end:following.end + 1] == ")" and following.surface[:1].isupper() and \
+                following.surface.split("-")[0].isupper() and name != next_name:
+            if name in rename and rename[name] != next_name:
+                rename[next_name] = rename[name]      # "(MADAD)", later "(MADAD-Fonds)": one body
+            else:
+                rename[name] = next_name
     for short in orgs:
         longer = [o for o in orgs if o.endswith(("-" + short, " " + short)) and o not in rename]
         if len(longer) == 1 and short not in rename:

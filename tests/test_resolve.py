@@ -187,3 +187,13 @@ def test_a_surname_in_another_transliteration_resolves_to_the_one_full_name():
     text = "Außenminister Osman Saleh reiste ab. Salih sagte, Mira Salt bleibe."
     mentions = [mention(text, "Osman Saleh"), mention(text, "Salih"), mention(text, "Mira Salt")]
     assert resolve_article(mentions, text)["names"] == ["Osman Saleh", "Osman Saleh", "Mira Salt"]
+
+
+def test_one_long_form_with_two_bracketed_short_forms_is_one_body():
+    text = "Geld fließt in den Nord-Fonds (NORFO). Der Nord-Fonds (NORFO-Fonds) hilft Bauern."
+    mentions, offset = [], 0
+    for surface in ("Nord-Fonds", "NORFO", "Nord-Fonds", "NORFO-Fonds"):
+        start = text.index(surface, offset)
+        offset = start + len(surface)
+        mentions.append(Mention(start, offset, surface, "ORG", surface, "name", 0, 0, 0))
+    assert set(resolve_article(mentions, text)["names"]) == {"NORFO"}

@@ -54,6 +54,10 @@ def strip_genitive(word: str, known: set) -> str:
 
 # ---------------------------------------------------------------- inside one article
 
+NICKNAME_CUE = re.compile(r"\b(?:alias|genannt|[Ss]pitzn|[Tt]arnn|[Dd]eckn|[Kk]ampfn)(?:amen?s?)?\s+[„\"“»«‚']?"
+                          r"([A-ZÄÖÜ][\w-]+)")
+
+
 def resolve_article(mentions, text: str = "") -> dict:
     """Map every mention to an entity name inside one article.
 
@@ -72,12 +76,17 @@ def resolve_article(mentions, text: str = "") -> dict:
     for m in persons:
         for quoted in NICKNAME.findall(m.surface):
             nicknames.setdefault(quoted.strip(" „\"“”»«‚‘’'"), m.key)
+    for match in NICKNAME_CUE.finditer(text or ""):   # "Lech Wałęsa und dem Tarnnamen Bolek", "(alias Hemeti)"
+        before = [m for m in persons if len(name_parts(m.key)) >= 2 and match.start() - 40 <= m.end <= match.start()
+                  and not re.search(r"[.!?]\s", text[m.end:match.start()])]
+        if before:
+            nicknames.setdefault(match.group(1), before[-1].key)
 
     names = []
     last_seen = {}
     for m in mentions:
         name = m.key
-        if nicknames.get(m.key, m.key) != m.key:
+        if m.kind == "name" and m.type != "STATE" and nicknames.get(m.key, m.key) != m.key:
             name = nicknames[m.key]
         elif m.type == "PERSON":
             name = resolve_person(m.key, full_names, last_seen, m.start, all_words)

@@ -197,3 +197,11 @@ def test_one_long_form_with_two_bracketed_short_forms_is_one_body():
         offset = start + len(surface)
         mentions.append(Mention(start, offset, surface, "ORG", surface, "name", 0, 0, 0))
     assert set(resolve_article(mentions, text)["names"]) == {"NORFO"}
+
+
+def test_a_cover_name_after_a_person_resolves_to_the_person():
+    text = "Unterschrieben war es von Jan Nowicki mit dem Decknamen Kruk. Kruk bestritt das. Anna Lis blieb."
+    kruk = text.index("Kruk bestritt")
+    mentions = [mention(text, "Jan Nowicki"), Mention(kruk, kruk + 4, "Kruk", "PERSON", "Kruk", "name", 0, 0, 0),
+                mention(text, "Anna Lis")]
+    assert resolve_article(mentions, text)["names"] == ["Jan Nowicki", "Jan Nowicki", "Anna Lis"]

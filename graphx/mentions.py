@@ -327,6 +327,9 @@ def find_mentions(doc, lex=None) -> list:
         key = lex.org_of(text) or org_key(doc[first:last + 1], lex)
         if first == last and first > 0 and not lex.org_of(text):
             key = state_qualified(doc[first - 1], key, lex)
+        elif last == first + 1 and not lex.org_of(text):      # "Moskauer Außenministerium"
+            qualified = state_qualified(doc[first], org_key(doc[last:last + 1], lex), lex)
+            key = qualified if " " in qualified else key
         add(first, last, "ORG", key, "lexicon" if lex.org_of(text) else "name")
     for ent in ents:
         longer = lexicon_extension(doc, ent, lex, covered)
@@ -607,17 +610,29 @@ def is_org_modifier(token, lex, english=False) -> bool:
 NOMINATIVE = {"m": "er", "f": "e", "n": "es"}
 
 
+SEAT_BODIES = ("ministerium", "außenamt", "kanzleramt")
+
+
 def state_qualified(adjective, key: str, lex) -> str:
     """"das afghanische Verteidigungsministerium" -> "Afghanisches Verteidigungsministerium": a body
     of a state named with the state's adjective in the nominative (gender from org_heads.txt)."""
     word = adjective.text
-    if not word.islower() or fold(word) not in lex.adjectives or "-" in key:
+    seat = lex.metonyms.get(fold(word[:-2])) if word[:1].isupper() and word.endswith("er") else None
+    if seat and fold(key).endswith(SEAT_BODIES):      # "das Prager Außenministerium": the seat's state
+        word = state_adjective(seat[0], lex)
+    if not word or not word.islower() or fold(word) not in lex.adjectives or "-" in key:
         return key
     genus = next((g for head, g in lex.org_genus.items() if fold(key).endswith(head)), None)
     stem = next((word[: len(word) - len(e)] for e in ("en", "em", "er", "es", "e") if word.endswith(e)), None)
     if genus is None or stem is None or fold(stem) not in lex.adjectives:
         return key
     return stem[:1].upper() + stem[1:] + NOMINATIVE[genus] + " " + key
+
+
+def state_adjective(state: str, lex) -> str:
+    """The plain adjective of a state ("tschechische" for Tschechien), or ""."""
+    forms = [a for a, s in lex.adjectives.items() if s == state and a.endswith("e") and a.isalpha()]
+    return min(forms, key=lambda a: (len(a), a)) if forms else ""
 
 
 def org_key(span, lex) -> str:

@@ -184,3 +184,9 @@ def test_a_capitalised_state_adjective_before_a_place_noun_opens_a_place_name():
                  "an/ADP die/DET Französische/ADJ Botschaft/NOUN ./PUNCT", ents=[(4, 5, "LOCderiv"), (10, 11, "LOCderiv")])
     assert found(doc) == {("Französischen Südinseln", "LOCATION", "Französische Südinseln"),
                           ("Französische", "STATE", "Frankreich")}
+
+
+def test_the_adjective_of_a_seat_of_government_names_the_state_of_a_ministry():
+    doc = doc_of("Das/DET Moskauer/ADJ Außenministerium/NOUN und/CCONJ der/DET Berliner/ADJ Senat/NOUN ./PUNCT")
+    keys = {key for _, etype, key in found(doc) if etype == "ORG"}
+    assert "Russisches Außenministerium" in keys and "Deutscher Senat" not in keys

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graphx.lexicon import common_nouns, fold, load, noun_forms, word_forms
 
@@ -703,7 +704,13 @@ def named_persons(doc, lex, taken, add):
             add(token.i, end - 1, "PERSON", doc[token.i:end].text, "name")
 
 
-PLACE_PREPOSITIONS = {"in", "von", "aus", "nach"}
+@lru_cache(maxsize=1)
+def lemmas() -> frozenset:
+    """The lemmas of spacy-lookups-data's German table ("Regen" in "im Regen" is rain, not the town)."""
+    return frozenset(word_forms().values())
+
+
+PLACE_PREPOSITIONS = {"in", "im", "am", "von", "vom", "aus", "nach"}
 
 
 def named_places(doc, lex, taken, add):
@@ -722,7 +729,8 @@ def named_places(doc, lex, taken, add):
             add(first, last, "LOCATION", doc[first:last + 1].text, "name")
     for token in doc:     # "Gouverneur von Illinois": a place name Wiktionary knows, after a place preposition
         k = token.i
-        if k in taken or k < 1 or token.pos_ != "PROPN" or token.text not in lex.toponyms or \
+        if k in taken or k < 1 or token.pos_ not in ("PROPN", "NOUN") or token.text not in lex.toponyms or \
+                is_common_word(token.text) or token.text in lemmas() or fold(token.text) in lex.not_names or \
                 doc[k - 1].lower_ not in PLACE_PREPOSITIONS or token.text in noun_forms() or \
                 token.text in lex.first_names or lexicon_token(token, lex) or \
                 (k > 1 and (doc[k - 2].ent_type_ in ("PER", "PERSON") or doc[k - 2].text in lex.first_names)):

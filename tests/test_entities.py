@@ -190,3 +190,9 @@ def test_the_adjective_of_a_seat_of_government_names_the_state_of_a_ministry():
     doc = doc_of("Das/DET Moskauer/ADJ Außenministerium/NOUN und/CCONJ der/DET Berliner/ADJ Senat/NOUN ./PUNCT")
     keys = {key for _, etype, key in found(doc) if etype == "ORG"}
     assert "Russisches Außenministerium" in keys and "Deutscher Senat" not in keys
+
+
+def test_a_known_place_after_im_or_am_is_a_location_but_rain_and_directions_are_not():
+    doc = doc_of("Boote/NOUN kreuzten/VERB am/ADP Ärmelkanal/NOUN im/ADP Regen/NOUN und/CCONJ im/ADP "
+                 "Osten/NOUN ./PUNCT")
+    assert found(doc) == {("Ärmelkanal", "LOCATION", "Ärmelkanal")}

@@ -82,6 +82,7 @@ class Lexicon:
     verb_classes: dict = field(default_factory=dict)  # lemma -> {report, light, receive, ...}
     state_bodies: tuple = ()                          # nouns for bodies of a state
     not_names: set = field(default_factory=set)       # capitalised words that are never name parts
+    unnamed_groups: set = field(default_factory=set)  # group nouns that name no one alone ("Militärjunta")
     org_heads: set = field(default_factory=set)       # head words of organisation names
     adverbs: set = field(default_factory=set)         # lower-case adverbs and conjunctions ("unterdessen")
     toponyms: frozenset = frozenset()                 # place names from WiktionaryDE ("Bayern")
@@ -327,6 +328,7 @@ def load() -> Lexicon:
         lex.verb_classes.setdefault(fold(lemma), set()).add(name)
     lex.state_bodies = tuple(fold(row[0]) for row in rows("state_bodies.txt"))
     lex.not_names = {fold(row[0]) for row in rows("not_names.txt")}
+    lex.unnamed_groups = {fold(row[0]) for row in rows("unnamed_groups.txt")}
     for row in rows("org_heads.txt"):
         if row[0].startswith("!"):
             lex.not_org_compounds.add(fold(row[0][1:]))

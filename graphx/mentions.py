@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graphx.lexicon import common_nouns, fold, load, noun_forms, word_forms
 
@@ -127,10 +128,10 @@ def clean_span(span, lex):
     if len(tokens) > 1:
         known = [t for t in tokens if lexicon_token(t, lex)]
         others = [t for t in tokens if t not in known]
-        genitive_or_last = known and (known[0] == tokens[-1] or (known[0].text.endswith("s") and
-                                      lexicon_token(known[0].text[:-1], lex)))
-        if len(known) == 1 and genitive_or_last and fold(span.text) not in lex.orgs and \
-                all(t.pos_ == "NOUN" or lex.title_relation(t.text) for t in others):
+        genitive = known and known[0].text.endswith("s") and lexicon_token(known[0].text[:-1], lex)
+        if len(known) == 1 and (genitive or known[0] == tokens[-1]) and fold(span.text) not in lex.orgs and \
+                all((t.pos_ == "NOUN" and (genitive or is_noun_word(t.text))) or
+                    lex.title_relation(t.text) for t in others):     # but "Walan ICC" is a firm's name
             return span.doc[known[0].i: known[0].i + 1]
     doc = span.doc
     end = tokens[-1].i + 1
@@ -162,6 +163,11 @@ def clean_span(span, lex):
             end = k + 1
         if end < len(doc) and ARABIC_ARTICLE.match(doc[end].text) and doc[end].text.split("-", 1)[1][:1].isupper():
             end += 1
+        # a nickname in quotes inside the name: "Mohamed Hamdan „Hemeti“ Dagalo"
+        if end + 3 < len(doc) and doc[end].text in OPEN_QUOTES and doc[end + 2].text in CLOSE_QUOTES and \
+                doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha and doc[end + 3].text[:1].isupper() and \
+                doc[end + 3].is_alpha and doc[end + 3].pos_ == "PROPN" and not lexicon_token(doc[end + 3], lex):
+            end += 4
         # the NER often stops after the first part of a name
         while end < len(doc) and (doc[end].pos_ == "PROPN" or KOREAN_GIVEN_NAME.match(doc[end].text)) and \
                 doc[end].text[:1].isupper() and not doc[end].ent_type_ and not lexicon_token(doc[end], lex) and \
@@ -171,6 +177,9 @@ def clean_span(span, lex):
 
 
 ABBREVIATION = re.compile(r"^(St|Ste|Sta|Ft|Mt|Pt)\.$")
+OPEN_QUOTES = {"„", "\"", "“", "»", "«", "‚", "'"}
+CLOSE_QUOTES = {"“", "\"", "”", "«", "»", "‘", "’", "'"}
+NICKNAME = re.compile(r"\s*[„\"“»«‚']\s?[^\s„\"“”»«‚‘’']+\s?[“\"”«»‘’']\s*")
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "dos", "das",
                   "zu", "ten", "ter", "bin", "ibn", "al", "el", "ben"}
 
@@ -260,13 +269,15 @@ def person_after_role(span, lex, label):
         word = token.text
         role = word[:1].isupper() and (lex.title_relation(word) or fold(word) in lex.demonyms or
                                        (token.pos_ == "NOUN" and word in noun_forms() and
-                                        tokens[k + 1].text in lex.first_names) or
+                                        (tokens[k + 1].text in lex.first_names or
+                                         ARABIC_ARTICLE.match(tokens[k + 1].text))) or
                                        (label in ("PER", "PERSON") and token.pos_ == "NOUN" and
                                         word in word_forms() and word not in lex.first_names))
         if not role:
             continue
         rest = tokens[k + 1:]
-        if rest and all(t.text[:1].isupper() and t.pos_ in ("PROPN", "X", "NOUN", "ADJ") and not lexicon_token(t, lex)
+        if rest and all((t.text[:1].isupper() or ARABIC_ARTICLE.match(t.text)) and
+                        t.pos_ in ("PROPN", "X", "NOUN", "ADJ") and not lexicon_token(t, lex)
                         and not lex.title_relation(t.text) for t in rest) and \
                 any(t.pos_ == "PROPN" or t.text in lex.first_names for t in rest) and \
                 not any(t.text in lex.org_heads for t in tokens):
@@ -317,8 +328,19 @@ def find_mentions(doc, lex=None) -> list:
         key = lex.org_of(text) or org_key(doc[first:last + 1], lex)
         if first == last and first > 0 and not lex.org_of(text):
             key = state_qualified(doc[first - 1], key, lex)
+        elif last == first + 1 and not lex.org_of(text):      # "Moskauer Außenministerium"
+            qualified = state_qualified(doc[first], org_key(doc[last:last + 1], lex), lex)
+            key = qualified if " " in qualified else key
         add(first, last, "ORG", key, "lexicon" if lex.org_of(text) else "name")
     for ent in ents:
+        longer = lexicon_extension(doc, ent, lex, covered)
+        if longer is not None:        # "Vereinigten Arabischen" + "Emiraten": the lexicon's longest form
+            first, last = longer
+            text = doc[first:last + 1].text
+            classified = classify_name(text, ent.label_, doc[first:last + 1].root, lex)
+            if classified:
+                add(first, last, *classified)
+                continue
         if any(k in covered for k in range(ent.start, ent.end)):
             free = [k for k in range(ent.start, ent.end) if k not in covered]
             if not free or free[-1] - free[0] + 1 != len(free) or (ent.label_ not in ("PER", "PERSON") and not (
@@ -337,20 +359,33 @@ def find_mentions(doc, lex=None) -> list:
             continue   # "dass Nordkorea Russland ... unterstützt": two names run together; the gazetteer splits them
         if label in DERIV_LABELS and len(span) == 1:
             state = lex.state_of(span.text)
-            if state:
+            place = adjective_name(doc, span.start, lex, taken)
+            if place:                 # "auf den Britischen Jungferninseln"
+                add(span.start, span.start + 1, "LOCATION", place, "name")
+            elif state:
                 add(span.start, span.end - 1, "STATE", state, "adj")
             continue
         classified = classify_name(text, label, span.root, lex)
+        if classified and classified[0] == "STATE" and classified[2] == "lexicon" and len(span) == 1 and \
+                name_goes_on(doc, span.end - 1, lex):
+            taken.add(span.start)
+            continue          # "Panama Papers"
         if classified is None:
             # hyphen compounds tagged as a whole ("Nato-Gipfel") still name their first part
             continue
         etype, key, kind = classified
+        if kind == "name" and etype == "PERSON":
+            key = " ".join(NICKNAME.sub(" ", key).split())     # the nickname is an alias, not part of the key
         if kind == "name" and etype == "ORG" and any(lex.org_head(t.text) for t in span):
             key = org_key(span, lex)
         if kind == "name" and not is_plausible(text, etype):
             continue
+        if len(span) == 1 and etype != "PERSON" and kind == "name" and \
+                any(fold(text) in (group, group + "s", group + "en") for group in lex.unnamed_groups):
+            continue          # "die Militärjunta", "die Regierung" alone: an unnamed group
         introduced = span.start > 0 and lex.is_descriptor(doc[span.start - 1].text)   # "Partei Bürgerplattform"
-        if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and text not in lex.toponyms and \
+        toponym = text in lex.toponyms or (text.endswith("s") and text[:-1] in lex.toponyms)    # "Kaliforniens"
+        if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and not toponym and \
                 not introduced and \
                 (is_ordinary_word(span[0], lex) or (etype in ("LOCATION", "ORG") and is_common_word(text))):
             continue          # "in Etappen", "im Budget", "Unterdessen": a common word the NER took for a name
@@ -369,6 +404,62 @@ def find_mentions(doc, lex=None) -> list:
     known_names(doc, lex, taken, mentions, add)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def adjective_name(doc, i, lex, taken=()):
+    """A capitalised state adjective inside a sentence opens a place name with the noun after it
+    ("den Britischen Jungferninseln"): that name in the nominative, else None."""
+    word = doc[i].text
+    if i + 1 >= len(doc) or not word[:1].isupper() or not word.isalpha() or doc[i].is_sent_start or (i > 0 and doc[i - 1].is_punct) or \
+            i + 1 in taken:
+        return None
+    noun = doc[i + 1]
+    if not (noun.text[:1].isupper() and noun.is_alpha and noun.pos_ in ("NOUN", "PROPN") and not noun.ent_type_ and
+            not lexicon_token(noun, lex) and not lex.org_head(noun.text) and not lex.title_relation(noun.text) and
+            noun.text not in noun_forms()):      # "die Russische Botschaft" is no place name
+        return None
+    singular = noun.text[:-1] if noun.text.endswith("n") else noun.text
+    if not (lex.is_place_noun(noun.text) or lex.is_place_noun(singular) or noun.lower_.endswith(lex.place_endings)):
+        return None                      # a place noun ends the name: "Jungferninseln"
+    stem = next((word[:len(word) - len(e)] for e in ("en", "em", "er", "es", "e") if word.endswith(e)), word)
+    return stem + "e " + noun.text
+
+
+def name_goes_on(doc, last, lex) -> bool:
+    """Does a longer name the NER did not tag run on after token `last` ("Panama" + "Papers")? Then a
+    state's name at its start is no mention of the state."""
+    k = last + 1
+    if k >= len(doc):
+        return False
+    nxt, state = doc[k], doc[last]
+    if (last > 0 and doc[last - 1].pos_ == "ADP") or (state.text.endswith("s") and lex.state_of(state.text[:-1])):
+        return False                   # "im Irak Senfgas", "Myanmars Militärjunta"
+    return nxt.pos_ in ("PROPN", "X") and nxt.text[:1].isupper() and nxt.is_alpha and not nxt.ent_type_ and \
+        not nxt.is_sent_start and not lexicon_token(nxt, lex) and nxt.text not in lex.first_names and \
+        fold(nxt.text) not in lex.adjectives and not lex.title_relation(nxt.text) and nxt.text not in lex.toponyms
+
+
+def lexicon_extension(doc, ent, lex, covered=()):
+    return longest_lexicon_form(doc, ent.start, ent.end, lex, covered)
+
+
+def longest_lexicon_form(doc, start, end, lex, covered=()):
+    """(first, last) of the longest lexicon name (state, metonym, organisation) that contains an NER span
+    cut short and reaches beyond it ("Vereinigten Arabischen" + "Emiraten", "Europäischen Gerichtshof" +
+    "für Menschenrechte"); None when there is none."""
+    best = None
+    for first in range(max(0, start - 2), start + 1):
+        if not lex.starts_a_name(fold(doc[first].text)):
+            continue
+        for last in range(min(len(doc), first + MAX_GAZETTEER_TOKENS) - 1, end - 1, -1):
+            if any(k in covered for k in range(first, last + 1)):
+                continue
+            text = doc[first:last + 1].text
+            if fold(text) in lex.states or fold(text) in lex.metonyms or lex.org_of(text):
+                if best is None or last - first > best[1] - best[0]:
+                    best = (first, last)
+                break
+    return best
 
 
 def gazetteer(doc, lex, taken, add):
@@ -392,7 +483,9 @@ def gazetteer(doc, lex, taken, add):
             if key in lex.metonyms or key in lex.states or lex.org_of(text) or key in lex.demonyms:
                 classified = classify_name(text, "", doc[i:i + length].root, lex)
             elif length == 1 and key in lex.adjectives and doc[i].pos_ in ("ADJ", "ADV", "X", "PROPN", ""):
-                classified = ("STATE", lex.adjectives[key], "adj")
+                place = adjective_name(doc, i, lex, taken)
+                classified = ("LOCATION", place, "name") if place else ("STATE", lex.adjectives[key], "adj")
+                length = 2 if place else 1
             else:
                 continue
             if classified:
@@ -470,7 +563,12 @@ def organisation_spans(doc, lex, ents=()) -> list:
         left = first - 1 if possessed else first            # the genitive may share the NER span
         ner_beyond = any(e.start < left <= e.end - 1 or e.start <= last < e.end - 1 for e in ents
                          if e.label_ not in ("PER", "PERSON") and (e.start < left or e.end > last + 1))
-        if (kind == "alone" or modified) and before not in INDEFINITE and not ner_beyond:
+        longer = longest_lexicon_form(doc, first, last + 1, lex)
+        if longer is not None and longer[1] > last and (not spans or longer[0] > spans[-1][1]):
+            # "Internationale Komitee" + "vom Roten Kreuz": the lexicon's longest form
+            spans.append(longer)
+            i = longer[1] + 1
+        elif (kind == "alone" or modified) and before not in INDEFINITE and not ner_beyond:
             spans.append((first, last))
             i = last + 1
         else:
@@ -513,17 +611,29 @@ def is_org_modifier(token, lex, english=False) -> bool:
 NOMINATIVE = {"m": "er", "f": "e", "n": "es"}
 
 
+SEAT_BODIES = ("ministerium", "außenamt", "kanzleramt")
+
+
 def state_qualified(adjective, key: str, lex) -> str:
     """"das afghanische Verteidigungsministerium" -> "Afghanisches Verteidigungsministerium": a body
     of a state named with the state's adjective in the nominative (gender from org_heads.txt)."""
     word = adjective.text
-    if not word.islower() or fold(word) not in lex.adjectives or "-" in key:
+    seat = lex.metonyms.get(fold(word[:-2])) if word[:1].isupper() and word.endswith("er") else None
+    if seat and fold(key).endswith(SEAT_BODIES):      # "das Prager Außenministerium": the seat's state
+        word = state_adjective(seat[0], lex)
+    if not word or not word.islower() or fold(word) not in lex.adjectives or "-" in key:
         return key
     genus = next((g for head, g in lex.org_genus.items() if fold(key).endswith(head)), None)
     stem = next((word[: len(word) - len(e)] for e in ("en", "em", "er", "es", "e") if word.endswith(e)), None)
     if genus is None or stem is None or fold(stem) not in lex.adjectives:
         return key
     return stem[:1].upper() + stem[1:] + NOMINATIVE[genus] + " " + key
+
+
+def state_adjective(state: str, lex) -> str:
+    """The plain adjective of a state ("tschechische" for Tschechien), or ""."""
+    forms = [a for a, s in lex.adjectives.items() if s == state and a.endswith("e") and a.isalpha()]
+    return min(forms, key=lambda a: (len(a), a)) if forms else ""
 
 
 def org_key(span, lex) -> str:
@@ -594,6 +704,15 @@ def named_persons(doc, lex, taken, add):
             add(token.i, end - 1, "PERSON", doc[token.i:end].text, "name")
 
 
+@lru_cache(maxsize=1)
+def lemmas() -> frozenset:
+    """The lemmas of spacy-lookups-data's German table ("Regen" in "im Regen" is rain, not the town)."""
+    return frozenset(word_forms().values())
+
+
+PLACE_PREPOSITIONS = {"in", "im", "am", "von", "vom", "aus", "nach"}
+
+
 def named_places(doc, lex, taken, add):
     """Places the NER missed: the name after a place noun ("in der Region Kursk") and the place of a
     dateline at the start of a text ("Myrne, Ukraine - Die ...", "Kiew – ...")."""
@@ -608,6 +727,15 @@ def named_places(doc, lex, taken, add):
                 (name.pos_ in ("PROPN", "X") or (name.pos_ == "NOUN" and not name.lower_.endswith(NOUN_SUFFIXES)
                                                  and "Case=Nom" not in str(name.morph))):
             add(first, last, "LOCATION", doc[first:last + 1].text, "name")
+    for token in doc:     # "Gouverneur von Illinois": a place name Wiktionary knows, after a place preposition
+        k = token.i
+        if k in taken or k < 1 or token.pos_ not in ("PROPN", "NOUN") or token.text not in lex.toponyms or \
+                is_common_word(token.text) or token.text in lemmas() or fold(token.text) in lex.not_names or \
+                doc[k - 1].lower_ not in PLACE_PREPOSITIONS or token.text in noun_forms() or \
+                token.text in lex.first_names or lexicon_token(token, lex) or \
+                (k > 1 and (doc[k - 2].ent_type_ in ("PER", "PERSON") or doc[k - 2].text in lex.first_names)):
+            continue
+        add(k, k, "LOCATION", token.text, "name")
     first = 0
     while first < len(doc) and doc[first].is_space:
         first += 1
@@ -618,9 +746,14 @@ def named_places(doc, lex, taken, add):
     while dash < len(doc) and dash - end < 4 and doc[dash].text not in ("–", "—", "-") and \
             (doc[dash].text[:1].isupper() or doc[dash].text in (",", "/")):
         dash += 1
-    if end > first and dash < len(doc) and doc[dash].text in ("–", "—", "-") and dash + 1 < len(doc) and \
-            not any(i in taken for i in range(first, end)) and not lexicon_token(doc[first:end].text, lex):
+    dateline = end > first and dash < len(doc) and doc[dash].text in ("–", "—", "-") and dash + 1 < len(doc)
+    if dateline and not any(i in taken for i in range(first, end)) and not lexicon_token(doc[first:end].text, lex):
         add(first, end - 1, "LOCATION", doc[first:end].text, "name")
+    if dateline:
+        for k in range(end + 1, dash):          # "Putrajaya/Bangkok –": every place of the dateline
+            if doc[k - 1].text == "/" and doc[k].text[:1].isupper() and k not in taken and \
+                    (k + 1 == dash or doc[k + 1].text == "/") and not lexicon_token(doc[k], lex):
+                add(k, k, "LOCATION", doc[k].text, "name")
 
 
 def after_role_noun(span, lex) -> bool:
@@ -632,6 +765,9 @@ def after_role_noun(span, lex) -> bool:
 
 def looks_like_name_part(token, lex) -> bool:
     text = token.text
+    if ARABIC_ARTICLE.match(text) and text.split("-", 1)[1][:1].isupper() and token.i > 0 and \
+            token.doc[token.i - 1].text[:1].isupper():
+        return True                    # "Abdelfattah al-Burhan"
     return len(text) > 1 and text[:1].isupper() and not text.isupper() and token.pos_ in ("PROPN", "NOUN", "X") \
         and not lexicon_token(token, lex) and not lex.title_relation(text) and not any(c.isdigit() for c in text) \
         and fold(text) not in lex.adjectives and fold(text) not in lex.not_names and not token.is_sent_end

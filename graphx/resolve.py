@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from graphx.errors import InputError
-from graphx.lexicon import fold
-from graphx.mentions import ARABIC_ARTICLE, NAME_PARTICLES
+from graphx.lexicon import fold, load
+from graphx.mentions import ARABIC_ARTICLE, NAME_PARTICLES, NICKNAME
 
 FUNCTION_WORDS = {"for", "of", "the", "and", "für", "der", "die", "das", "des", "und", "von", "vom",
                   "zur", "zum", "de", "du", "la", "le", "et", "on", "in", "im", "at"}
@@ -54,6 +54,10 @@ def strip_genitive(word: str, known: set) -> str:
 
 # ---------------------------------------------------------------- inside one article
 
+NICKNAME_CUE = re.compile(r"\b(?:alias|genannt|[Ss]pitzn|[Tt]arnn|[Dd]eckn|[Kk]ampfn)(?:amen?s?)?\s+[„\"“»«‚']?"
+                          r"([A-ZÄÖÜ][\w-]+)")
+
+
 def resolve_article(mentions, text: str = "") -> dict:
     """Map every mention to an entity name inside one article.
 
@@ -68,12 +72,23 @@ def resolve_article(mentions, text: str = "") -> dict:
             full_names.setdefault(" ".join(parts), m.start)
     all_words = {w for m in mentions for w in name_parts(m.key)} | {m.key for m in mentions}
     acronyms = find_acronyms(text, mentions)
+    nicknames = {}                     # "Hemeti" -> "Mohamed Hamdan Dagalo" ("Mohamed Hamdan „Hemeti“ Dagalo")
+    for m in persons:
+        for quoted in NICKNAME.findall(m.surface):
+            nicknames.setdefault(quoted.strip(" „\"“”»«‚‘’'"), m.key)
+    for match in NICKNAME_CUE.finditer(text or ""):   # "Lech Wałęsa und dem Tarnnamen Bolek", "(alias Hemeti)"
+        before = [m for m in persons if len(name_parts(m.key)) >= 2 and match.start() - 40 <= m.end <= match.start()
+                  and not re.search(r"[.!?]\s", text[m.end:match.start()])]
+        if before:
+            nicknames.setdefault(match.group(1), before[-1].key)
 
     names = []
     last_seen = {}
     for m in mentions:
         name = m.key
-        if m.type == "PERSON":
+        if m.kind == "name" and m.type != "STATE" and nicknames.get(m.key, m.key) != m.key:
+            name = nicknames[m.key]
+        elif m.type == "PERSON":
             name = resolve_person(m.key, full_names, last_seen, m.start, all_words)
             last_seen[name] = m.start
         elif m.kind == "name":
@@ -115,8 +130,12 @@ def same_organisation(mentions, names, text: str) -> list:
     for m, following, name, next_name in zip(mentions, mentions[1:], names, names[1:]):
         between = text[m.end:following.start] if text else ""
         if m.type == "ORG" and following.type == "ORG" and between.strip() == "(" and \
-                text[following.end:following.end + 1] == ")" and following.surface.isupper() and name != next_name:
-            rename[name] = next_name
+                text[following.end:following.end + 1] == ")" and following.surface[:1].isupper() and \
+                following.surface.split("-")[0].isupper() and name != next_name:
+            if name in rename and rename[name] != next_name:
+                rename[next_name] = rename[name]      # "(MADAD)", later "(MADAD-Fonds)": one body
+            else:
+                rename[name] = next_name
     for short in orgs:
         longer = [o for o in orgs if o.endswith(("-" + short, " " + short)) and o not in rename]
         if len(longer) == 1 and short not in rename:
@@ -149,6 +168,17 @@ def part_of(word: str, full: str) -> bool:
     return plain(word) in {plain(p) for p in name_parts(full)}
 
 
+def consonants(word: str) -> str:
+    return re.sub(r"[aeiouy]", "", plain(word))
+
+
+def spelling_variant(word: str, part: str) -> bool:
+    """Two transliterations of one name part: same first letter and consonants, vowels apart
+    ("Salih", "Saleh"; "Mohammed", "Muhammad")."""
+    a, b = plain(word), plain(part)
+    return a[:1] == b[:1] and abs(len(a) - len(b)) <= 1 and len(consonants(a)) >= 3 and consonants(a) == consonants(b)
+
+
 def resolve_person(key: str, full_names: dict, last_seen: dict, position: int, known_words: set) -> str:
     parts = name_parts(key)
     if len(parts) >= 2:
@@ -167,6 +197,10 @@ def resolve_person(key: str, full_names: dict, last_seen: dict, position: int, k
         if stripped != word:
             word = stripped
             candidates = [full for full in full_names if part_of(word, full)]
+    if not candidates and len(word) >= 4:      # "Salih" for "Osman Saleh": another transliteration
+        candidates = [full for full in full_names if any(
+            spelling_variant(word, part) for part in name_parts(full)[1:])]
+        candidates = candidates if len(candidates) == 1 else []
     if not candidates:
         return word
     if len(candidates) == 1:
@@ -348,8 +382,8 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
     # persons: full names with equal transliteration keys; single names to the unique full name
     persons = [n for n in names if stats[n]["types"].most_common(1)[0][0] == "PERSON"]
     by_key = defaultdict(list)
-    for name in persons:
-        by_key[translit_key(name)].append(name)
+    for name in persons:       # spaces aside too: "Abdelfattah al-Burhan", "Abdel Fattah al-Burhan"
+        by_key[translit_key(name).replace(" ", "")].append(name)
     for group in by_key.values():
         for other in group[1:]:
             union(group[0], other)
@@ -373,8 +407,12 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
         for other in group[1:]:
             union(group[0], other)
     short = {n: n for n in orgs if re.fullmatch(r"[A-ZÄÖÜ]{2,8}", n)}
+    lex = load()
     for name in orgs:
         if len(name.split()) >= 2 and initials(name) in short:
+            known, known_short = lex.org_of(name), lex.org_of(initials(name))
+            if known and known_short and known != known_short:
+                continue      # "Internationaler Strafgerichtshof" is not "IS": the lexicon knows both
             union(short[initials(name)], name)
 
     clusters = defaultdict(list)

@@ -127,3 +127,72 @@ def test_a_persons_genitive_before_a_head_is_the_person_and_the_organisation():
     doc = doc_of("Tarkos/PROPN Freiheitspartei/NOUN siegte/VERB ./PUNCT", ents=[(0, 2, "PER")])
     assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Tarkos", "PERSON"),
                                                                       ("Freiheitspartei", "ORG")}
+
+
+def test_a_name_cut_short_by_the_ner_or_a_head_word_reaches_the_longest_lexicon_form():
+    doc = doc_of("Mit/ADP den/DET Vereinigten/ADJ Arabischen/NOUN Emiraten/NOUN sprach/VERB das/DET "
+                 "Internationale/ADJ Komitee/NOUN vom/ADP Roten/NOUN Kreuz/PROPN ./PUNCT",
+                 ents=[(2, 4, "ORG"), (10, 12, "LOC")])
+    assert found(doc) == {("Vereinigten Arabischen Emiraten", "STATE", "Vereinigte Arabische Emirate"),
+                          ("Internationale Komitee vom Roten Kreuz", "ORG",
+                           "Internationales Komitee vom Roten Kreuz")}
+
+
+def test_a_nickname_in_quotes_inside_a_person_name_stays_in_the_name_and_resolves_alone():
+    doc = doc_of("Dann/ADV sprach/VERB Omar/PROPN Salim/PROPN „/PUNCT Falke/PROPN “/PUNCT Haddad/PROPN ./PUNCT "
+                 "Falke/PROPN lachte/VERB ./PUNCT", ents=[(2, 4, "PER"), (9, 10, "PER")])
+    mentions = find_mentions(doc)
+    assert [m.key for m in mentions] == ["Omar Salim Haddad", "Falke"] and "Falke" in mentions[0].surface
+    assert resolve_article(mentions, doc.text)["names"] == ["Omar Salim Haddad"] * 2
+
+
+def test_an_unnamed_group_tagged_alone_is_no_entity_but_a_named_body_is():
+    doc = doc_of("Die/DET Militärjunta/NOUN und/CCONJ die/DET Regierung/NOUN trafen/VERB das/DET "
+                 "Außenministerium/NOUN ./PUNCT", ents=[(1, 2, "ORG"), (4, 5, "ORG"), (7, 8, "ORG")])
+    assert {surface for surface, _, _ in found(doc)} == {"Außenministerium"}
+
+
+def test_a_company_descriptor_is_cut_and_a_lexicon_acronym_inside_a_firms_name_stays_in_it():
+    doc = doc_of("Das/DET Flugzeug/NOUN gehörte/VERB der/DET Privatfirma/NOUN Korvan/NOUN ICC/PROPN ./PUNCT",
+                 ents=[(4, 7, "ORG")])
+    assert found(doc) == {("Korvan ICC", "ORG", "Korvan ICC")}
+
+
+def test_places_the_ner_missed_or_dropped_a_dateline_pair_a_genitive_and_a_place_after_a_preposition():
+    doc = doc_of("Dakar/PROPN //PUNCT Bamako/PROPN –/PUNCT Kaliforniens/PROPN Gouverneur/NOUN reiste/VERB von/ADP "
+                 "Oregon/PROPN nach/ADP Lima/PROPN ./PUNCT", ents=[(0, 1, "LOC"), (4, 5, "LOC")])
+    assert {(surface, etype) for surface, etype, _ in found(doc)} == {
+        ("Dakar", "LOCATION"), ("Bamako", "LOCATION"), ("Kaliforniens", "LOCATION"), ("Oregon", "LOCATION"),
+        ("Lima", "LOCATION")}
+
+
+def test_a_surname_with_an_arabic_article_after_a_role_noun_is_a_person_name():
+    doc = doc_of("Truppen/NOUN von/ADP General/NOUN Karim/PROPN al-Hadi/PROPN und/CCONJ General/NOUN "
+                 "al-Saadi/PROPN kämpften/VERB ./PUNCT", ents=[(6, 8, "ORG")])
+    assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Karim al-Hadi", "PERSON"),
+                                                                      ("al-Saadi", "PERSON")}
+
+
+def test_a_state_name_opening_a_longer_name_is_no_mention_of_the_state():
+    doc = doc_of("Die/DET Kuba/NOUN Files/PROPN belasten/VERB Kuba/PROPN ./PUNCT", ents=[(1, 2, "LOC"), (4, 5, "LOC")])
+    assert [(m.surface, m.type) for m in find_mentions(doc)] == [("Kuba", "STATE")]
+    assert find_mentions(doc)[0].first == 4
+
+
+def test_a_capitalised_state_adjective_before_a_place_noun_opens_a_place_name():
+    doc = doc_of("Geld/NOUN floss/VERB zu/ADP den/DET Französischen/ADJ Südinseln/NOUN ,/PUNCT nicht/PART "
+                 "an/ADP die/DET Französische/ADJ Botschaft/NOUN ./PUNCT", ents=[(4, 5, "LOCderiv"), (10, 11, "LOCderiv")])
+    assert found(doc) == {("Französischen Südinseln", "LOCATION", "Französische Südinseln"),
+                          ("Französische", "STATE", "Frankreich")}
+
+
+def test_the_adjective_of_a_seat_of_government_names_the_state_of_a_ministry():
+    doc = doc_of("Das/DET Moskauer/ADJ Außenministerium/NOUN und/CCONJ der/DET Berliner/ADJ Senat/NOUN ./PUNCT")
+    keys = {key for _, etype, key in found(doc) if etype == "ORG"}
+    assert "Russisches Außenministerium" in keys and "Deutscher Senat" not in keys
+
+
+def test_a_known_place_after_im_or_am_is_a_location_but_rain_and_directions_are_not():
+    doc = doc_of("Boote/NOUN kreuzten/VERB am/ADP Ärmelkanal/NOUN im/ADP Regen/NOUN und/CCONJ im/ADP "
+                 "Osten/NOUN ./PUNCT")
+    assert found(doc) == {("Ärmelkanal", "LOCATION", "Ärmelkanal")}

@@ -90,12 +90,21 @@ def test_variants_merge_across_articles_with_a_stable_canonical_name():
     assert names == {"Wolodymyr Selenskyj"}
     again = merge_across_articles(list(reversed(results)))
     assert {e["name"] for r in again for e in r["entities"]} == names
+    # a given name written as one word or two
+    joined = merge_across_articles([result("a.txt", [("Abdelkarim al-Nuri", "PERSON")]),
+                                    result("b.txt", [("Abdel Karim al-Nuri", "PERSON")])])
+    assert len({e["name"] for r in joined for e in r["entities"]}) == 1
 
 
 def test_acronym_merges_with_its_long_form_across_articles():
     results = [result("a.txt", [("Institute for the Study of War", "ORG")]), result("b.txt", [("ISW", "ORG")])]
     merged = merge_across_articles(results)
     assert {e["name"] for r in merged for e in r["entities"]} == {"ISW"}
+
+    # two names the lexicon knows apart stay apart even where the initials agree
+    results = [result("a.txt", [("Internationaler Strafgerichtshof", "ORG")]), result("b.txt", [("IS", "ORG")])]
+    merged = merge_across_articles(results)
+    assert {e["name"] for r in merged for e in r["entities"]} == {"Internationaler Strafgerichtshof", "IS"}
 
 
 def test_alias_file_forces_merges_splits_and_canonical_names(tmp_path):
@@ -172,3 +181,27 @@ def test_malformed_alias_lines_are_one_line_errors_with_the_line_number(tmp_path
     with pytest.raises(InputError, match=message) as caught:
         AliasTable.load(path)
     assert "\n" not in str(caught.value)
+
+
+def test_a_surname_in_another_transliteration_resolves_to_the_one_full_name():
+    text = "Außenminister Osman Saleh reiste ab. Salih sagte, Mira Salt bleibe."
+    mentions = [mention(text, "Osman Saleh"), mention(text, "Salih"), mention(text, "Mira Salt")]
+    assert resolve_article(mentions, text)["names"] == ["Osman Saleh", "Osman Saleh", "Mira Salt"]
+
+
+def test_one_long_form_with_two_bracketed_short_forms_is_one_body():
+    text = "Geld fließt in den Nord-Fonds (NORFO). Der Nord-Fonds (NORFO-Fonds) hilft Bauern."
+    mentions, offset = [], 0
+    for surface in ("Nord-Fonds", "NORFO", "Nord-Fonds", "NORFO-Fonds"):
+        start = text.index(surface, offset)
+        offset = start + len(surface)
+        mentions.append(Mention(start, offset, surface, "ORG", surface, "name", 0, 0, 0))
+    assert set(resolve_article(mentions, text)["names"]) == {"NORFO"}
+
+
+def test_a_cover_name_after_a_person_resolves_to_the_person():
+    text = "Unterschrieben war es von Jan Nowicki mit dem Decknamen Kruk. Kruk bestritt das. Anna Lis blieb."
+    kruk = text.index("Kruk bestritt")
+    mentions = [mention(text, "Jan Nowicki"), Mention(kruk, kruk + 4, "Kruk", "PERSON", "Kruk", "name", 0, 0, 0),
+                mention(text, "Anna Lis")]
+    assert resolve_article(mentions, text)["names"] == ["Jan Nowicki", "Jan Nowicki", "Anna Lis"]

@@ -168,6 +168,7 @@ class Lexicon:
         words = surface.split()
         return self.adjectives.get(fold(words[0])) if len(words) > 1 else None
 
+    @per_word
     def org_head(self, word: str):
         """'head' for an organisation head word ("Stiftung", "Rates"), 'compound' for a compound ending
         in one ("Kulturbüro"), 'alone' for one that is a name by itself ("Verwaltungsgericht",
@@ -188,6 +189,7 @@ class Lexicon:
                     return "compound"
         return None
 
+    @per_word
     def is_descriptor(self, word: str) -> bool:
         """A noun that describes the name after it ("Enklave", "Bundesstaates", "Schwarzmeerort")."""
         key = fold(word)

@@ -564,3 +564,33 @@ def test_giving_someone_the_blame_accuses_them_but_debts_do_not():
             Schulden Schuld NOUN obj 1 Acc
     """)
     assert not any(key[1] == "accuses" for key in debts)
+
+
+def test_a_prepositional_target_on_the_auxiliary_and_a_plural_with_umlaut():
+    rels = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        hat haben AUX aux 6
+        gegen gegen ADP case 3
+        Peru Peru PROPN obl 1 Acc
+        neue neu ADJ amod 5 Acc
+        Strafzölle Strafzölle NOUN obj 6 Acc
+        verhängt verhängen VERB ROOT 6
+        . . PUNCT punct 6
+    """))
+    assert ("Chile", "sanctions", "Peru") in rels
+
+
+def test_criticism_from_a_capital_is_its_states_when_the_state_is_named():
+    rels = relations_of(doc_from("""
+        Kanada Kanada PROPN nsubj 1 Nom
+        zögert zögern VERB ROOT 1
+        . . PUNCT punct 1
+        Aus aus ADP case 4
+        Ottawa Ottawa PROPN obl 5 Dat
+        kam kommen VERB ROOT 5
+        Kritik Kritik NOUN nsubj 5 Nom
+        an an ADP case 8
+        Chile Chile PROPN nmod 6 Dat
+        . . PUNCT punct 5
+    """, ents=[(4, 5, "LOC")]))
+    assert ("Kanada", "criticizes", "Chile") in rels

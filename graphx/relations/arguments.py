@@ -245,6 +245,14 @@ class ArgumentFinder:
             return self.seat_of(noun)
         return None
 
+    def capital_state(self, name):
+        """The state a capital (a LOCATION with a metonym entry) stands for, when the text names that
+        state as an entity too; else the name itself."""
+        if self.types.get(name) != "LOCATION":
+            return name
+        states = self.lex.metonyms.get(fold(name))
+        return states[0] if states and self.types.get(states[0]) == "STATE" else name
+
     def seat_of(self, noun):
         """"die Regierung in Asmara", "die Junta in Myanmar": a ruling body named by its seat or state."""
         if not self.lex.is_seat_noun(noun.text):

@@ -23,6 +23,7 @@ WERDEN = {"werden", "wird", "wurde", "wurden", "worden", "werde", "würde", "wü
 TYPE_RANK = {"PERSON": 0, "ORG": 1, "STATE": 2, "LOCATION": 3}
 DASHES = {"–", "—", "-"}
 ENVOYS = ("botschafter", "gesandte", "vertreter", "diplomat", "delegierte", "emissär")  # posted to an org, acting for a state
+UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
 RECIPROCAL = ("gegenseitig", "wechselseitig", "einander")     # "X und Y warfen sich gegenseitig ... vor"
 
 

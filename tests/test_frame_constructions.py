@@ -594,3 +594,42 @@ def test_criticism_from_a_capital_is_its_states_when_the_state_is_named():
         . . PUNCT punct 5
     """, ents=[(4, 5, "LOC")]))
     assert ("Kanada", "criticizes", "Chile") in rels
+
+
+def test_a_passive_the_parser_built_with_haben_is_active_and_its_dative_is_read():
+    alleged = relations_of(doc_from("""
+        Der der DET det 1 Nom
+        Iran Iran PROPN nsubj:pass 5 Nom
+        soll sollen AUX aux 5
+        Peru Peru PROPN nmod:poss 4 Nom
+        Drohnen Drohne NOUN obj 5 Acc
+        geliefert liefern VERB ROOT 5
+        haben haben AUX aux:pass 5
+        . . PUNCT punct 5
+    """))
+    assert ("Iran", "supplies", "Peru") in alleged
+    stated = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 4 Nom
+        hat haben AUX aux 4
+        Peru Peru PROPN obl:arg 4 Dat
+        Drohnen Drohne NOUN aux:pass 4 Acc
+        geliefert liefern VERB ROOT 4
+        . . PUNCT punct 4
+    """))
+    assert ("Chile", "supplies", "Peru") in stated
+
+
+def test_nach_angaben_names_who_reports_not_where_things_go():
+    rels = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 7 Nom
+        hat haben AUX aux 7
+        Peru Peru PROPN nsubj 7 Acc
+        nach nach ADP case 4
+        Angaben Angabe NOUN obl 7 Dat
+        Kanadas Kanada PROPN compound 6 Gen
+        Granaten Granate NOUN appos 4 Gen
+        geliefert liefern VERB ROOT 7
+        . . PUNCT punct 7
+    """))
+    assert ("Chile", "supplies", "Peru") in rels
+    assert not any(key[2] == "Kanada" for key in rels)

@@ -43,7 +43,7 @@ class FrameRelations:
                 hosts += [a for a in verb.children if a.dep_.startswith("aux") and a.i < verb.i]
             found = [n for host in hosts for c in host.children
                      if c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep
-                     for n in self.entities_at(c)]
+                     and not self.reports_source(c) for n in self.entities_at(c)]
             if not found and verb is not None:   # "Soldaten nach Russland verlegt": PP under the object
                 found = [n for c in verb.children if c.dep_ in OBJ | OBLIQUE | SUBJ_PASS and c != cue_token
                          for g in c.children if g.dep_ in ("nmod", "obl") and self.preposition(g) == prep
@@ -183,6 +183,10 @@ class FrameRelations:
                     continue
                 found += self.apply_cue(sentence, token, verb, cue)
         return found
+
+    def reports_source(self, token) -> bool:
+        """"nach Angaben Südkoreas": who reports it, not where it goes."""
+        return token.lower_ == "angaben" or token.i in self.attribution_tokens(token.sent)
 
     def plural_noun_cue(self, word) -> list:
         """A plural in -e the lemmatizer left alone: "Einreiseverbote", "Strafzölle" (umlaut undone)."""

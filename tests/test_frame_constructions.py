@@ -633,3 +633,19 @@ def test_nach_angaben_names_who_reports_not_where_things_go():
     """))
     assert ("Chile", "supplies", "Peru") in rels
     assert not any(key[2] == "Kanada" for key in rels)
+
+
+def test_nicht_hung_on_an_adverb_of_the_clause_still_negates_the_verb():
+    rels = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 3 Nom
+        und und CCONJ cc 2
+        Peru Peru PROPN conj 0 Nom
+        warfen werfen VERB ROOT 3
+        sich sich PRON obj 3 Acc
+        nicht nicht PART advmod 6
+        gegenseitig gegenseitig ADV advmod 7
+        Betrug Betrug NOUN obl 3 Acc
+        vor vor ADP compound:prt 3
+        . . PUNCT punct 3
+    """))
+    assert not any(key[1] == "accuses" for key in rels)

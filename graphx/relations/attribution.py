@@ -24,6 +24,23 @@ class Attribution:
         for child in token.children:
             if child.dep_ in OBJ and any(g.lower_.startswith("kein") for g in child.children):
                 return True
+        return self.negated_below(token)
+
+    def negated_below(self, token) -> bool:
+        """"warfen sich nicht gegenseitig ... vor": "nicht" hung on an adverb or an argument of the
+        verb, within its clause (not "nicht X, sondern Y")."""
+        start, end = clause_bounds(self.doc, token.i, token.sent)
+        if any(t.lower_ == "sondern" for t in self.doc[token.sent.start:token.sent.end]):
+            return False
+        for t in self.doc[start:end]:
+            if t.lower_ not in NEGATIONS or (t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in ("nur", "bloß", "lediglich")):
+                continue
+            node, steps = t.head, 0
+            while node != token and node.head != node and steps < 3 and node.dep_ not in CLAUSE_DEPS and \
+                    node.pos_ not in ("VERB", "AUX"):
+                node, steps = node.head, steps + 1
+            if node == token:
+                return True
         return False
 
     def unasserted(self, cue_token, span) -> bool:

@@ -649,3 +649,35 @@ def test_nicht_hung_on_an_adverb_of_the_clause_still_negates_the_verb():
         . . PUNCT punct 3
     """))
     assert not any(key[1] == "accuses" for key in rels)
+
+
+def test_receiving_weapons_from_a_state_is_supply_by_it():
+    def receiving(object_word):
+        return relations_of(doc_from(f"""
+            Peru Peru PROPN nsubj 1 Nom
+            erhält erhalten VERB ROOT 1
+            von von ADP case 3
+            Chile Chile PROPN obl 1 Dat
+            weitere weiter ADJ amod 5 Acc
+            {object_word} {object_word} NOUN obj 1 Acc
+            . . PUNCT punct 1
+        """))
+    assert ("Chile", "supplies", "Peru") in receiving("Panzer")
+    assert not any(key[1] == "supplies" for key in receiving("Briefe"))
+
+
+def test_nach_den_worten_von_names_a_speaker_not_a_supplier():
+    rels = relations_of(doc_from("""
+        Peru Peru PROPN nsubj 9 Nom
+        hat haben AUX aux 9
+        nach nach ADP case 4
+        den der DET det 4 Dat
+        Worten Wort NOUN obl 9 Dat
+        von von ADP case 6
+        Minister Minister NOUN nmod 4 Dat
+        Juan Juan PROPN appos 6 Nom
+        Panzer Panzer NOUN obj 9 Acc
+        erhalten erhalten VERB ROOT 9
+        . . PUNCT punct 9
+    """, ents=[(7, 8, "PER")]))
+    assert not any(key[1] == "supplies" for key in rels)

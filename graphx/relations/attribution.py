@@ -79,7 +79,7 @@ class Attribution:
                     names = [self.names[ix] for i in window for ix in self.by_token.get(i, ())]
                 if names:
                     speaker = names[0]
-            if word == "angaben" and token.i > 0 and doc[token.i - 1].lower_ == "nach":
+            if self.according_to_noun(token):
                 names = self.all_entities_in(token)
                 if names:
                     speaker = names[0]
@@ -119,8 +119,7 @@ class Attribution:
         doc, tokens = self.doc, set()
         for token in span:
             word = token.lower_
-            if word in ("laut", "gemäß") or (word == "angaben" and token.i > span.start and
-                                               doc[token.i - 1].lower_ == "nach") or \
+            if word in ("laut", "gemäß") or (token.i > span.start and self.according_to_noun(token)) or \
                     (word == "berufung" and token.i + 1 < span.end and doc[token.i + 1].lower_ == "auf"):
                 j = token.i + 1
                 while j < span.end and not doc[j].is_punct and doc[j].pos_ not in ("VERB", "AUX") and \
@@ -133,6 +132,14 @@ class Attribution:
                     tokens.add(j)
                     j -= 1
         return tokens
+
+    def according_to_noun(self, token) -> bool:
+        """"nach Angaben X", "nach den Worten von X", "nach Ansicht Xs": who says it."""
+        if token.lower_ not in ("angaben", "worten", "ansicht", "einschätzung", "darstellung") or token.i < 1:
+            return False
+        before = [t.lower_ for t in self.doc[max(token.sent.start, token.i - 3):token.i]]
+        return bool(before) and (before[-1] == "nach" or (len(before) > 1 and before[-2] == "nach" and
+                                                          before[-1] in ("den", "der", "eigenen", "seinen", "ihren")))
 
     def only_in_attribution(self, span) -> set:
         inside = self.attribution_tokens(span)

@@ -46,7 +46,7 @@ class FrameRelations:
                      and not self.reports_source(c) for n in self.entities_at(c)]
             if not found and verb is not None:   # "Soldaten nach Russland verlegt": PP under the object
                 found = [n for c in verb.children if c.dep_ in OBJ | OBLIQUE | SUBJ_PASS and c != cue_token
-                         for g in c.children if g.dep_ in ("nmod", "obl") and self.preposition(g) == prep
+                         and not self.reports_source(c) for g in c.children if g.dep_ in ("nmod", "obl") and self.preposition(g) == prep
                          for n in self.entities_at(g)]
             if prep == "aus":                # "Kritik aus Moskau": the capital speaks for its state
                 found = [self.capital_state(n) for n in found]
@@ -185,8 +185,8 @@ class FrameRelations:
         return found
 
     def reports_source(self, token) -> bool:
-        """"nach Angaben Südkoreas": who reports it, not where it goes."""
-        return token.lower_ == "angaben" or token.i in self.attribution_tokens(token.sent)
+        """"nach Angaben Südkoreas", "nach den Worten von X": who reports it, not where it goes."""
+        return token.lower_ in ("angaben", "worten") or token.i in self.attribution_tokens(token.sent)
 
     def plural_noun_cue(self, word) -> list:
         """A plural in -e the lemmatizer left alone: "Einreiseverbote", "Strafzölle" (umlaut undone)."""

@@ -15,7 +15,7 @@ CONTRACTIONS = {"im": "in", "ins": "in", "beim": "bei", "vom": "von", "zum": "zu
                 "ans": "an", "aufs": "auf", "übers": "über", "fürs": "für"}
 ACCORDING_TO = {"laut", "zufolge"}
 PARTICLES = {"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "gegenüber", "her", "hin", "los",
-             "mit", "nach", "vor", "vorbei", "weg", "zu", "zurück", "zusammen", "entgegen", "hervor", "heraus"}
+             "mit", "nach", "vor", "vorbei", "weg", "zu", "zurück", "zusammen", "entgegen", "hervor", "heraus", "bereit"}
 CLAUSE_END = {".", "!", "?", ";", ":"}
 BOTH_NOUNS = {"staaten", "länder", "seiten", "regierungen", "nachbarn", "partner"}
 HYPOTHETICAL = {"ob", "falls", "sofern", "wenn", "sollte", "sollten"}

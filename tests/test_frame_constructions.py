@@ -2,6 +2,11 @@
 from docs import doc_from, relations_of
 
 
+def spliced_doc(spec, ents=()):
+    """doc_from for a spec pieced together from parts (blank lines dropped)."""
+    return doc_from("\n".join(line for line in spec.splitlines() if line.strip()), ents=ents)
+
+
 def test_an_unnamed_subject_leaves_no_source_to_guess():
     doc = doc_from("""
         Die der DET det 1 Nom
@@ -26,7 +31,7 @@ def test_attacking_a_person_is_criticism():
             an an ADP compound:prt 1
             . . PUNCT punct 1
         """
-        return relations_of(doc_from("\n".join(line for line in spec.splitlines() if line.strip()), ents=ents))
+        return relations_of(spliced_doc(spec, ents))
     person = attacking("""
             Lea Lea PROPN obj 1 Acc
             Roth Roth PROPN flat 2 Acc
@@ -266,7 +271,7 @@ def test_a_reciprocal_makes_each_subject_the_target_of_the_other():
             vor vor ADP compound:prt 3
             . . PUNCT punct 3
         """
-        return relations_of(doc_from("\n".join(line for line in spec.splitlines() if line.strip())))
+        return relations_of(spliced_doc(spec))
     both = accusing("""
             sich sich PRON obj 3 Dat
             gegenseitig gegenseitig ADV advmod 3
@@ -553,7 +558,7 @@ def test_giving_someone_the_blame_accuses_them_but_debts_do_not():
         """ + noun_rows + """
             . . PUNCT punct 1
         """
-        return relations_of(doc_from("\n".join(line for line in spec.splitlines() if line.strip())))
+        return relations_of(spliced_doc(spec))
     blame = giving("""
             die der DET det 4 Acc
             Schuld Schuld NOUN obj 1 Acc

@@ -2,6 +2,11 @@
 from docs import doc_from, relations_of
 
 
+def spliced_doc(spec, ents=()):
+    """doc_from for a spec pieced together from parts (blank lines dropped)."""
+    return doc_from("\n".join(line for line in spec.splitlines() if line.strip()), ents=ents)
+
+
 def test_an_unnamed_subject_leaves_no_source_to_guess():
     doc = doc_from("""
         Die der DET det 1 Nom
@@ -26,7 +31,7 @@ def test_attacking_a_person_is_criticism():
             an an ADP compound:prt 1
             . . PUNCT punct 1
         """
-        return relations_of(doc_from("\n".join(line for line in spec.splitlines() if line.strip()), ents=ents))
+        return relations_of(spliced_doc(spec, ents))
     person = attacking("""
             Lea Lea PROPN obj 1 Acc
             Roth Roth PROPN flat 2 Acc
@@ -302,7 +307,7 @@ def test_a_reciprocal_makes_each_subject_the_target_of_the_other():
             vor vor ADP compound:prt 3
             . . PUNCT punct 3
         """
-        return relations_of(doc_from("\n".join(line for line in spec.splitlines() if line.strip())))
+        return relations_of(spliced_doc(spec))
     both = accusing("""
             sich sich PRON obj 3 Dat
             gegenseitig gegenseitig ADV advmod 3
@@ -589,7 +594,7 @@ def test_giving_someone_the_blame_accuses_them_but_debts_do_not():
         """ + noun_rows + """
             . . PUNCT punct 1
         """
-        return relations_of(doc_from("\n".join(line for line in spec.splitlines() if line.strip())))
+        return relations_of(spliced_doc(spec))
     blame = giving("""
             die der DET det 4 Acc
             Schuld Schuld NOUN obj 1 Acc
@@ -600,3 +605,120 @@ def test_giving_someone_the_blame_accuses_them_but_debts_do_not():
             Schulden Schuld NOUN obj 1 Acc
     """)
     assert not any(key[1] == "accuses" for key in debts)
+
+
+def test_a_prepositional_target_on_the_auxiliary_and_a_plural_with_umlaut():
+    rels = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        hat haben AUX aux 6
+        gegen gegen ADP case 3
+        Peru Peru PROPN obl 1 Acc
+        neue neu ADJ amod 5 Acc
+        Strafzölle Strafzölle NOUN obj 6 Acc
+        verhängt verhängen VERB ROOT 6
+        . . PUNCT punct 6
+    """))
+    assert ("Chile", "sanctions", "Peru") in rels
+
+
+def test_criticism_from_a_capital_is_its_states_when_the_state_is_named():
+    rels = relations_of(doc_from("""
+        Kanada Kanada PROPN nsubj 1 Nom
+        zögert zögern VERB ROOT 1
+        . . PUNCT punct 1
+        Aus aus ADP case 4
+        Ottawa Ottawa PROPN obl 5 Dat
+        kam kommen VERB ROOT 5
+        Kritik Kritik NOUN nsubj 5 Nom
+        an an ADP case 8
+        Chile Chile PROPN nmod 6 Dat
+        . . PUNCT punct 5
+    """, ents=[(4, 5, "LOC")]))
+    assert ("Kanada", "criticizes", "Chile") in rels
+
+
+def test_a_passive_the_parser_built_with_haben_is_active_and_its_dative_is_read():
+    alleged = relations_of(doc_from("""
+        Der der DET det 1 Nom
+        Iran Iran PROPN nsubj:pass 5 Nom
+        soll sollen AUX aux 5
+        Peru Peru PROPN nmod:poss 4 Nom
+        Drohnen Drohne NOUN obj 5 Acc
+        geliefert liefern VERB ROOT 5
+        haben haben AUX aux:pass 5
+        . . PUNCT punct 5
+    """))
+    assert ("Iran", "supplies", "Peru") in alleged
+    stated = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 4 Nom
+        hat haben AUX aux 4
+        Peru Peru PROPN obl:arg 4 Dat
+        Drohnen Drohne NOUN aux:pass 4 Acc
+        geliefert liefern VERB ROOT 4
+        . . PUNCT punct 4
+    """))
+    assert ("Chile", "supplies", "Peru") in stated
+
+
+def test_nach_angaben_names_who_reports_not_where_things_go():
+    rels = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 7 Nom
+        hat haben AUX aux 7
+        Peru Peru PROPN nsubj 7 Acc
+        nach nach ADP case 4
+        Angaben Angabe NOUN obl 7 Dat
+        Kanadas Kanada PROPN compound 6 Gen
+        Granaten Granate NOUN appos 4 Gen
+        geliefert liefern VERB ROOT 7
+        . . PUNCT punct 7
+    """))
+    assert ("Chile", "supplies", "Peru") in rels
+    assert not any(key[2] == "Kanada" for key in rels)
+
+
+def test_nicht_hung_on_an_adverb_of_the_clause_still_negates_the_verb():
+    rels = relations_of(doc_from("""
+        Chile Chile PROPN nsubj 3 Nom
+        und und CCONJ cc 2
+        Peru Peru PROPN conj 0 Nom
+        warfen werfen VERB ROOT 3
+        sich sich PRON obj 3 Acc
+        nicht nicht PART advmod 6
+        gegenseitig gegenseitig ADV advmod 7
+        Betrug Betrug NOUN obl 3 Acc
+        vor vor ADP compound:prt 3
+        . . PUNCT punct 3
+    """))
+    assert not any(key[1] == "accuses" for key in rels)
+
+
+def test_receiving_weapons_from_a_state_is_supply_by_it():
+    def receiving(object_word):
+        return relations_of(doc_from(f"""
+            Peru Peru PROPN nsubj 1 Nom
+            erhält erhalten VERB ROOT 1
+            von von ADP case 3
+            Chile Chile PROPN obl 1 Dat
+            weitere weiter ADJ amod 5 Acc
+            {object_word} {object_word} NOUN obj 1 Acc
+            . . PUNCT punct 1
+        """))
+    assert ("Chile", "supplies", "Peru") in receiving("Panzer")
+    assert not any(key[1] == "supplies" for key in receiving("Briefe"))
+
+
+def test_nach_den_worten_von_names_a_speaker_not_a_supplier():
+    rels = relations_of(doc_from("""
+        Peru Peru PROPN nsubj 9 Nom
+        hat haben AUX aux 9
+        nach nach ADP case 4
+        den der DET det 4 Dat
+        Worten Wort NOUN obl 9 Dat
+        von von ADP case 6
+        Minister Minister NOUN nmod 4 Dat
+        Juan Juan PROPN appos 6 Nom
+        Panzer Panzer NOUN obj 9 Acc
+        erhalten erhalten VERB ROOT 9
+        . . PUNCT punct 9
+    """, ents=[(7, 8, "PER")]))
+    assert not any(key[1] == "supplies" for key in rels)

@@ -90,7 +90,11 @@ class ArgumentFinder:
         if any(self.lex.verb_class(lemma, "motion") for lemma in self.lemmas(verb)):
             return False        # "war nach Kiew gereist": a perfect with "sein"
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
-            return True
+            start, end = clause_bounds(self.doc, verb.i, verb.sent)
+            # the parser's passive with "haben" and no "werden" ("soll ... geliefert haben", "hat X Drohnen geliefert")
+            return not (any(c.dep_.startswith("aux") and c.lemma_ == "haben" for c in verb.children) and
+                        not any(c.dep_ == "aux:pass" and c.lemma_ in ("werden", "sein") for c in verb.children) and
+                        not any(t.lower_ in WERDEN for t in self.doc[start:end]))
         if any(c.lemma_ == "werden" and c.dep_.startswith("aux") for c in verb.children) and \
                 verb.lower_ != verb.lemma_.lower() and "Inf" not in verb.morph.get("VerbForm"):
             return True         # "wird ... unterstützt" (not the future "wird ... unterstützen")
@@ -244,6 +248,14 @@ class ArgumentFinder:
                                              for ix in self.by_token[noun.i]):
             return self.seat_of(noun)
         return None
+
+    def capital_state(self, name):
+        """The state a capital (a LOCATION with a metonym entry) stands for, when the text names that
+        state as an entity too; else the name itself."""
+        if self.types.get(name) != "LOCATION":
+            return name
+        states = self.lex.metonyms.get(fold(name))
+        return states[0] if states and self.types.get(states[0]) == "STATE" else name
 
     def seat_of(self, noun):
         """"die Regierung in Asmara", "die Junta in Myanmar": a ruling body named by its seat or state."""
@@ -451,6 +463,9 @@ class ArgumentFinder:
                   and c not in heads]
         heads += [c for c in verb.children if c.dep_ in OBJ | SUBJ_PASS | {"obl"} and self.case(c) == "Dat"
                   and self.preposition(c) is None and c not in heads]
+        # "soll Russland Drohnen geliefert haben": the dative taken for the object's owner
+        heads += [g for c in verb.children if c.dep_ in OBJ for g in c.children if self.bare_dative(g, c)
+                  and g not in heads]
         return heads
 
     def modifiers(self, noun) -> list:

@@ -24,6 +24,23 @@ class Attribution:
         for child in token.children:
             if child.dep_ in OBJ and any(g.lower_.startswith("kein") for g in child.children):
                 return True
+        return self.negated_below(token)
+
+    def negated_below(self, token) -> bool:
+        """"warfen sich nicht gegenseitig ... vor": "nicht" hung on an adverb or an argument of the
+        verb, within its clause (not "nicht X, sondern Y")."""
+        start, end = clause_bounds(self.doc, token.i, token.sent)
+        if any(t.lower_ == "sondern" for t in self.doc[token.sent.start:token.sent.end]):
+            return False
+        for t in self.doc[start:end]:
+            if t.lower_ not in NEGATIONS or (t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in ("nur", "bloß", "lediglich")):
+                continue
+            node, steps = t.head, 0
+            while node != token and node.head != node and steps < 3 and node.dep_ not in CLAUSE_DEPS and \
+                    node.pos_ not in ("VERB", "AUX"):
+                node, steps = node.head, steps + 1
+            if node == token:
+                return True
         return False
 
     def unasserted(self, cue_token, span) -> bool:
@@ -49,7 +66,6 @@ class Attribution:
 
     def attribution(self, sentence, cue_token, source_names):
         """(speaker entity or None, 'stated'|'alleged')."""
-        doc = self.doc
         speaker, hedged = None, False
         for token in sentence.span:
             word = token.lower_
@@ -62,7 +78,7 @@ class Attribution:
                     names = [self.names[ix] for i in window for ix in self.by_token.get(i, ())]
                 if names:
                     speaker = names[0]
-            if word == "angaben" and token.i > 0 and doc[token.i - 1].lower_ == "nach":
+            if self.according_to_noun(token):
                 names = self.all_entities_in(token)
                 if names:
                     speaker = names[0]
@@ -102,8 +118,7 @@ class Attribution:
         doc, tokens = self.doc, set()
         for token in span:
             word = token.lower_
-            if word in ACCORDING_TO - {"zufolge"} or (word == "angaben" and token.i > span.start and
-                                               doc[token.i - 1].lower_ == "nach") or \
+            if word in ACCORDING_TO - {"zufolge"} or (token.i > span.start and self.according_to_noun(token)) or \
                     (word == "berufung" and token.i + 1 < span.end and doc[token.i + 1].lower_ == "auf"):
                 j = token.i + 1
                 while j < span.end and not doc[j].is_punct and doc[j].pos_ not in ("VERB", "AUX") and \
@@ -116,6 +131,14 @@ class Attribution:
                     tokens.add(j)
                     j -= 1
         return tokens
+
+    def according_to_noun(self, token) -> bool:
+        """"nach Angaben X", "nach den Worten von X", "nach Ansicht Xs": who says it."""
+        if token.lower_ not in ("angaben", "worten", "ansicht", "einschätzung", "darstellung") or token.i < 1:
+            return False
+        before = [t.lower_ for t in self.doc[max(token.sent.start, token.i - 3):token.i]]
+        return bool(before) and (before[-1] == "nach" or (len(before) > 1 and before[-2] == "nach" and
+                                                          before[-1] in ("den", "der", "eigenen", "seinen", "ihren")))
 
     def only_in_attribution(self, span) -> set:
         inside = self.attribution_tokens(span)

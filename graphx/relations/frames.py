@@ -3,7 +3,7 @@ its argument roles, read off the parse, with the shallow clause reader as fallba
 from __future__ import annotations
 
 from graphx.lexicon import fold
-from graphx.relations.syntax import BOTH_NOUNS, RECIPROCAL, OBJ, OBLIQUE, SUBJ, SUBJ_PASS, all_pairs, clause_bounds
+from graphx.relations.syntax import BOTH_NOUNS, RECIPROCAL, UMLAUTS, OBJ, OBLIQUE, SUBJ, SUBJ_PASS, all_pairs, clause_bounds
 from graphx.relations.clause import Clause
 
 
@@ -39,13 +39,17 @@ class FrameRelations:
         if role.startswith("pp:"):
             prep = role[3:]
             hosts = [cue_token] + ([verb] if verb is not None and verb != cue_token else [])
+            if verb is not None and verb != cue_token:      # "hat gegen X Sanktionen verhängt": PP on the auxiliary
+                hosts += [a for a in verb.children if a.dep_.startswith("aux") and a.i < verb.i]
             found = [n for host in hosts for c in host.children
                      if c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep
-                     for n in self.entities_at(c)]
+                     and not self.reports_source(c) for n in self.entities_at(c)]
             if not found and verb is not None:   # "Soldaten nach Russland verlegt": PP under the object
                 found = [n for c in verb.children if c.dep_ in OBJ | OBLIQUE | SUBJ_PASS and c != cue_token
-                         for g in c.children if g.dep_ in ("nmod", "obl") and self.preposition(g) == prep
+                         and not self.reports_source(c) for g in c.children if g.dep_ in ("nmod", "obl") and self.preposition(g) == prep
                          for n in self.entities_at(g)]
+            if prep == "aus":                # "Kritik aus Moskau": the capital speaks for its state
+                found = [self.capital_state(n) for n in found]
             return found
         if role == "mod":
             return self.modifiers(cue_token)
@@ -163,8 +167,7 @@ class FrameRelations:
                 verb = token
             elif token.pos_ in ("NOUN", "PROPN"):
                 cues = list(self.lex.noun_cue(token.lemma_ or token.text)) or list(self.lex.noun_cue(token.text)) or \
-                    (list(self.lex.noun_cue(token.text[:-1])) if token.text.endswith("e") and len(token.text) > 6
-                     else [])        # a plural in -e the lemmatizer left alone ("Einreiseverbote")
+                    self.plural_noun_cue(token.text)
                 verb = token.head if token.head.pos_ in ("VERB", "AUX") else None
             else:
                 continue
@@ -180,6 +183,19 @@ class FrameRelations:
                     continue
                 found += self.apply_cue(sentence, token, verb, cue)
         return found
+
+    def reports_source(self, token) -> bool:
+        """"nach Angaben Südkoreas", "nach den Worten von X": who reports it, not where it goes."""
+        return token.lower_ in ("angaben", "worten") or token.i in self.attribution_tokens(token.sent)
+
+    def plural_noun_cue(self, word) -> list:
+        """A plural in -e the lemmatizer left alone: "Einreiseverbote", "Strafzölle" (umlaut undone)."""
+        if not word.endswith("e") or len(word) <= 6:
+            return []
+        stem = word[:-1]
+        last = max(stem.rfind(v) for v in "äöü")
+        forms = [stem] + ([stem[:last] + UMLAUTS[stem[last]] + stem[last + 1:]] if last >= len(stem) - 4 else [])
+        return next((list(self.lex.noun_cue(form)) for form in forms if self.lex.noun_cue(form)), [])
 
     def apply_cue(self, sentence, token, verb, cue) -> list:
         role_verb = token if not cue.is_noun else verb

@@ -15,7 +15,7 @@ CONTRACTIONS = {"im": "in", "ins": "in", "beim": "bei", "vom": "von", "zum": "zu
                 "ans": "an", "aufs": "auf", "übers": "über", "fürs": "für"}
 ACCORDING_TO = {"laut", "gemäß", "zufolge"}
 PARTICLES = {"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "gegenüber", "her", "hin", "los",
-             "mit", "nach", "vor", "vorbei", "weg", "zu", "zurück", "zusammen", "entgegen", "hervor", "heraus"}
+             "mit", "nach", "vor", "vorbei", "weg", "zu", "zurück", "zusammen", "entgegen", "hervor", "heraus", "bereit"}
 CLAUSE_END = {".", "!", "?", ";", ":"}
 BOTH_NOUNS = {"staaten", "länder", "seiten", "regierungen", "nachbarn", "partner"}
 HYPOTHETICAL = {"ob", "falls", "sofern", "wenn", "sollte", "sollten"}
@@ -23,6 +23,7 @@ WERDEN = {"werden", "wird", "wurde", "wurden", "worden", "werde", "würde", "wü
 TYPE_RANK = {"PERSON": 0, "ORG": 1, "STATE": 2, "LOCATION": 3}
 DASHES = {"–", "—", "-"}
 ENVOYS = ("botschafter", "gesandte", "vertreter", "diplomat", "delegierte", "emissär")  # posted to an org, acting for a state
+UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
 RECIPROCAL = ("gegenseitig", "wechselseitig", "einander")     # "X und Y warfen sich gegenseitig ... vor"
 
 

@@ -730,7 +730,8 @@ def named_places(doc, lex, taken, add):
     for token in doc:     # "Gouverneur von Illinois": a place name Wiktionary knows, after a place preposition
         k = token.i
         if k in taken or k < 1 or token.pos_ not in ("PROPN", "NOUN") or token.text not in lex.toponyms or \
-                is_common_word(token.text) or token.text in lemmas() or fold(token.text) in lex.not_names or \
+                is_common_word(token.text) or (token.pos_ == "NOUN" and token.text in lemmas()) or \
+                fold(token.text) in lex.not_names or \
                 doc[k - 1].lower_ not in PLACE_PREPOSITIONS or token.text in noun_forms() or \
                 token.text in lex.first_names or lexicon_token(token, lex) or \
                 (k > 1 and (doc[k - 2].ent_type_ in ("PER", "PERSON") or doc[k - 2].text in lex.first_names)):

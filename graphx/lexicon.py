@@ -83,6 +83,7 @@ class Lexicon:
     state_bodies: tuple = ()                          # nouns for bodies of a state
     not_names: set = field(default_factory=set)       # capitalised words that are never name parts
     unnamed_groups: set = field(default_factory=set)  # group nouns that name no one alone ("Militärjunta")
+    geo_heads: set = field(default_factory=set)       # "Horn" in "Horn von Afrika"
     org_heads: set = field(default_factory=set)       # head words of organisation names
     adverbs: set = field(default_factory=set)         # lower-case adverbs and conjunctions ("unterdessen")
     toponyms: frozenset = frozenset()                 # place names from WiktionaryDE ("Bayern")
@@ -322,6 +323,7 @@ def load() -> Lexicon:
     lex.state_bodies = tuple(fold(row[0]) for row in rows("state_bodies.txt"))
     lex.not_names = {fold(row[0]) for row in rows("not_names.txt")}
     lex.unnamed_groups = {fold(row[0]) for row in rows("unnamed_groups.txt")}
+    lex.geo_heads = {row[0] for row in rows("geo_heads.txt")}
     for row in rows("org_heads.txt"):
         if row[0].startswith("!"):
             lex.not_org_compounds.add(fold(row[0][1:]))

@@ -333,6 +333,12 @@ def find_mentions(doc, lex=None) -> list:
             key = qualified if " " in qualified else key
         add(first, last, "ORG", key, "lexicon" if lex.org_of(text) else "name")
     for ent in ents:
+        if ent.label_ in ("LOC", "GPE") and ent.start >= 2 and doc[ent.start - 1].lower_ == "von" and \
+                doc[ent.start - 2].text in lex.geo_heads and ent.start - 2 not in covered and \
+                (ent.start < 3 or doc[ent.start - 3].pos_ in ("DET", "ADP")):
+            text = doc[ent.start - 2:ent.end].text.strip(STRIP_CHARS)      # "am Horn von Afrika"
+            add(ent.start - 2, ent.end - 1, "LOCATION", text, "name")
+            continue
         longer = lexicon_extension(doc, ent, lex, covered)
         if longer is not None:        # "Vereinigten Arabischen" + "Emiraten": the lexicon's longest form
             first, last = longer

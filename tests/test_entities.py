@@ -196,3 +196,10 @@ def test_a_known_place_after_im_or_am_is_a_location_but_rain_and_directions_are_
     doc = doc_of("Boote/NOUN kreuzten/VERB am/ADP Ärmelkanal/NOUN im/ADP Regen/NOUN und/CCONJ im/ADP "
                  "Osten/NOUN ./PUNCT")
     assert found(doc) == {("Ärmelkanal", "LOCATION", "Ärmelkanal")}
+
+
+def test_a_geographic_head_with_von_and_a_place_is_one_place_name_and_a_un_expert_group_a_body():
+    doc = doc_of("Am/ADP Horn/NOUN von/ADP Nordland/PROPN tagte/VERB die/DET UN-Expertengruppe/NOUN ,/PUNCT "
+                 "nicht/PART die/DET Expertengruppe/NOUN ./PUNCT", ents=[(3, 4, "LOC")])
+    assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Horn von Nordland", "LOCATION"),
+                                                                      ("UN-Expertengruppe", "ORG")}

@@ -8,6 +8,7 @@ entity ("Nato-Sprecherin" -> NATO, "US-Regierung" -> USA).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -881,7 +882,22 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
     parts = person_parts(persons)
     tails = name_tails(persons)
     result = []
+    surnames = defaultdict(set)
+    for p in persons:
+        if len(p.split()) >= 2:
+            surnames[p.split()[-1]].add(p)
     for m in mentions:
+        if m.kind == "name" and m.type == "PERSON" and m.last - m.first >= 2 and \
+                surnames.get(doc[m.last].text, set()) - {m.key} and len(m.key.split()) == m.last - m.first + 1 and \
+                not surnames.get(doc[m.last - 1].text, set()) - {m.key} and doc[m.last - 1].text[:1].isupper() and \
+                doc[m.last - 1].lower_ not in NAME_PARTICLES:
+            # "Udo Bullmann Orban" where the article names "Viktor Orban": two people side by side
+            head, tail = doc[m.first:m.last], doc[m.last]
+            result.append(Mention(head.start_char, head.end_char, head.text, "PERSON", head.text, "name", head.root.i,
+                                  m.first, m.last - 1))
+            result.append(Mention(tail.idx, tail.idx + len(tail.text), tail.text, "PERSON", tail.text, "name", tail.i,
+                                  tail.i, tail.i))
+            continue
         if m.kind == "name" and m.type in ("LOCATION", "ORG") and (m.first == m.last and m.surface in parts or
                                                                  m.first < m.last and fold(m.surface) in tails):
             from dataclasses import replace

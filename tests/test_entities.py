@@ -203,3 +203,14 @@ def test_a_geographic_head_with_von_and_a_place_is_one_place_name_and_a_un_exper
                  "nicht/PART die/DET Expertengruppe/NOUN ./PUNCT", ents=[(3, 4, "LOC")])
     assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Horn von Nordland", "LOCATION"),
                                                                       ("UN-Expertengruppe", "ORG")}
+
+
+def test_a_person_span_running_into_another_persons_surname_is_split_in_two():
+    from graphx.mentions import add_article_names
+    doc = doc_of("Lea/PROPN Sommer/PROPN lachte/VERB ,/PUNCT dann/ADV hielt/VERB Udo/PROPN Brandt/PROPN Sommer/PROPN "
+                 "vor/ADP ,/PUNCT Eva/PROPN Maria/PROPN Lenz/PROPN nicht/PART ./PUNCT",
+                 ents=[(0, 2, "PER"), (6, 9, "PER"), (11, 14, "PER")])
+    mentions = find_mentions(doc)
+    persons = sorted({m.key for m in mentions})
+    surfaces = [m.surface for m in add_article_names(doc, mentions, persons)]
+    assert surfaces == ["Lea Sommer", "Udo Brandt", "Sommer", "Eva Maria Lenz"]

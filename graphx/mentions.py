@@ -565,7 +565,10 @@ def organisation_spans(doc, lex, ents=()) -> list:
             if end is not None:
                 last = end                               # "Ministerium für Staatssicherheit"
         possessed = first == i and i > 0 and kind != "head" and is_name_genitive(doc[i - 1], lex)
-        modified = first < i or last > i or "-" in head.text[1:-1] or possessed   # "Abiys Wohlstandspartei"
+        of_state = kind == "compound" and first == i and i > 0 and doc[i - 1].text.islower() and \
+            fold(doc[i - 1].text) in lex.adjectives and lex.is_state_body(head.text) and \
+            not fold(head.text).rstrip("es").endswith("amt")     # "äthiopische Bundespolizei", not "Präsidialamt"
+        modified = first < i or last > i or "-" in head.text[1:-1] or possessed or of_state   # "Abiys Wohlstandspartei"
         before = doc[first - 1].lower_ if first > 0 else ""
         left = first - 1 if possessed else first            # the genitive may share the NER span
         ner_beyond = any(e.start < left <= e.end - 1 or e.start <= last < e.end - 1 for e in ents

@@ -214,3 +214,9 @@ def test_a_person_span_running_into_another_persons_surname_is_split_in_two():
     persons = sorted({m.key for m in mentions})
     surfaces = [m.surface for m in add_article_names(doc, mentions, persons)]
     assert surfaces == ["Lea Sommer", "Udo Brandt", "Sommer", "Eva Maria Lenz"]
+
+
+def test_a_state_adjective_before_a_compound_state_body_names_that_body():
+    doc = doc_of("Die/DET kenianische/ADJ Bundespolizei/NOUN und/CCONJ die/DET kenianische/ADJ Eliteuniversität/NOUN "
+                 "./PUNCT", ents=[(1, 2, "LOCderiv"), (5, 6, "LOCderiv")])
+    assert {key for _, etype, key in found(doc) if etype == "ORG"} == {"Kenianische Bundespolizei"}

@@ -447,18 +447,20 @@ def name_goes_on(doc, last, lex) -> bool:
 
 
 def lexicon_extension(doc, ent, lex, covered=()):
-    return longest_lexicon_form(doc, ent.start, ent.end, lex, covered)
+    best = longest_lexicon_form(doc, ent.start, ent.end, lex, covered)
+    return best if best is not None and best[1] - best[0] + 1 > len(ent) else None
 
 
 def longest_lexicon_form(doc, start, end, lex, covered=()):
-    """(first, last) of the longest lexicon name (state, metonym, organisation) that contains an NER span
-    cut short and reaches beyond it ("Vereinigten Arabischen" + "Emiraten", "Europäischen Gerichtshof" +
+    """(first, last) of the longest lexicon name (state, metonym, organisation) that contains the tokens
+    start..end-1, starting at most two tokens before ("Vereinigten Arabischen" + "Emiraten", "Europäischen Gerichtshof" +
     "für Menschenrechte"); None when there is none."""
     best = None
     for first in range(max(0, start - 2), start + 1):
-        if not lex.starts_a_name(fold(doc[first].text)):
-            continue
-        for last in range(min(len(doc), first + MAX_GAZETTEER_TOKENS) - 1, end - 1, -1):
+        if not lex.starts_a_name(fold(doc[first].text)) or \
+                not (doc[first].text[:1].isupper() or doc[first].text in lex.lower_forms):
+            continue                   # "Sarkozys konservative Partei UMP" is no "Konservative Partei"
+        for last in range(min(len(doc), first + MAX_GAZETTEER_TOKENS) - 1, end - 2, -1):
             if any(k in covered for k in range(first, last + 1)):
                 continue
             text = doc[first:last + 1].text
@@ -497,7 +499,7 @@ def gazetteer(doc, lex, taken, add):
                 continue
             if classified:
                 if classified[2] == "lexicon" and classified[0] == "ORG" and \
-                        not (text[:1].isupper() or text.isupper() or key in ("dpa", "afp")):
+                        not (text[:1].isupper() or text.isupper() or text in lex.lower_forms):
                     continue          # "in die Zeit der Sowjetunion" is no newspaper
                 match = (length, classified)
                 break
@@ -574,7 +576,7 @@ def organisation_spans(doc, lex, ents=()) -> list:
         ner_beyond = any(e.start < left <= e.end - 1 or e.start <= last < e.end - 1 for e in ents
                          if e.label_ not in ("PER", "PERSON") and (e.start < left or e.end > last + 1))
         longer = longest_lexicon_form(doc, first, last + 1, lex)
-        if longer is not None and longer[1] > last and (not spans or longer[0] > spans[-1][1]):
+        if longer is not None and longer[1] - longer[0] > last - first and (not spans or longer[0] > spans[-1][1]):
             # "Internationale Komitee" + "vom Roten Kreuz": the lexicon's longest form
             spans.append(longer)
             i = longer[1] + 1

@@ -220,3 +220,8 @@ def test_a_state_adjective_before_a_compound_state_body_names_that_body():
     doc = doc_of("Die/DET kenianische/ADJ Bundespolizei/NOUN und/CCONJ die/DET kenianische/ADJ Eliteuniversität/NOUN "
                  "./PUNCT", ents=[(1, 2, "LOCderiv"), (5, 6, "LOCderiv")])
     assert {key for _, etype, key in found(doc) if etype == "ORG"} == {"Kenianische Bundespolizei"}
+
+
+def test_organisation_forms_the_lexicon_writes_in_lower_case_are_found_in_lower_case():
+    doc = doc_of("Laut/ADP taz/X und/CCONJ epd/X kam/VERB die/DET zeit/NOUN ./PUNCT")
+    assert {(surface, key) for surface, _, key in found(doc)} == {("taz", "taz"), ("epd", "epd")}

@@ -83,6 +83,8 @@ class Lexicon:
     state_bodies: tuple = ()                          # nouns for bodies of a state
     not_names: set = field(default_factory=set)       # capitalised words that are never name parts
     unnamed_groups: set = field(default_factory=set)  # group nouns that name no one alone ("Militärjunta")
+    geo_heads: set = field(default_factory=set)       # "Horn" in "Horn von Afrika"
+    lower_forms: set = field(default_factory=set)     # organisation forms written in lower case ("dpa", "taz")
     org_heads: set = field(default_factory=set)       # head words of organisation names
     adverbs: set = field(default_factory=set)         # lower-case adverbs and conjunctions ("unterdessen")
     toponyms: frozenset = frozenset()                 # place names from WiktionaryDE ("Bayern")
@@ -303,6 +305,7 @@ def load() -> Lexicon:
     listed = set()                                   # keys of forms written in the file (not derived)
     for row in rows("organizations.tsv"):
         canonical, forms = row[0], row[1].split("|")
+        lex.lower_forms.update(f for f in forms if f.isalpha() and f.islower())      # "dpa", "taz"
         if len(row) > 2 and row[2]:
             lex.org_parent[canonical] = row[2]
         for form in [name for form in forms for name in name_variants(form)]:
@@ -331,6 +334,7 @@ def load() -> Lexicon:
     lex.state_bodies = tuple(fold(row[0]) for row in rows("state_bodies.txt"))
     lex.not_names = {fold(row[0]) for row in rows("not_names.txt")}
     lex.unnamed_groups = {fold(row[0]) for row in rows("unnamed_groups.txt")}
+    lex.geo_heads = {row[0] for row in rows("geo_heads.txt")}
     for row in rows("org_heads.txt"):
         if row[0].startswith("!"):
             lex.not_org_compounds.add(fold(row[0][1:]))

@@ -8,6 +8,7 @@ entity ("Nato-Sprecherin" -> NATO, "US-Regierung" -> USA).
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -333,6 +334,12 @@ def find_mentions(doc, lex=None) -> list:
             key = qualified if " " in qualified else key
         add(first, last, "ORG", key, "lexicon" if lex.org_of(text) else "name")
     for ent in ents:
+        if ent.label_ in ("LOC", "GPE") and ent.start >= 2 and doc[ent.start - 1].lower_ == "von" and \
+                doc[ent.start - 2].text in lex.geo_heads and ent.start - 2 not in covered and \
+                (ent.start < 3 or doc[ent.start - 3].pos_ in ("DET", "ADP")):
+            text = doc[ent.start - 2:ent.end].text.strip(STRIP_CHARS)      # "am Horn von Afrika"
+            add(ent.start - 2, ent.end - 1, "LOCATION", text, "name")
+            continue
         longer = lexicon_extension(doc, ent, lex, covered)
         if longer is not None:        # "Vereinigten Arabischen" + "Emiraten": the lexicon's longest form
             first, last = longer
@@ -440,18 +447,20 @@ def name_goes_on(doc, last, lex) -> bool:
 
 
 def lexicon_extension(doc, ent, lex, covered=()):
-    return longest_lexicon_form(doc, ent.start, ent.end, lex, covered)
+    best = longest_lexicon_form(doc, ent.start, ent.end, lex, covered)
+    return best if best is not None and best[1] - best[0] + 1 > len(ent) else None
 
 
 def longest_lexicon_form(doc, start, end, lex, covered=()):
-    """(first, last) of the longest lexicon name (state, metonym, organisation) that contains an NER span
-    cut short and reaches beyond it ("Vereinigten Arabischen" + "Emiraten", "Europäischen Gerichtshof" +
+    """(first, last) of the longest lexicon name (state, metonym, organisation) that contains the tokens
+    start..end-1, starting at most two tokens before ("Vereinigten Arabischen" + "Emiraten", "Europäischen Gerichtshof" +
     "für Menschenrechte"); None when there is none."""
     best = None
     for first in range(max(0, start - 2), start + 1):
-        if not lex.starts_a_name(fold(doc[first].text)):
-            continue
-        for last in range(min(len(doc), first + MAX_GAZETTEER_TOKENS) - 1, end - 1, -1):
+        if not lex.starts_a_name(fold(doc[first].text)) or \
+                not (doc[first].text[:1].isupper() or doc[first].text in lex.lower_forms):
+            continue                   # "Sarkozys konservative Partei UMP" is no "Konservative Partei"
+        for last in range(min(len(doc), first + MAX_GAZETTEER_TOKENS) - 1, end - 2, -1):
             if any(k in covered for k in range(first, last + 1)):
                 continue
             text = doc[first:last + 1].text
@@ -490,7 +499,7 @@ def gazetteer(doc, lex, taken, add):
                 continue
             if classified:
                 if classified[2] == "lexicon" and classified[0] == "ORG" and \
-                        not (text[:1].isupper() or text.isupper() or key in ("dpa", "afp")):
+                        not (text[:1].isupper() or text.isupper() or text in lex.lower_forms):
                     continue          # "in die Zeit der Sowjetunion" is no newspaper
                 match = (length, classified)
                 break
@@ -558,13 +567,16 @@ def organisation_spans(doc, lex, ents=()) -> list:
             if end is not None:
                 last = end                               # "Ministerium für Staatssicherheit"
         possessed = first == i and i > 0 and kind != "head" and is_name_genitive(doc[i - 1], lex)
-        modified = first < i or last > i or "-" in head.text[1:-1] or possessed   # "Abiys Wohlstandspartei"
+        of_state = kind == "compound" and first == i and i > 0 and doc[i - 1].text.islower() and \
+            fold(doc[i - 1].text) in lex.adjectives and lex.is_state_body(head.text) and \
+            not fold(head.text).rstrip("es").endswith("amt")     # "äthiopische Bundespolizei", not "Präsidialamt"
+        modified = first < i or last > i or "-" in head.text[1:-1] or possessed or of_state   # "Abiys Wohlstandspartei"
         before = doc[first - 1].lower_ if first > 0 else ""
         left = first - 1 if possessed else first            # the genitive may share the NER span
         ner_beyond = any(e.start < left <= e.end - 1 or e.start <= last < e.end - 1 for e in ents
                          if e.label_ not in ("PER", "PERSON") and (e.start < left or e.end > last + 1))
         longer = longest_lexicon_form(doc, first, last + 1, lex)
-        if longer is not None and longer[1] > last and (not spans or longer[0] > spans[-1][1]):
+        if longer is not None and longer[1] - longer[0] > last - first and (not spans or longer[0] > spans[-1][1]):
             # "Internationale Komitee" + "vom Roten Kreuz": the lexicon's longest form
             spans.append(longer)
             i = longer[1] + 1
@@ -730,7 +742,8 @@ def named_places(doc, lex, taken, add):
     for token in doc:     # "Gouverneur von Illinois": a place name Wiktionary knows, after a place preposition
         k = token.i
         if k in taken or k < 1 or token.pos_ not in ("PROPN", "NOUN") or token.text not in lex.toponyms or \
-                is_common_word(token.text) or token.text in lemmas() or fold(token.text) in lex.not_names or \
+                is_common_word(token.text) or (token.pos_ == "NOUN" and token.text in lemmas()) or \
+                fold(token.text) in lex.not_names or \
                 doc[k - 1].lower_ not in PLACE_PREPOSITIONS or token.text in noun_forms() or \
                 token.text in lex.first_names or lexicon_token(token, lex) or \
                 (k > 1 and (doc[k - 2].ent_type_ in ("PER", "PERSON") or doc[k - 2].text in lex.first_names)):
@@ -874,7 +887,22 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
     parts = person_parts(persons)
     tails = name_tails(persons)
     result = []
+    surnames = defaultdict(set)
+    for p in persons:
+        if len(p.split()) >= 2:
+            surnames[p.split()[-1]].add(p)
     for m in mentions:
+        if m.kind == "name" and m.type == "PERSON" and m.last - m.first >= 2 and \
+                surnames.get(doc[m.last].text, set()) - {m.key} and len(m.key.split()) == m.last - m.first + 1 and \
+                not surnames.get(doc[m.last - 1].text, set()) - {m.key} and doc[m.last - 1].text[:1].isupper() and \
+                doc[m.last - 1].lower_ not in NAME_PARTICLES:
+            # "Udo Bullmann Orban" where the article names "Viktor Orban": two people side by side
+            head, tail = doc[m.first:m.last], doc[m.last]
+            result.append(Mention(head.start_char, head.end_char, head.text, "PERSON", head.text, "name", head.root.i,
+                                  m.first, m.last - 1))
+            result.append(Mention(tail.idx, tail.idx + len(tail.text), tail.text, "PERSON", tail.text, "name", tail.i,
+                                  tail.i, tail.i))
+            continue
         if m.kind == "name" and m.type in ("LOCATION", "ORG") and (m.first == m.last and m.surface in parts or
                                                                  m.first < m.last and fold(m.surface) in tails):
             from dataclasses import replace

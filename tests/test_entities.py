@@ -160,10 +160,10 @@ def test_a_company_descriptor_is_cut_and_a_lexicon_acronym_inside_a_firms_name_s
 
 def test_places_the_ner_missed_or_dropped_a_dateline_pair_a_genitive_and_a_place_after_a_preposition():
     doc = doc_of("Dakar/PROPN //PUNCT Bamako/PROPN –/PUNCT Kaliforniens/PROPN Gouverneur/NOUN reiste/VERB von/ADP "
-                 "Oregon/PROPN nach/ADP Lima/PROPN ./PUNCT", ents=[(0, 1, "LOC"), (4, 5, "LOC")])
+                 "Oregon/PROPN nach/ADP Quito/PROPN ./PUNCT", ents=[(0, 1, "LOC"), (4, 5, "LOC")])
     assert {(surface, etype) for surface, etype, _ in found(doc)} == {
         ("Dakar", "LOCATION"), ("Bamako", "LOCATION"), ("Kaliforniens", "LOCATION"), ("Oregon", "LOCATION"),
-        ("Lima", "LOCATION")}
+        ("Quito", "LOCATION")}
 
 
 def test_a_surname_with_an_arabic_article_after_a_role_noun_is_a_person_name():
@@ -196,3 +196,32 @@ def test_a_known_place_after_im_or_am_is_a_location_but_rain_and_directions_are_
     doc = doc_of("Boote/NOUN kreuzten/VERB am/ADP Ärmelkanal/NOUN im/ADP Regen/NOUN und/CCONJ im/ADP "
                  "Osten/NOUN ./PUNCT")
     assert found(doc) == {("Ärmelkanal", "LOCATION", "Ärmelkanal")}
+
+
+def test_a_geographic_head_with_von_and_a_place_is_one_place_name_and_a_un_expert_group_a_body():
+    doc = doc_of("Am/ADP Horn/NOUN von/ADP Nordland/PROPN tagte/VERB die/DET UN-Expertengruppe/NOUN ,/PUNCT "
+                 "nicht/PART die/DET Expertengruppe/NOUN ./PUNCT", ents=[(3, 4, "LOC")])
+    assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Horn von Nordland", "LOCATION"),
+                                                                      ("UN-Expertengruppe", "ORG")}
+
+
+def test_a_person_span_running_into_another_persons_surname_is_split_in_two():
+    from graphx.mentions import add_article_names
+    doc = doc_of("Lea/PROPN Sommer/PROPN lachte/VERB ,/PUNCT dann/ADV hielt/VERB Udo/PROPN Brandt/PROPN Sommer/PROPN "
+                 "vor/ADP ,/PUNCT Eva/PROPN Maria/PROPN Lenz/PROPN nicht/PART ./PUNCT",
+                 ents=[(0, 2, "PER"), (6, 9, "PER"), (11, 14, "PER")])
+    mentions = find_mentions(doc)
+    persons = sorted({m.key for m in mentions})
+    surfaces = [m.surface for m in add_article_names(doc, mentions, persons)]
+    assert surfaces == ["Lea Sommer", "Udo Brandt", "Sommer", "Eva Maria Lenz"]
+
+
+def test_a_state_adjective_before_a_compound_state_body_names_that_body():
+    doc = doc_of("Die/DET kenianische/ADJ Bundespolizei/NOUN und/CCONJ die/DET kenianische/ADJ Eliteuniversität/NOUN "
+                 "./PUNCT", ents=[(1, 2, "LOCderiv"), (5, 6, "LOCderiv")])
+    assert {key for _, etype, key in found(doc) if etype == "ORG"} == {"Kenianische Bundespolizei"}
+
+
+def test_organisation_forms_the_lexicon_writes_in_lower_case_are_found_in_lower_case():
+    doc = doc_of("Laut/ADP taz/X und/CCONJ epd/X kam/VERB die/DET zeit/NOUN ./PUNCT")
+    assert {(surface, key) for surface, _, key in found(doc)} == {("taz", "taz"), ("epd", "epd")}

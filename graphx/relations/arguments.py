@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from graphx.lexicon import fold, load
-from graphx.relations.syntax import ENVOYS, RELATIVE_PRONOUNS, CLAUSE_DEPS, CLAUSE_END, CONTRACTIONS, DASHES, DAT, OBJ, PARTICLES, SUBJ, SUBJ_PASS, TYPE_RANK, WERDEN, clause_bounds
+from graphx.relations.syntax import DEMONSTRATIVES, ENVOYS, RELATIVE_PRONOUNS, CLAUSE_DEPS, CLAUSE_END, CONTRACTIONS, DASHES, DAT, OBJ, PARTICLES, SUBJ, SUBJ_PASS, TYPE_RANK, WERDEN, clause_bounds
 
 
 class ArgumentFinder:
@@ -325,6 +325,8 @@ class ArgumentFinder:
                  and self.preposition(c) is None and not self.is_dateline(c) and not self.across_colon(c, verb)
                  and not self.oblique_article(c)]
         heads.sort(key=lambda t: t.i)
+        if len(heads) > 1 and heads[0].lower_ in DEMONSTRATIVES and not list(heads[0].children):
+            heads = heads[1:]       # "Dies habe X gesagt": the fronted pronoun is the object
         heads = [self.pronoun_subject(h, verb) or h for h in heads]
         shared = self.shared_subjects(verb)
         if shared:

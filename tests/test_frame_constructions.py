@@ -741,3 +741,19 @@ def test_a_fronted_demonstrative_is_the_object_not_the_subject():
         . . PUNCT punct 11
     """, ents=[(2, 4, "PER"), (8, 10, "PER")])
     assert ("Lea Roth", "meets", "Juan Soto") in relations_of(doc)
+
+
+def test_a_possessive_on_a_meeting_noun_stands_for_the_clause_subject():
+    doc = doc_from("""
+        Lea Lea PROPN nsubj 8 Nom
+        Roth Roth PROPN flat 0 Nom
+        will wollen AUX aux 8
+        ihren ihr DET det:poss 4
+        Besuch Besuch NOUN obj 8 Acc
+        in in ADP case 6
+        Peru Peru PROPN nmod 4
+        gern gern ADV advmod 8
+        nutzen nutzen VERB ROOT 8
+        . . PUNCT punct 8
+    """, ents=[(0, 2, "PER")])
+    assert ("Lea Roth", "meets", "Peru") in relations_of(doc)

@@ -722,3 +722,38 @@ def test_nach_den_worten_von_names_a_speaker_not_a_supplier():
         . . PUNCT punct 9
     """, ents=[(7, 8, "PER")]))
     assert not any(key[1] == "supplies" for key in rels)
+
+
+def test_a_fronted_demonstrative_is_the_object_not_the_subject():
+    doc = doc_from("""
+        Dies dieser PRON nsubj 11
+        habe haben AUX aux 11
+        Lea Lea PROPN nsubj 11 Nom
+        Roth Roth PROPN flat 2 Nom
+        bei bei ADP case 6
+        einem ein DET det 6
+        Treffen Treffen NOUN obl 11
+        mit mit ADP case 9
+        Juan Juan PROPN nmod 6
+        Soto Soto PROPN flat 8
+        klar klar ADV advmod 11
+        gesagt sagen VERB ROOT 11
+        . . PUNCT punct 11
+    """, ents=[(2, 4, "PER"), (8, 10, "PER")])
+    assert ("Lea Roth", "meets", "Juan Soto") in relations_of(doc)
+
+
+def test_a_possessive_on_a_meeting_noun_stands_for_the_clause_subject():
+    doc = doc_from("""
+        Lea Lea PROPN nsubj 8 Nom
+        Roth Roth PROPN flat 0 Nom
+        will wollen AUX aux 8
+        ihren ihr DET det:poss 4
+        Besuch Besuch NOUN obj 8 Acc
+        in in ADP case 6
+        Peru Peru PROPN nmod 4
+        gern gern ADV advmod 8
+        nutzen nutzen VERB ROOT 8
+        . . PUNCT punct 8
+    """, ents=[(0, 2, "PER")])
+    assert ("Lea Roth", "meets", "Peru") in relations_of(doc)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 
 from graphx.lexicon import fold, load
-from graphx.relations.syntax import ENVOYS, RELATIVE_PRONOUNS, CLAUSE_DEPS, CLAUSE_END, CONTRACTIONS, DASHES, DAT, OBJ, PARTICLES, SUBJ, SUBJ_PASS, TYPE_RANK, WERDEN, clause_bounds
+from graphx.relations.syntax import DEMONSTRATIVES, ENVOYS, POSSESSIVES, RELATIVE_PRONOUNS, CLAUSE_DEPS, CLAUSE_END, CONTRACTIONS, DASHES, DAT, OBJ, PARTICLES, SUBJ, SUBJ_PASS, TYPE_RANK, WERDEN, clause_bounds
 
 
 class ArgumentFinder:
@@ -325,6 +325,8 @@ class ArgumentFinder:
                  and self.preposition(c) is None and not self.is_dateline(c) and not self.across_colon(c, verb)
                  and not self.oblique_article(c)]
         heads.sort(key=lambda t: t.i)
+        if len(heads) > 1 and heads[0].lower_ in DEMONSTRATIVES and not list(heads[0].children):
+            heads = heads[1:]       # "Dies habe X gesagt": the fronted pronoun is the object
         heads = [self.pronoun_subject(h, verb) or h for h in heads]
         shared = self.shared_subjects(verb)
         if shared:
@@ -491,6 +493,16 @@ class ArgumentFinder:
                 if child.dep_ == "nmod" and not self.by_token.get(child.i):
                     names += [n for n in self.entities_at(child, 1) if n not in names]
         return names
+
+    def possessor_subjects(self, noun) -> list:
+        """"X nutzte seinen Besuch in Y", "bei ihrem Treffen mit Y sagte X": a possessive pronoun on
+        the noun stands for the subject of the noun's clause."""
+        if not any(c.dep_ in ("det:poss", "nmod:poss") and c.lower_.startswith(POSSESSIVES) for c in noun.children):
+            return []
+        verb = noun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        return self.subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
 
     def bare_dative(self, child, noun) -> bool:
         """"gab Ungarn Rückendeckung": a name without genitive ending right before a bare object noun

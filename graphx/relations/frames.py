@@ -55,6 +55,8 @@ class FrameRelations:
             return self.modifiers(cue_token)
         if role == "described":
             return self.described_by(cue_token)
+        if role == "poss_subj":
+            return [n for h in self.possessor_subjects(cue_token) for n in self.entities_at(h, actor=True)]
         if role == "gov_subj":
             governor = self.governor(cue_token, "light")
             return [n for h in self.subjects(governor) for n in self.entities_at(h, actor=True)] \

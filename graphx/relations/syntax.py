@@ -43,6 +43,8 @@ class Sentence:
 
 CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")"}
 RELATIVE_PRONOUNS = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welcher", "welche", "welches"}
+DEMONSTRATIVES = {"dies", "das", "dieses"}
+POSSESSIVES = ("sein", "ihr")                 # 3rd-person possessive stems: "seinem", "ihren"    # "Dies sagte X": the object, before the subject
 
 
 def all_pairs(names) -> list:

@@ -158,6 +158,8 @@ def clean_span(span, lex):
         k = end
         while k < len(doc) and k - end < 3 and doc[k].lower_ in NAME_PARTICLES:
             k += 1
+        if not inside and k > end and doc[end].lower_ in GERMAN_ARTICLES:
+            k = end                               # "Theodor Körner das Amt": an article, no particle
         if (k > end or inside) and k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and \
                 (inside or (doc[k].text not in noun_forms() and doc[k].ent_type_ not in ("LOC", "ORG", "GPE") and
                             not lexicon_token(doc[k], lex))):
@@ -183,6 +185,9 @@ CLOSE_QUOTES = {"“", "\"", "”", "«", "»", "‘", "’", "'"}
 NICKNAME = re.compile(r"\s*[„\"“»«‚']\s?[^\s„\"“”»«‚‘’']+\s?[“\"”«»‘’']\s*")
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "dos", "das",
                   "zu", "ten", "ter", "bin", "ibn", "al", "el", "ben"}
+
+
+GERMAN_ARTICLES = {"der", "den", "das"}    # particles only after another one: "von der Leyen"
 
 
 def particle_before_name(token) -> bool:

@@ -225,3 +225,11 @@ def test_a_state_adjective_before_a_compound_state_body_names_that_body():
 def test_organisation_forms_the_lexicon_writes_in_lower_case_are_found_in_lower_case():
     doc = doc_of("Laut/ADP taz/X und/CCONJ epd/X kam/VERB die/DET zeit/NOUN ./PUNCT")
     assert {(surface, key) for surface, _, key in found(doc)} == {("taz", "taz"), ("epd", "epd")}
+
+
+def test_a_german_article_after_a_persons_name_is_no_name_particle():
+    doc = doc_of("Dann/ADV übernahm/VERB Jonas/PROPN Kerbler/PROPN das/DET Amt/NOUN und/CCONJ Mira/PROPN "
+                 "van/ADP den/DET Berg/PROPN kam/VERB ./PUNCT", ents=[(2, 4, "PER"), (7, 8, "PER")])
+    surfaces = {surface for surface, _, _ in found(doc)}
+    assert "Jonas Kerbler" in surfaces and "Mira van den Berg" in surfaces
+    assert not any("Amt" in s for s in surfaces)

@@ -695,8 +695,8 @@ def titled_persons(doc, lex, taken, add):
                 looks_like_name_part(doc[end], lex):
             end += 1
         parts = doc[title.i + 1:end]
-        if not parts or (len(parts) == 1 and parts[0].pos_ != "PROPN"):
-            continue
+        if not parts or (len(parts) == 1 and (parts[0].pos_ != "PROPN" or is_abstract_noun(parts[0].text))):
+            continue                       # "warf dem Minister Zynismus vor" names no one
         if parts[0].pos_ not in ("PROPN", "X") and not all(p.pos_ in ("PROPN", "X", "NOUN") for p in parts[1:]):
             continue
         add(parts[0].i, parts[-1].i, "PERSON", parts.text, "name")
@@ -704,6 +704,10 @@ def titled_persons(doc, lex, taken, add):
 
 NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "ität", "nis", "tum", "chen", "ene",
                  "enen", "ende", "enden")
+
+
+def is_abstract_noun(text: str) -> bool:
+    return text.lower().endswith(NOUN_SUFFIXES) and text in noun_forms()
 
 
 def named_persons(doc, lex, taken, add):

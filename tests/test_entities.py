@@ -233,3 +233,9 @@ def test_a_german_article_after_a_persons_name_is_no_name_particle():
     surfaces = {surface for surface, _, _ in found(doc)}
     assert "Jonas Kerbler" in surfaces and "Mira van den Berg" in surfaces
     assert not any("Amt" in s for s in surfaces)
+
+
+def test_an_abstract_noun_after_a_role_noun_names_no_person():
+    doc = doc_of("Sie/PRON warfen/VERB dem/DET Bürgermeister/NOUN Gleichgültigkeit/PROPN vor/ADP und/CCONJ "
+                 "lobten/VERB Landesrätin/NOUN Perchtold/PROPN ./PUNCT")
+    assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Perchtold", "PERSON")}

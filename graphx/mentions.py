@@ -404,6 +404,9 @@ def find_mentions(doc, lex=None) -> list:
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \
                 not any(t.text in lex.org_heads for t in span):
             etype = "PERSON"          # "UNO-Generalsekretär Ban Ki-moon" tagged ORG: a role names a person
+        if kind == "name" and etype == "PERSON" and span.start > 0 and lex.is_place_noun(doc[span.start - 1].text) \
+                and doc[span.start - 1].text[:1].isupper() and not lex.title_relation(doc[span.start - 1].text):
+            etype = "LOCATION"        # "in der Provinz Sirnak" tagged PER: a place noun names a place
         if kind == "name" and len(span) == 1 and "-" in text and compound_prefix(text, lex):
             continue  # "Nato-Sprecherin" as an ORG: the compound pass below names NATO instead
         add(span.start, span.end - 1, etype, key, kind)

@@ -239,3 +239,10 @@ def test_an_abstract_noun_after_a_role_noun_names_no_person():
     doc = doc_of("Sie/PRON warfen/VERB dem/DET Bürgermeister/NOUN Gleichgültigkeit/PROPN vor/ADP und/CCONJ "
                  "lobten/VERB Landesrätin/NOUN Perchtold/PROPN ./PUNCT")
     assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Perchtold", "PERSON")}
+
+
+def test_a_name_the_ner_took_for_a_person_after_a_place_noun_is_a_place():
+    doc = doc_of("In/ADP der/DET Provinz/NOUN Varnakol/PROPN sprach/VERB Ilse/PROPN Brandauer/PROPN ./PUNCT",
+                 ents=[(3, 4, "PER"), (5, 7, "PER")])
+    assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Varnakol", "LOCATION"),
+                                                                     ("Ilse Brandauer", "PERSON")}

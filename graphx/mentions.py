@@ -274,7 +274,7 @@ def person_after_role(span, lex, label):
     for k, token in enumerate(tokens[:-1]):
         word = token.text
         role = word[:1].isupper() and (lex.title_relation(word) or fold(word) in lex.demonyms or
-                                       (token.pos_ == "NOUN" and word in noun_forms() and
+                                       (token.pos_ in ("NOUN", "PROPN") and word in noun_forms() and
                                         (tokens[k + 1].text in lex.first_names or
                                          ARABIC_ARTICLE.match(tokens[k + 1].text))) or
                                        (label in ("PER", "PERSON") and token.pos_ == "NOUN" and

@@ -246,3 +246,9 @@ def test_a_name_the_ner_took_for_a_person_after_a_place_noun_is_a_place():
                  ents=[(3, 4, "PER"), (5, 7, "PER")])
     assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Varnakol", "LOCATION"),
                                                                      ("Ilse Brandauer", "PERSON")}
+
+
+def test_a_role_noun_the_tagger_took_for_a_proper_noun_still_opens_a_persons_name():
+    doc = doc_of("Anhänger/NOUN von/ADP Prediger/PROPN Jonas/PROPN Talvik/PROPN protestierten/VERB ./PUNCT",
+                 ents=[(2, 5, "ORG")])
+    assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Jonas Talvik", "PERSON")}

@@ -217,3 +217,11 @@ def test_a_genitive_form_merges_across_articles_with_the_name_written_without_it
     apart = merge_across_articles([result("a.txt", [("Nordkamm", "ORG")]),
                                    result("b.txt", [("Nordkamms", "LOCATION")])])
     assert {e["name"] for r in apart for e in r["entities"]} == {"Nordkamm", "Nordkamms"}
+
+
+def test_a_surname_opening_with_a_particle_merges_across_articles_with_the_one_full_name_it_ends():
+    results = [result("a.txt", [("Karla van der Meulen", "PERSON")]),
+               result("b.txt", [("van der Meulen", "PERSON"), ("de Souza", "PERSON")]),
+               result("c.txt", [("Ana de Souza", "PERSON")]), result("d.txt", [("Rui de Souza", "PERSON")])]
+    names = {e["name"] for r in merge_across_articles(results) for e in r["entities"]}
+    assert names == {"Karla van der Meulen", "de Souza", "Ana de Souza", "Rui de Souza"}

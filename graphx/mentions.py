@@ -158,6 +158,8 @@ def clean_span(span, lex):
         k = end
         while k < len(doc) and k - end < 3 and doc[k].lower_ in NAME_PARTICLES:
             k += 1
+        if not inside and k > end and doc[end].lower_ in GERMAN_ARTICLES:
+            k = end                               # "Theodor Körner das Amt": an article, no particle
         if (k > end or inside) and k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and \
                 (inside or (doc[k].text not in noun_forms() and doc[k].ent_type_ not in ("LOC", "ORG", "GPE") and
                             not lexicon_token(doc[k], lex))):
@@ -183,6 +185,9 @@ CLOSE_QUOTES = {"“", "\"", "”", "«", "»", "‘", "’", "'"}
 NICKNAME = re.compile(r"\s*[„\"“»«‚']\s?[^\s„\"“”»«‚‘’']+\s?[“\"”«»‘’']\s*")
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "della", "dos", "das",
                   "zu", "ten", "ter", "bin", "ibn", "al", "el", "ben"}
+
+
+GERMAN_ARTICLES = {"der", "den", "das"}    # particles only after another one: "von der Leyen"
 
 
 def particle_before_name(token) -> bool:
@@ -269,7 +274,7 @@ def person_after_role(span, lex, label):
     for k, token in enumerate(tokens[:-1]):
         word = token.text
         role = word[:1].isupper() and (lex.title_relation(word) or fold(word) in lex.demonyms or
-                                       (token.pos_ == "NOUN" and word in noun_forms() and
+                                       (token.pos_ in ("NOUN", "PROPN") and word in noun_forms() and
                                         (tokens[k + 1].text in lex.first_names or
                                          ARABIC_ARTICLE.match(tokens[k + 1].text))) or
                                        (label in ("PER", "PERSON") and token.pos_ == "NOUN" and
@@ -399,6 +404,9 @@ def find_mentions(doc, lex=None) -> list:
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \
                 not any(t.text in lex.org_heads for t in span):
             etype = "PERSON"          # "UNO-Generalsekretär Ban Ki-moon" tagged ORG: a role names a person
+        if kind == "name" and etype == "PERSON" and span.start > 0 and lex.is_place_noun(doc[span.start - 1].text) \
+                and doc[span.start - 1].text[:1].isupper() and not lex.title_relation(doc[span.start - 1].text):
+            etype = "LOCATION"        # "in der Provinz Sirnak" tagged PER: a place noun names a place
         if kind == "name" and len(span) == 1 and "-" in text and compound_prefix(text, lex):
             continue  # "Nato-Sprecherin" as an ORG: the compound pass below names NATO instead
         add(span.start, span.end - 1, etype, key, kind)
@@ -690,8 +698,8 @@ def titled_persons(doc, lex, taken, add):
                 looks_like_name_part(doc[end], lex):
             end += 1
         parts = doc[title.i + 1:end]
-        if not parts or (len(parts) == 1 and parts[0].pos_ != "PROPN"):
-            continue
+        if not parts or (len(parts) == 1 and (parts[0].pos_ != "PROPN" or is_abstract_noun(parts[0].text))):
+            continue                       # "warf dem Minister Zynismus vor" names no one
         if parts[0].pos_ not in ("PROPN", "X") and not all(p.pos_ in ("PROPN", "X", "NOUN") for p in parts[1:]):
             continue
         add(parts[0].i, parts[-1].i, "PERSON", parts.text, "name")
@@ -699,6 +707,10 @@ def titled_persons(doc, lex, taken, add):
 
 NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "ität", "nis", "tum", "chen", "ene",
                  "enen", "ende", "enden")
+
+
+def is_abstract_noun(text: str) -> bool:
+    return text.lower().endswith(NOUN_SUFFIXES) and text in noun_forms()
 
 
 def named_persons(doc, lex, taken, add):

@@ -396,6 +396,21 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
         parts = translit_key(name).split()
         if len(parts) == 1 and len(by_last.get(parts[0], ())) == 1:
             union(next(iter(by_last[parts[0]])), name)
+    # a surname opening with a particle to the one full name it ends: "Van der Bellen"
+    keys = {name: translit_key(name).split() for name in persons}
+    for name in persons:
+        parts = keys[name]
+        if len(parts) >= 2 and plain(name_parts(name)[0]) in NAME_PARTICLES:
+            longer = {find(f) for f in persons if len(keys[f]) > len(parts) and keys[f][-len(parts):] == parts}
+            if len(longer) == 1:
+                union(next(iter(longer)), name)
+    # a genitive the article could not strip ("Rudolf Hundstorfers", "Burgenlands") to the same-typed
+    # name another article writes without it, used at least as often
+    top = {n: stats[n]["types"].most_common(1)[0][0] for n in names}
+    for name in names:
+        base = strip_genitive(name, {n for n in names if n != name and top[n] == top[name]})
+        if base != name and stats[base]["mentions"] >= stats[name]["mentions"]:
+            union(base, name)
     # organisations: acronym == initials of a long form seen elsewhere; adjective endings
     # ("Europäischen Parlament" = "Europäisches Parlament")
     orgs = [n for n in names if stats[n]["types"].most_common(1)[0][0] == "ORG"]

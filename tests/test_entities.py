@@ -225,3 +225,30 @@ def test_a_state_adjective_before_a_compound_state_body_names_that_body():
 def test_organisation_forms_the_lexicon_writes_in_lower_case_are_found_in_lower_case():
     doc = doc_of("Laut/ADP taz/X und/CCONJ epd/X kam/VERB die/DET zeit/NOUN ./PUNCT")
     assert {(surface, key) for surface, _, key in found(doc)} == {("taz", "taz"), ("epd", "epd")}
+
+
+def test_a_german_article_after_a_persons_name_is_no_name_particle():
+    doc = doc_of("Dann/ADV übernahm/VERB Jonas/PROPN Kerbler/PROPN das/DET Amt/NOUN und/CCONJ Mira/PROPN "
+                 "van/ADP den/DET Berg/PROPN kam/VERB ./PUNCT", ents=[(2, 4, "PER"), (7, 8, "PER")])
+    surfaces = {surface for surface, _, _ in found(doc)}
+    assert "Jonas Kerbler" in surfaces and "Mira van den Berg" in surfaces
+    assert not any("Amt" in s for s in surfaces)
+
+
+def test_an_abstract_noun_after_a_role_noun_names_no_person():
+    doc = doc_of("Sie/PRON warfen/VERB dem/DET Bürgermeister/NOUN Gleichgültigkeit/PROPN vor/ADP und/CCONJ "
+                 "lobten/VERB Landesrätin/NOUN Perchtold/PROPN ./PUNCT")
+    assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Perchtold", "PERSON")}
+
+
+def test_a_name_the_ner_took_for_a_person_after_a_place_noun_is_a_place():
+    doc = doc_of("In/ADP der/DET Provinz/NOUN Varnakol/PROPN sprach/VERB Ilse/PROPN Brandauer/PROPN ./PUNCT",
+                 ents=[(3, 4, "PER"), (5, 7, "PER")])
+    assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Varnakol", "LOCATION"),
+                                                                     ("Ilse Brandauer", "PERSON")}
+
+
+def test_a_role_noun_the_tagger_took_for_a_proper_noun_still_opens_a_persons_name():
+    doc = doc_of("Anhänger/NOUN von/ADP Prediger/PROPN Jonas/PROPN Talvik/PROPN protestierten/VERB ./PUNCT",
+                 ents=[(2, 5, "ORG")])
+    assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Jonas Talvik", "PERSON")}

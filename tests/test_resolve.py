@@ -205,3 +205,23 @@ def test_a_cover_name_after_a_person_resolves_to_the_person():
     mentions = [mention(text, "Jan Nowicki"), Mention(kruk, kruk + 4, "Kruk", "PERSON", "Kruk", "name", 0, 0, 0),
                 mention(text, "Anna Lis")]
     assert resolve_article(mentions, text)["names"] == ["Jan Nowicki", "Jan Nowicki", "Anna Lis"]
+
+
+def test_a_genitive_form_merges_across_articles_with_the_name_written_without_it():
+    results = [result("a.txt", [("Lena Brunnmayr", "PERSON"), ("Tauernland", "LOCATION")]),
+               result("b.txt", [("Lena Brunnmayrs", "PERSON"), ("Tauernlands", "LOCATION")]),
+               result("c.txt", [("Lena Brunnmayr", "PERSON"), ("Tauernland", "LOCATION")])]
+    names = {e["name"] for r in merge_across_articles(results) for e in r["entities"]}
+    assert names == {"Lena Brunnmayr", "Tauernland"}
+    # only to a name of the same type
+    apart = merge_across_articles([result("a.txt", [("Nordkamm", "ORG")]),
+                                   result("b.txt", [("Nordkamms", "LOCATION")])])
+    assert {e["name"] for r in apart for e in r["entities"]} == {"Nordkamm", "Nordkamms"}
+
+
+def test_a_surname_opening_with_a_particle_merges_across_articles_with_the_one_full_name_it_ends():
+    results = [result("a.txt", [("Karla van der Meulen", "PERSON")]),
+               result("b.txt", [("van der Meulen", "PERSON"), ("de Souza", "PERSON")]),
+               result("c.txt", [("Ana de Souza", "PERSON")]), result("d.txt", [("Rui de Souza", "PERSON")])]
+    names = {e["name"] for r in merge_across_articles(results) for e in r["entities"]}
+    assert names == {"Karla van der Meulen", "de Souza", "Ana de Souza", "Rui de Souza"}

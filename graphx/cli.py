@@ -6,6 +6,7 @@ graphx's own exceptions become a one-line message and an `ExitStatus`.
 from __future__ import annotations
 
 import signal
+import sys
 
 import click
 
@@ -101,7 +102,7 @@ def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, ma
     from graphx.pipeline import build as run_build
     from graphx.progress import BuildProgress
 
-    progress = None if quiet else BuildProgress(click.get_text_stream("stderr"))
+    progress = None if quiet else BuildProgress(sys.stderr)
     try:
         result = run_build(paths, out_dir, model=model, ner=ner, aliases=aliases, store_path=store_path,
                            use_store=not no_store, size_by=size_by, max_nodes=max_nodes, lang=lang,

@@ -5,7 +5,24 @@ from __future__ import annotations
 import bisect
 
 from graphx.lexicon import fold, load
-from graphx.relations.syntax import DEMONSTRATIVES, ENVOYS, POSSESSIVES, RELATIVE_PRONOUNS, CLAUSE_DEPS, CLAUSE_END, CONTRACTIONS, DASHES, DAT, OBJ, PARTICLES, SUBJ, SUBJ_PASS, TYPE_RANK, WERDEN, clause_bounds
+from graphx.relations.syntax import (
+    CLAUSE_DEPS,
+    CLAUSE_END,
+    CONTRACTIONS,
+    DASHES,
+    DAT,
+    DEMONSTRATIVES,
+    ENVOYS,
+    OBJ,
+    PARTICLES,
+    POSSESSIVES,
+    RELATIVE_PRONOUNS,
+    SUBJ,
+    SUBJ_PASS,
+    TYPE_RANK,
+    WERDEN,
+    clause_bounds,
+)
 
 
 class ArgumentFinder:

@@ -1,7 +1,15 @@
 """Attribution and polarity: who says a relation, whether it is stated or alleged, and whether
 it is asserted at all (negation, demands, conditions)."""
 from __future__ import annotations
-from graphx.relations.syntax import ACCORDING_TO, CLAUSE_DEPS, HYPOTHETICAL, NEGATIONS, OBJ, clause_bounds
+
+from graphx.relations.syntax import (
+    ACCORDING_TO,
+    CLAUSE_DEPS,
+    HYPOTHETICAL,
+    NEGATIONS,
+    OBJ,
+    clause_bounds,
+)
 
 
 class Attribution:

@@ -1,7 +1,13 @@
 """The shallow clause reader: argument roles when the dependency parse gives none."""
 from __future__ import annotations
-from graphx.relations.syntax import RELATIVE_PRONOUNS, CONTRACTIONS, WERDEN, clause_bounds
 
+from graphx.relations.syntax import (
+    CONTRACTIONS,
+    RELATIVE_PRONOUNS,
+    WERDEN,
+    all_pairs,
+    clause_bounds,
+)
 
 NP_INNER = {"DET", "ADJ", "NUM", "PRON"}
 ATTACHED = "^"        # a name in apposition to a common noun: not a free argument
@@ -250,8 +256,9 @@ class Clause:
             if cue.is_noun:                      # "das Treffen zwischen X und Y", right after the noun
                 names = self.with_preposition("zwischen", after=self.cue.i)
             elif len(names) >= 2:
-                names = self.subject() if len(self.subject()) >= 2 else []
-            return [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
+                subjects = self.subject()
+                names = subjects if len(subjects) >= 2 else []
+            return all_pairs(names)
         sources = list(known_sources)
         for role in cue.source if not sources else ():
             sources = self.role(role, cue)

@@ -10,10 +10,7 @@ noun's frame, with the doer as its source.
 from __future__ import annotations
 
 from graphx.lexicon import fold, word_forms
-from graphx.relations.syntax import CONTRACTIONS
-
-INFLECTED = ("e", "en", "er", "es", "em")
-PHRASE_STOP = {",", ";", ":", "–", "—", "(", ")", ".", "!", "?", '"', "„", "“", "»", "«"}
+from graphx.relations.syntax import CONTRACTIONS, INFLECTED, PHRASE_BREAKS
 
 
 class ParticipleRelations:
@@ -40,7 +37,7 @@ class ParticipleRelations:
             if noun is None:
                 continue
             start = self.phrase_start(token, span)
-            if start is None or start == token.i:
+            if start is None:
                 continue
             items = self.phrase_items(start, token.i)
             doers = [name for name, prep in items if prep in ("von", "durch")]
@@ -82,7 +79,7 @@ class ParticipleRelations:
         j = participle.i - 1
         while j >= span.start and participle.i - j <= 12:
             token = self.doc[j]
-            if token.text in PHRASE_STOP or (token.pos_ in ("VERB", "AUX") and token.text[:1].islower()):
+            if token.text in PHRASE_BREAKS or (token.pos_ in ("VERB", "AUX") and token.text[:1].islower()):
                 return None
             if token.pos_ == "DET" and not (j > span.start and self.doc[j - 1].pos_ == "ADP"):
                 return j

@@ -13,13 +13,12 @@ allows come from lexicons/titles.tsv.
 from __future__ import annotations
 
 from graphx.lexicon import fold
+from graphx.relations.syntax import INFLECTED, PHRASE_BREAKS
 
 ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
 GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
-PHRASE_BREAKS = {",", ";", ":", "–", "—", "(", ")", ".", "!", "?", '"', "„", "“", "»", "«"}
 # "Koordinator bei der Stiftung", "Analyst am ISW", "Dozentin an der Universität": works for the owner
 MEMBER_PREPOSITIONS = {"bei", "beim", "am", "an"}
-INFLECTED = ("e", "en", "er", "es", "em")
 NAMED = ("name", "lexicon", "metonym")     # mentions by name (Mention.is_name), not by adjective or compound
 LEADING_PREFIXES = ("staats", "regierungs", "bundes", "general", "minister", "premier", "partei", "fraktions")
 

@@ -42,6 +42,8 @@ class Sentence:
         return self.offset + self.span.end_char
 
 CLAUSE_BREAKS = {",", ";", ":", "–", "—", "(", ")"}
+PHRASE_BREAKS = {",", ";", ":", "–", "—", "(", ")", ".", "!", "?", '"', "„", "“", "»", "«"}
+INFLECTED = ("e", "en", "er", "es", "em")     # endings of an attributive adjective or participle
 RELATIVE_PRONOUNS = {"der", "die", "das", "den", "dem", "deren", "dessen", "denen", "welcher", "welche", "welches"}
 DEMONSTRATIVES = {"dies", "das", "dieses"}
 POSSESSIVES = ("sein", "ihr")                 # 3rd-person possessive stems: "seinem", "ihren"    # "Dies sagte X": the object, before the subject

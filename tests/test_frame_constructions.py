@@ -757,3 +757,29 @@ def test_a_possessive_on_a_meeting_noun_stands_for_the_clause_subject():
         . . PUNCT punct 8
     """, ents=[(0, 2, "PER")])
     assert ("Lea Roth", "meets", "Peru") in relations_of(doc)
+
+
+def test_the_cue_of_a_relation_does_not_depend_on_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    code = """
+from docs import doc_from, relations_of
+doc = doc_from('''
+    Chile Chile PROPN nsubj 1 Nom
+    bestellte bestellen VERB ROOT 1
+    den der DET det 4 Acc
+    polnischen polnisch ADJ amod 4 Acc
+    Botschafter Botschafter NOUN obj 1 Acc
+    ein ein ADP compound:prt 1
+    . . PUNCT punct 1
+''')
+print(relations_of(doc)[("Chile", "summons", "Polen")]["evidence"]["cue"])
+"""
+    tests = str(Path(__file__).resolve().parent)
+    cues = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tests,
+                           env=dict(os.environ, PYTHONHASHSEED=str(seed),
+                                    PYTHONPATH=os.pathsep.join([tests, os.environ.get("PYTHONPATH", "")]))
+                           ).stdout.strip() for seed in (1, 2, 3)}
+    assert len(cues) == 1

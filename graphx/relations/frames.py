@@ -3,8 +3,18 @@ its argument roles, read off the parse, with the shallow clause reader as fallba
 from __future__ import annotations
 
 from graphx.lexicon import fold
-from graphx.relations.syntax import BOTH_NOUNS, RECIPROCAL, UMLAUTS, OBJ, OBLIQUE, SUBJ, SUBJ_PASS, all_pairs, clause_bounds
 from graphx.relations.clause import Clause
+from graphx.relations.syntax import (
+    BOTH_NOUNS,
+    OBJ,
+    OBLIQUE,
+    RECIPROCAL,
+    SUBJ,
+    SUBJ_PASS,
+    UMLAUTS,
+    all_pairs,
+    clause_bounds,
+)
 
 
 class FrameRelations:
@@ -164,7 +174,7 @@ class FrameRelations:
                     (token.dep_ in ("acl:relcl", "acl", "advcl", "ccomp") and token.pos_ in ("ADV", "ADJ")
                      and token.text[:1].islower()):      # a clause's verb mistagged ("..., der X Y vorwirft")
                 lemmas = self.lemmas(token)
-                for lemma in lemmas:
+                for lemma in sorted(lemmas):      # a set: sorted, so the graph is the same run to run
                     cues += self.lex.verb_cues.get(lemma, [])
                 verb = token
             elif token.pos_ in ("NOUN", "PROPN"):
@@ -236,8 +246,6 @@ class FrameRelations:
             relation = cue.relation
             if cue.person_target and self.types.get(target) == "PERSON":
                 relation = cue.person_target        # "X greift den Minister scharf an": words, not arms
-            if relation != "attacks" and self.types.get(target) == "LOCATION":
-                continue
             speaker, status = self.attribution(sentence, token, {source})
             out.append({"source": source, "target": target, "relation": relation,
                         "evidence": self.evidence(sentence, token, cue.lemma, speaker, status)})

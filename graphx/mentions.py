@@ -716,7 +716,7 @@ def is_abstract_noun(text: str) -> bool:
 def named_persons(doc, lex, taken, add):
     """A given name followed by a surname the NER missed: "Farah Dakhlallah", "Olaf Scholz"."""
     for token in doc:
-        if token.i in taken or token.text not in lex.first_names or token.i + 1 >= len(doc):
+        if token.i in taken or not is_given_name(token, lex, own=True) or token.i + 1 >= len(doc):
             continue
         end = token.i + 1
         while end < len(doc) and end - token.i <= 3 and end not in taken and looks_like_name_part(doc[end], lex) \

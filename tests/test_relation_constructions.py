@@ -338,6 +338,13 @@ def test_given_name_and_surname_the_ner_missed_make_a_person():
         . . PUNCT punct 1
     """)
     assert ("Daniel Beispielmann", "PERSON") in names(doc)
+    hyphenated = doc_from("""
+        mit mit ADP case 2
+        Karl-Heinz Karl-Heinz PROPN compound 2 Dat
+        Beispielmann Beispielmann NOUN obl 3 Dat
+        sprach sprechen VERB ROOT 3
+    """)
+    assert ("Karl-Heinz Beispielmann", "PERSON") in names(hyphenated)
 
 
 def test_place_after_a_place_noun_and_in_a_dateline():

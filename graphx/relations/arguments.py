@@ -452,6 +452,9 @@ class ArgumentFinder:
                 return heads
         subjects = set(self.subjects(verb)) if not self.is_passive(verb) else set()
         objs = [c for c in verb.children if c.dep_ in OBJ and c not in subjects]
+        if not objs:        # "hat das Vorgehen Chinas scharf verurteilt": the object hung on the adverb
+            objs = [g for c in verb.children if c.pos_ in ("ADJ", "ADV") and c.dep_ not in CLAUSE_DEPS
+                    and c.i < verb.i for g in c.children if g.dep_ in OBJ and g.i < c.i]
         if self.shared_subjects(verb):      # "hat ... verhängt und Peking angeklagt": no own subject
             objs += [c for c in verb.children if c.dep_ in SUBJ and c not in subjects]
         return self.extra_subjects(verb) + ([c for c in objs if self.case(c) != "Dat"] or objs)
@@ -539,8 +542,11 @@ class ArgumentFinder:
         return heads
 
     def genitive_article(self, noun) -> bool:
-        """"der myanmarischen Armee" with the noun's case misread: its article says genitive."""
-        return any(c.dep_ in ("det", "nk") and c.i < noun.i and "Gen" in c.morph.get("Case") for c in noun.children)
+        """"der myanmarischen Armee" with the noun's case misread: its article says genitive, or it is
+        "des"/"der" right after the noun it hangs on ("die Kritik der SPÖ an X")."""
+        right_after = noun.head != noun and noun.head.pos_ == "NOUN" and noun.head.i < noun.i
+        return any(c.dep_ in ("det", "nk") and c.i < noun.i and ("Gen" in c.morph.get("Case") or
+                   (right_after and c.lower_ in ("des", "der") and c.i == noun.head.i + 1)) for c in noun.children)
 
     def governor(self, noun, verb_class):
         head = noun.head

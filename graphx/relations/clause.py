@@ -134,7 +134,11 @@ class Clause:
         before = self.doc[m.first - 1] if m.first > self.start else None
         if before is not None and before.lower_ == "der" and self.after_person_name(before.i):
             return False
-        return before is not None and before.lower_ in ("des", "der") and self.f.case(self.doc[m.last]) == "Gen"
+        if before is None or before.lower_ not in ("des", "der"):
+            return False
+        after_noun = before.i - 1 >= self.start and self.doc[before.i - 1].pos_ == "NOUN" and \
+            not self.f.by_token.get(before.i - 1)         # "die Kritik der SPÖ": an article after a noun
+        return self.f.case(self.doc[m.last]) == "Gen" or after_noun
 
     def after_person_name(self, i) -> bool:
         """The token before i ends a person's name: what follows is no genitive attribute of it."""

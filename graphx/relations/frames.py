@@ -172,7 +172,8 @@ class FrameRelations:
             cues = []
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VV") or \
                     (token.dep_ in ("acl:relcl", "acl", "advcl", "ccomp") and token.pos_ in ("ADV", "ADJ")
-                     and token.text[:1].islower()):      # a clause's verb mistagged ("..., der X Y vorwirft")
+                     and token.text[:1].islower()) or \
+                    (token.pos_ == "ADJ" and token.lower_ in self.lex.verb_cues):   # "Die USA beschuldigen China"
                 lemmas = self.lemmas(token)
                 for lemma in sorted(lemmas):      # a set: sorted, so the graph is the same run to run
                     cues += self.lex.verb_cues.get(lemma, [])

@@ -151,8 +151,12 @@ class Clause:
 
     def subject(self, exclude=()):
         """Names the clause's subject stands for (coordinated: all of them)."""
-        if self.relative_clause():
-            return []
+        if self.relative_clause():       # "X, der Y ... vorwirft": a nominative relative pronoun stands for X
+            first = self.doc[self.start]
+            if self.f.case(first) != "Nom" or first.lower_ not in ("der", "die", "welcher", "welche"):
+                return []
+            before = [ix for ix in self.f.by_token.get(self.start - 2, ()) if self.f.mentions[ix].kind != "adj"]
+            return [self.name(before[0])] if before else []
         if self.is_infinitive_clause():
             return self.controller()
         actors = [ix for ix in self.free(exclude) if self.f.mentions[ix].kind != "adj" and self.f.acts_for_state(ix)]

@@ -77,7 +77,9 @@ class FrameRelations:
             if cue_token.dep_ not in SUBJ or verb is None or verb == cue_token or \
                     not any(self.lex.verb_class(lemma, "aim") for lemma in self.lemmas(verb)):
                 return []
-            return [n for h in self.objects(verb) + self.datives(verb) if h != cue_token for n in self.entities_at(h)]
+            heads = self.objects(verb) + self.datives(verb) + \
+                [c for c in verb.children if self.preposition(c) == "gegen"]   # "Die Kritik richtet sich gegen X"
+            return [n for h in heads if h != cue_token for n in self.entities_at(h)]
         if role == "receiver":
             governor = self.governor(cue_token, "receive")
             return [n for h in self.subjects(governor) for n in self.entities_at(h)] if governor is not None else []
@@ -86,9 +88,21 @@ class FrameRelations:
             if cue.is_noun:
                 themes = [c for c in cue_token.children if c.dep_ in ("nmod", "ag")]
             return [n for t in themes for n in self.modifiers(t)]
+        if role == "fronted_claim":        # "China stecke dahinter, warf X vor": the quoted clause's subject
+            if verb.i - 2 < verb.sent.start or self.doc[verb.i - 1].text != ",":
+                return []
+            return Clause(self, self.doc[verb.i - 2], verb.sent).subject(exclude=source_names)
         if role == "claim":
-            for head in self.objects(verb) + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oc")]:
-                names = self.all_entities_in(head, exclude=source_names)
+            heads = self.objects(verb) + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oc", "csubj", "csubj:pass")]
+            if any(self.is_claim_noun(h) for h in heads):    # "bestritt den Vorwurf, er unterhalte ...", "Berichte über X"
+                heads += [c for c in verb.children if (c.dep_ in ("conj", "parataxis") and "Sub" in c.morph.get("Mood"))
+                          or (c.dep_ in ("obl", "obl:arg") and self.preposition(c) == "über")]
+            if cue.relation == "denies":     # "wies jede Verantwortung für X von sich", "bestritt eine Beteiligung an X"
+                heads += [c for c in verb.children if c.dep_ in ("obl", "obl:arg") and self.preposition(c) in ("für", "an", "über")]
+            for head in heads:
+                names = self.all_entities_in(head, exclude=source_names) or \
+                    [n for c in head.children if c.dep_ in ("acl", "ccomp", "parataxis") and c.i > head.i  # "den Vorwurf, er ..."
+                     for n in self.all_entities_in(c, exclude=source_names)][:1]
                 if names:
                     return [names[0]] + [n for n in self.coordinated_with(names[0], head) if n not in source_names]
             return []
@@ -173,7 +187,7 @@ class FrameRelations:
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VV") or \
                     (token.dep_ in ("acl:relcl", "acl", "advcl", "ccomp") and token.pos_ in ("ADV", "ADJ")
                      and token.text[:1].islower()) or \
-                    (token.pos_ == "ADJ" and token.lower_ in self.lex.verb_cues):   # "Die USA beschuldigen China"
+                    self.mistagged_verb(token):    # "Die USA beschuldigen China", "..., der X Y vorwirft,"
                 lemmas = self.lemmas(token)
                 for lemma in sorted(lemmas):      # a set: sorted, so the graph is the same run to run
                     cues += self.lex.verb_cues.get(lemma, [])
@@ -196,6 +210,17 @@ class FrameRelations:
                     continue
                 found += self.apply_cue(sentence, token, verb, cue)
         return found
+
+    def mistagged_verb(self, token) -> bool:
+        """A cue verb the tagger took for an adjective or adverb: its infinitive form, or a form the
+        lemma table knows that modifies no noun after it."""
+        if token.pos_ not in ("ADJ", "ADV") or not token.text[:1].islower():
+            return False
+        if token.lower_ in self.lex.verb_cues:
+            return True
+        following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        return fold(self.lemmatize(token)) in self.lex.verb_cues and \
+            (following is None or following.pos_ not in ("NOUN", "PROPN", "ADJ"))
 
     def reports_source(self, token) -> bool:
         """"nach Angaben Südkoreas", "nach den Worten von X": who reports it, not where it goes."""

@@ -35,8 +35,8 @@ class VerdictRelations:
                     [t for t in words if t.i != token.i]
             elif any(t.lower_ in COPULA for t in words if t.i != token.i):
                 clause = Clause(self, token, span)   # "Die Vorwürfe seien haltlos, sagte Y"
-                speaker = self.attribution(sentence, token, set())[0] or self.so_speaker(span)
-                if speaker is None or any(speaker == self.names[ix] for ix in self.mentions_between(start, end)):
+                speaker = self.speaker(span, start, end)
+                if speaker is None:
                     continue
                 sources = [speaker]
                 judged = [t for t in words if t.i != token.i]
@@ -64,6 +64,25 @@ class VerdictRelations:
     def is_claim_noun(self, token) -> bool:
         words = {token.lower_, fold(token.lemma_)}
         return any(w.endswith(noun) for w in words for noun in self.lex.claim_nouns)
+
+    def speaker(self, span, start, end):
+        """Who says the clause [start, end): the subject of a reporting verb outside it ("..., sagte X",
+        "X erklärte, ..."; also the next piece when the parser cut the sentence at the comma), ", so X",
+        "laut X"."""
+        inside = {self.names[ix] for ix in self.mentions_between(start, end)}
+        verbs = [t for t in span if not start <= t.i < end]
+        if span.end < len(self.doc) and self.doc[span.end - 1].text == ",":
+            verbs += [t for t in self.doc[span.end].sent][:1]       # "Die Behauptungen seien falsch, | betonte X"
+        for verb in verbs:
+            if verb.pos_ in ("VERB", "AUX") and any(self.lex.verb_class(l, "report") for l in self.lemmas(verb)):
+                names = [n for h in self.subjects(verb) if not start <= h.i < end
+                         for n in self.entities_at(h, actor=True)] or Clause(self, verb, verb.sent).subject()
+                names = [n for n in names if n not in inside]
+                if names:
+                    return names[0]
+        according = [self.names[ix] for ix in self.mentions_in(span) if self.mentions[ix].first in
+                     self.attribution_tokens(span) and self.names[ix] not in inside]
+        return self.so_speaker(span) or (according[0] if according else None)
 
     def so_speaker(self, span):
         """", so X." closing a sentence of reported speech: X says it."""

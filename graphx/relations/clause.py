@@ -153,7 +153,8 @@ class Clause:
         """Names the clause's subject stands for (coordinated: all of them)."""
         if self.relative_clause():       # "X, der Y ... vorwirft": a nominative relative pronoun stands for X
             first = self.doc[self.start]
-            if self.f.case(first) != "Nom" or first.lower_ not in ("der", "die", "welcher", "welche"):
+            if self.f.case(first) != "Nom" or first.lower_ not in ("der", "die", "welcher", "welche") or \
+                    self.doc[self.start - 1].text != ",":
                 return []
             before = [ix for ix in self.f.by_token.get(self.start - 2, ()) if self.f.mentions[ix].kind != "adj"]
             return [self.name(before[0])] if before else []

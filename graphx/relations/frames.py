@@ -89,9 +89,16 @@ class FrameRelations:
                 themes = [c for c in cue_token.children if c.dep_ in ("nmod", "ag")]
             return [n for t in themes for n in self.modifiers(t)]
         if role == "fronted_claim":        # "China stecke dahinter, warf X vor": the quoted clause's subject
-            if verb.i - 2 < verb.sent.start or self.doc[verb.i - 1].text != ",":
+            start, _ = clause_bounds(self.doc, verb.i, verb.sent)
+            if start - 2 < verb.sent.start or self.doc[start - 1].text != "," or self.doc[start].pos_ not in ("VERB", "AUX"):
                 return []
-            return Clause(self, self.doc[verb.i - 2], verb.sent).subject(exclude=source_names)
+            before = Clause(self, self.doc[start - 2], verb.sent)
+            if before.start > verb.sent.start and self.doc[before.start - 1].text == "," and \
+                    not any(t.pos_ in ("VERB", "AUX") for t in self.doc[before.start:before.end]):
+                return []              # "Der Kommissar, X, beschuldigte ...": an apposition, no clause
+            if cue.relation == "denies":   # "Die Klage nütze X, wies Y zurück": what the claim is about
+                return [before.name(ix) for ix, prep, _ in before.items if before.name(ix) not in source_names][:1]
+            return before.subject(exclude=source_names)
         if role == "claim":
             heads = self.objects(verb) + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oc", "csubj", "csubj:pass")]
             if any(self.is_claim_noun(h) for h in heads):    # "bestritt den Vorwurf, er unterhalte ...", "Berichte über X"

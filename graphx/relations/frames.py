@@ -62,7 +62,11 @@ class FrameRelations:
                 found = [self.capital_state(n) for n in found]
             return found
         if role == "mod":
-            return self.modifiers(cue_token)
+            names = self.modifiers(cue_token)
+            if "described" in cue.source:     # an agent noun: "Kreml-Kritiker", "Russland-Kritiker" name the target
+                names += [self.names[ix] for ix in self.by_token.get(cue_token.i, ())
+                          if self.mentions[ix].kind == "compound" and self.names[ix] not in names]
+            return names
         if role == "described":
             return self.described_by(cue_token)
         if role == "poss_subj":

@@ -52,7 +52,8 @@ class ParticipleRelations:
                     if role.startswith("pp:"):
                         targets = [name for name, prep in items if prep == role[3:]]
                     elif role == "obj" and not nominal:
-                        targets = [self.names[ix] for ix in self.by_token.get(noun.i, ())]
+                        targets = [self.names[ix] for ix in self.by_token.get(noun.i, ())] or \
+                            [n for n in self.entities_at(noun) if n not in doers]   # "die von X kritisierte Regierung Ys"
                     if targets:
                         break
                 for source in doers:

@@ -214,13 +214,16 @@ class FrameRelations:
             start, end = clause_bounds(self.doc, token.i, sentence.span)
             own_clause = {t.lower_ for t in self.doc[start:end]}
             for cue in cues:
-                if cue.requires and not any(any(w.startswith(r) or r in w for w in clause_words)
-                                            for r in cue.requires):
-                    continue
-                if cue.unless and own_clause & set(cue.unless):
-                    continue
-                found += self.apply_cue(sentence, token, verb, cue)
+                if self.cue_applies(cue, clause_words, own_clause):
+                    found += self.apply_cue(sentence, token, verb, cue)
         return found
+
+    @staticmethod
+    def cue_applies(cue, sentence_words, clause_words) -> bool:
+        """A cue's 'requires' (a word of the sentence) and 'unless' (no word of its clause) hold."""
+        if cue.requires and not any(any(w.startswith(r) or r in w for w in sentence_words) for r in cue.requires):
+            return False
+        return not (cue.unless and clause_words & set(cue.unless))
 
     def mistagged_verb(self, token) -> bool:
         """A cue verb the tagger took for an adjective or adverb: its infinitive form, or a form the

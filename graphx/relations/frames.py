@@ -94,8 +94,9 @@ class FrameRelations:
             return [n for t in themes for n in self.modifiers(t)]
         if role == "fronted_claim":        # "China stecke dahinter, warf X vor": the quoted clause's subject
             start, _ = clause_bounds(self.doc, verb.i, verb.sent)
-            if start - 2 < verb.sent.start or self.doc[start - 1].text != "," or self.doc[start].pos_ not in ("VERB", "AUX"):
-                return []
+            if start - 2 < verb.sent.start or self.doc[start - 1].text != "," or self.doc[start].pos_ not in ("VERB", "AUX") \
+                    or any(h.i < start for h in self.subjects(verb)):
+                return []              # "X, der ... wurde, wies ... zurück": the subject comes first, no quote
             before = Clause(self, self.doc[start - 2], verb.sent)
             if before.start > verb.sent.start and self.doc[before.start - 1].text == "," and \
                     not any(t.pos_ in ("VERB", "AUX") for t in self.doc[before.start:before.end]):

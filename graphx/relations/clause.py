@@ -10,6 +10,7 @@ from graphx.relations.syntax import (
 )
 
 NP_INNER = {"DET", "ADJ", "NUM", "PRON"}
+QUOTES = {'"', "„", "“", "”", "»", "«", "'", "‚", "‘", "’"}
 ATTACHED = "^"        # a name in apposition to a common noun: not a free argument
 CLAIM_PREPOSITIONS = {None, ATTACHED, "von", "aus"}     # whose claim: "Vorwürfe von X", "Berichte aus Y"
 
@@ -57,6 +58,7 @@ class Clause:
     def preposition_of(self, m, start):
         i = m.first - 1
         while i >= start and (self.doc[i].pos_ in NP_INNER or self.doc[i].lower_ in ("sowohl", "auch") or
+                              self.doc[i].text in QUOTES or self.doc[i].dep_ == "amod" or   # 'über "unfähigen" X'
                               self.is_prenominal(i)) and self.doc[i].lower_ not in ("als",):
             i -= 1
         if i < start:
@@ -200,7 +202,7 @@ class Clause:
 
     def with_preposition(self, prep, after=None):
         return [self.name(ix) for ix, p, _ in self.items if p == prep and
-                (after is None or after < self.f.mentions[ix].first <= after + 6)]
+                (after is None or after < self.f.mentions[ix].first <= after + 9)]   # "Kritik von CDU-Chef X an Y"
 
     def around_noun(self):
         """Derived adjective or genitive right before the cue noun, genitive right after it."""

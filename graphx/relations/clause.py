@@ -58,7 +58,7 @@ class Clause:
     def preposition_of(self, m, start):
         i = m.first - 1
         while i >= start and (self.doc[i].pos_ in NP_INNER or self.doc[i].lower_ in ("sowohl", "auch") or
-                              self.doc[i].text in QUOTES or self.doc[i].dep_ == "amod" or   # 'über "unfähigen" X'
+                              self.doc[i].text in QUOTES or self.quoted_word(i) or   # 'über "unfähigen" X'
                               self.is_prenominal(i)) and self.doc[i].lower_ not in ("als",):
             i -= 1
         if i < start:
@@ -74,6 +74,9 @@ class Clause:
                 not any(t.lower_ in ("den", "dem", "einen", "einem") for t in self.doc[i + 1:m.first]):
             return ATTACHED                                 # "in der Stadt Aleppo", "die Atommacht X"
         return None
+
+    def quoted_word(self, i) -> bool:
+        return 0 < i < len(self.doc) - 1 and self.doc[i - 1].text in QUOTES and self.doc[i + 1].text in QUOTES
 
     def outer_preposition(self, index):
         """The preposition of the phrase a name is attached to: "mit" for "mit der Agentur Reuters"."""

@@ -181,3 +181,21 @@ def test_the_speech_act_challenge_set_keeps_its_recall():
         c = stats[label]
         assert c["tp"] / c["expected"] >= floor, (label, c)
         assert c["tp"] / max(c["predicted"], 1) >= 0.85, (label, c)
+
+
+def test_a_speaker_does_not_criticize_the_body_the_sentence_makes_him_part_of():
+    doc = doc_from("""
+        Das der PRON nsubj 2 Nom
+        sei sein AUX cop 2
+        falsch falsch ADJ ccomp 4
+        , , PUNCT punct 2
+        kritisierte kritisieren VERB ROOT 4
+        Juan Juan PROPN nsubj 4 Nom
+        Soto Soto PROPN flat 5 Nom
+        vom von ADP case 8
+        ÖGB ÖGB PROPN nmod 5 Dat
+        . . PUNCT punct 4
+    """, ents=[(5, 7, "PER")])
+    rels = relations_of(doc)
+    assert ("Juan Soto", "member_of", "ÖGB") in rels
+    assert ("Juan Soto", "criticizes", "ÖGB") not in rels

@@ -6,6 +6,7 @@ from graphx.lexicon import fold
 from graphx.relations.clause import Clause
 from graphx.relations.syntax import (
     BOTH_NOUNS,
+    REASONS,
     OBJ,
     OBLIQUE,
     RECIPROCAL,
@@ -111,7 +112,8 @@ class FrameRelations:
                           or (c.dep_ in ("obl", "obl:arg") and self.preposition(c) == "über")]
             if cue.relation == "denies":     # "wies jede Verantwortung für X von sich", "bestritt eine Beteiligung an X"
                 heads += [c for c in verb.children if c.dep_ in ("obl", "obl:arg") and self.preposition(c) in ("für", "an", "über")]
-            for head in heads:
+            heads = [h for h in heads if not any(c.dep_ in ("mark", "cp") and c.lower_ in REASONS for c in h.children)]
+            for head in heads:           # not "..., da dies nach EU-Recht entschieden werde": a reason, no claim
                 names = self.all_entities_in(head, exclude=source_names) or \
                     [n for c in head.children if c.dep_ in ("acl", "ccomp", "parataxis") and c.i > head.i  # "den Vorwurf, er ..."
                      for n in self.all_entities_in(c, exclude=source_names)][:1]

@@ -199,3 +199,22 @@ def test_a_speaker_does_not_criticize_the_body_the_sentence_makes_him_part_of():
     rels = relations_of(doc)
     assert ("Juan Soto", "member_of", "ÖGB") in rels
     assert ("Juan Soto", "criticizes", "ÖGB") not in rels
+
+
+def test_the_clause_reader_reads_a_government_by_its_seat():
+    # the parser made "die Regierung in Kabul" the subject of the infinitive
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        beschuldigte beschuldigen VERB ROOT 1
+        die der DET det 3 Nom
+        Regierung Regierung NOUN nsubj 8 Nom
+        in in ADP case 5
+        Kabul Kabul PROPN nmod 3 Dat
+        , , PUNCT punct 7
+        Waffen Waffe NOUN obj 8 Acc
+        geliefert liefern VERB xcomp 1
+        zu zu PART mark 10
+        haben haben AUX aux 8
+        . . PUNCT punct 1
+    """)
+    assert labelled(doc, "accuses") == {("Chile", "Afghanistan")}

@@ -1,6 +1,8 @@
 """The shallow clause reader: argument roles when the dependency parse gives none."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from graphx.relations.syntax import (
     CONTRACTIONS,
     RELATIVE_PRONOUNS,
@@ -31,11 +33,16 @@ class Clause:
     def mentions_in(self, start, end) -> list:
         """(mention index, preposition or None, case) per mention in [start, end)."""
         items = []
+        self.seats = {}
         for index in self.f.mentions_between(start, end):
             m = self.f.mentions[index]
             if m.last < end:
                 bracketed = m.first > 0 and self.doc[m.first - 1].text == "("      # "Klug (SPÖ)", "(ISW)"
                 prep = ATTACHED if bracketed else self.preposition_of(m, start)
+                seat = self.f.seat_of(self.doc[m.first - 2]) if prep == "in" and m.first - 2 >= start else None
+                if seat:            # "beschuldigte die Regierung in Asmara": the state it rules, as that phrase
+                    self.seats[index] = seat
+                    prep = self.preposition_of(SimpleNamespace(first=m.first - 2), start)
                 items.append((index, prep, self.mention_case(index)))
         return items
 
@@ -104,7 +111,7 @@ class Clause:
     # ------------------------------------------------------------ roles
 
     def name(self, index):
-        return self.f.names[index]
+        return self.seats.get(index) or self.f.names[index]
 
     def free(self, exclude=()):
         """Mentions with no preposition and not a genitive: candidates for subject and objects."""
@@ -242,7 +249,8 @@ class Clause:
             subjects = set(self.subject()) | set(sources)
             wanted = {"obj": ("Acc", None), "dat": ("Dat", None)}[role]
             free = [ix for ix in self.free(subjects)]
-            names = [self.name(ix) for ix in free if self.mention_case(ix) in wanted]
+            names = [self.name(ix) for ix in free if self.mention_case(ix) in wanted] or \
+                [self.name(ix) for ix in free if self.f.mentions[ix].kind != "adj"]   # not the subject's adjective
             return (names or [self.name(ix) for ix in free])[:1]
         if role.startswith("pp:"):
             return self.with_preposition(role[3:], after=self.cue.i if noun else None)

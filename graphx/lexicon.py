@@ -102,6 +102,8 @@ class Lexicon:
     membership_nouns: tuple = ()                      # nouns for what a person belongs to ("Partei")
     seat_nouns: tuple = ()                            # ruling bodies named by their seat ("Regierung in Kabul")
     leading_nouns: frozenset = frozenset()            # "unter der Führung von X": X leads
+    verdicts: dict = field(default_factory=dict)      # judging word -> false | bad | both (verdicts.tsv)
+    claim_nouns: tuple = ()                           # what someone claims ("Vorwurf", "Bericht")
     _name_keys: tuple = ()                            # sorted keys of the name tables, for prefix tests
     _memo: dict = field(default_factory=dict)         # (helper, word) -> result, see per_word
     _noun_keys: tuple = ()                            # noun cue lemmas, longest first
@@ -361,6 +363,8 @@ def load() -> Lexicon:
     lex.membership_nouns = tuple(fold(row[0]) for row in rows("membership_nouns.txt"))
     lex.seat_nouns = tuple(fold(row[0]) for row in rows("seat_nouns.txt"))
     lex.leading_nouns = frozenset(fold(row[0]) for row in rows("leading_nouns.txt"))
+    lex.verdicts = {row[0]: row[1] for row in rows("verdicts.tsv")}
+    lex.claim_nouns = tuple(row[0] for row in rows("claim_nouns.txt"))
     with open(LEXICON_DIR / "cues.jsonl", encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():

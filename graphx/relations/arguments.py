@@ -165,8 +165,9 @@ class ArgumentFinder:
     def antecedent(self, pronoun):
         """What a relative pronoun stands for: "Orbán, dem er Lügen vorwarf" -> Orbán. The noun the
         relative clause hangs on, or the name right before its comma."""
-        if pronoun.pos_ != "PRON" or pronoun.lower_ not in RELATIVE_PRONOUNS or pronoun.i < 2:
-            return None
+        if pronoun.lower_ not in RELATIVE_PRONOUNS or pronoun.i < 2 or not (pronoun.pos_ == "PRON" or
+                                                                        (pronoun.pos_ == "DET" and pronoun.head.pos_ in ("VERB", "AUX"))):
+            return None         # a relative "der" tagged DET but hung on the verb as its argument
         if self.doc[pronoun.i - 1].text != ",":
             return None
         clause_verb = pronoun.head
@@ -182,8 +183,14 @@ class ArgumentFinder:
         while stack:
             current = stack.pop()
             result.append(current)
-            stack.extend(c for c in current.children if c.dep_ in ("conj", "cj"))
+            stack.extend(c for c in current.children if c.dep_ in ("conj", "cj") and not self.relative_between(current, c))
         return sorted(result, key=lambda t: t.i)
+
+    def relative_between(self, first, second) -> bool:
+        """"Erdoğan, der Israel ... vorwirft": no coordination reaches into a relative clause."""
+        low, high = sorted((first.i, second.i))
+        return any(t.text == "," and self.doc[t.i + 1].lower_ in RELATIVE_PRONOUNS and self.doc[t.i + 1].pos_ == "PRON"
+                   for t in self.doc[low:high])
 
     def named_role_holder(self, head):
         """"UNO-Generalsekretär Ban Ki-moon", "Präsident Selenskyj": the person, not the organisation."""
@@ -452,6 +459,9 @@ class ArgumentFinder:
                 return heads
         subjects = set(self.subjects(verb)) if not self.is_passive(verb) else set()
         objs = [c for c in verb.children if c.dep_ in OBJ and c not in subjects]
+        if not objs:        # "hat das Vorgehen Chinas scharf verurteilt": the object hung on the adverb
+            objs = [g for c in verb.children if c.pos_ in ("ADJ", "ADV") and c.dep_ not in CLAUSE_DEPS
+                    and c.i < verb.i for g in c.children if g.dep_ in OBJ and g.i < c.i]
         if self.shared_subjects(verb):      # "hat ... verhängt und Peking angeklagt": no own subject
             objs += [c for c in verb.children if c.dep_ in SUBJ and c not in subjects]
         return self.extra_subjects(verb) + ([c for c in objs if self.case(c) != "Dat"] or objs)
@@ -500,7 +510,9 @@ class ArgumentFinder:
                 continue       # a compound noun as "amod" is a parser error ("seit Beginn des Ukraine-Krieges Sanktionen")
             if self.bare_dative(child, noun):
                 continue
-            if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or \
+            genitive_appos = child.dep_ == "appos" and child.i == noun.i + 1 and child.lower_.endswith("s") and \
+                any(self.mentions[ix].kind != "adj" for ix in self.by_token.get(child.i, ()))   # "die Kritik Kiews"
+            if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or genitive_appos or \
                     (child.dep_ in ("nmod", "det") and self.preposition(child) is None and
                      (self.case(child) in ("Gen", None) or self.genitive_article(child)) and child.i < noun.i + 6):
                 seat = self.body_seat(child)
@@ -539,8 +551,11 @@ class ArgumentFinder:
         return heads
 
     def genitive_article(self, noun) -> bool:
-        """"der myanmarischen Armee" with the noun's case misread: its article says genitive."""
-        return any(c.dep_ in ("det", "nk") and c.i < noun.i and "Gen" in c.morph.get("Case") for c in noun.children)
+        """"der myanmarischen Armee" with the noun's case misread: its article says genitive, or it is
+        "des"/"der" right after the noun it hangs on ("die Kritik der SPÖ an X")."""
+        right_after = noun.head != noun and noun.head.pos_ == "NOUN" and noun.head.i < noun.i
+        return any(c.dep_ in ("det", "nk") and c.i < noun.i and ("Gen" in c.morph.get("Case") or
+                   (right_after and c.lower_ in ("des", "der") and c.i == noun.head.i + 1)) for c in noun.children)
 
     def governor(self, noun, verb_class):
         head = noun.head

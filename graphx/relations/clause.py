@@ -1,6 +1,8 @@
 """The shallow clause reader: argument roles when the dependency parse gives none."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from graphx.relations.syntax import (
     CONTRACTIONS,
     RELATIVE_PRONOUNS,
@@ -10,6 +12,7 @@ from graphx.relations.syntax import (
 )
 
 NP_INNER = {"DET", "ADJ", "NUM", "PRON"}
+QUOTES = {'"', "„", "“", "”", "»", "«", "'", "‚", "‘", "’"}
 ATTACHED = "^"        # a name in apposition to a common noun: not a free argument
 CLAIM_PREPOSITIONS = {None, ATTACHED, "von", "aus"}     # whose claim: "Vorwürfe von X", "Berichte aus Y"
 
@@ -30,11 +33,16 @@ class Clause:
     def mentions_in(self, start, end) -> list:
         """(mention index, preposition or None, case) per mention in [start, end)."""
         items = []
+        self.seats = {}
         for index in self.f.mentions_between(start, end):
             m = self.f.mentions[index]
             if m.last < end:
                 bracketed = m.first > 0 and self.doc[m.first - 1].text == "("      # "Klug (SPÖ)", "(ISW)"
                 prep = ATTACHED if bracketed else self.preposition_of(m, start)
+                seat = self.f.seat_of(self.doc[m.first - 2]) if prep == "in" and m.first - 2 >= start else None
+                if seat:            # "beschuldigte die Regierung in Asmara": the state it rules, as that phrase
+                    self.seats[index] = seat
+                    prep = self.preposition_of(SimpleNamespace(first=m.first - 2), start)
                 items.append((index, prep, self.mention_case(index)))
         return items
 
@@ -57,6 +65,7 @@ class Clause:
     def preposition_of(self, m, start):
         i = m.first - 1
         while i >= start and (self.doc[i].pos_ in NP_INNER or self.doc[i].lower_ in ("sowohl", "auch") or
+                              self.doc[i].text in QUOTES or self.quoted_word(i) or   # 'über "unfähigen" X'
                               self.is_prenominal(i)) and self.doc[i].lower_ not in ("als",):
             i -= 1
         if i < start:
@@ -72,6 +81,9 @@ class Clause:
                 not any(t.lower_ in ("den", "dem", "einen", "einem") for t in self.doc[i + 1:m.first]):
             return ATTACHED                                 # "in der Stadt Aleppo", "die Atommacht X"
         return None
+
+    def quoted_word(self, i) -> bool:
+        return 0 < i < len(self.doc) - 1 and self.doc[i - 1].text in QUOTES and self.doc[i + 1].text in QUOTES
 
     def outer_preposition(self, index):
         """The preposition of the phrase a name is attached to: "mit" for "mit der Agentur Reuters"."""
@@ -99,7 +111,7 @@ class Clause:
     # ------------------------------------------------------------ roles
 
     def name(self, index):
-        return self.f.names[index]
+        return self.seats.get(index) or self.f.names[index]
 
     def free(self, exclude=()):
         """Mentions with no preposition and not a genitive: candidates for subject and objects."""
@@ -134,7 +146,11 @@ class Clause:
         before = self.doc[m.first - 1] if m.first > self.start else None
         if before is not None and before.lower_ == "der" and self.after_person_name(before.i):
             return False
-        return before is not None and before.lower_ in ("des", "der") and self.f.case(self.doc[m.last]) == "Gen"
+        if before is None or before.lower_ not in ("des", "der"):
+            return False
+        after_noun = before.i - 1 >= self.start and self.doc[before.i - 1].pos_ == "NOUN" and \
+            not self.f.by_token.get(before.i - 1)         # "die Kritik der SPÖ": an article after a noun
+        return self.f.case(self.doc[m.last]) == "Gen" or after_noun
 
     def after_person_name(self, i) -> bool:
         """The token before i ends a person's name: what follows is no genitive attribute of it."""
@@ -147,8 +163,13 @@ class Clause:
 
     def subject(self, exclude=()):
         """Names the clause's subject stands for (coordinated: all of them)."""
-        if self.relative_clause():
-            return []
+        if self.relative_clause():       # "X, der Y ... vorwirft": a nominative relative pronoun stands for X
+            first = self.doc[self.start]
+            if self.f.case(first) != "Nom" or first.lower_ not in ("der", "die", "welcher", "welche") or \
+                    self.doc[self.start - 1].text != ",":
+                return []
+            before = [ix for ix in self.f.by_token.get(self.start - 2, ()) if self.f.mentions[ix].kind != "adj"]
+            return [self.name(before[0])] if before else []
         if self.is_infinitive_clause():
             return self.controller()
         actors = [ix for ix in self.free(exclude) if self.f.mentions[ix].kind != "adj" and self.f.acts_for_state(ix)]
@@ -191,7 +212,7 @@ class Clause:
 
     def with_preposition(self, prep, after=None):
         return [self.name(ix) for ix, p, _ in self.items if p == prep and
-                (after is None or after < self.f.mentions[ix].first <= after + 6)]
+                (after is None or after < self.f.mentions[ix].first <= after + 9)]   # "Kritik von CDU-Chef X an Y"
 
     def around_noun(self):
         """Derived adjective or genitive right before the cue noun, genitive right after it."""
@@ -228,7 +249,8 @@ class Clause:
             subjects = set(self.subject()) | set(sources)
             wanted = {"obj": ("Acc", None), "dat": ("Dat", None)}[role]
             free = [ix for ix in self.free(subjects)]
-            names = [self.name(ix) for ix in free if self.mention_case(ix) in wanted]
+            names = [self.name(ix) for ix in free if self.mention_case(ix) in wanted] or \
+                [self.name(ix) for ix in free if self.f.mentions[ix].kind != "adj"]   # not the subject's adjective
             return (names or [self.name(ix) for ix in free])[:1]
         if role.startswith("pp:"):
             return self.with_preposition(role[3:], after=self.cue.i if noun else None)

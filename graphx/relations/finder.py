@@ -7,9 +7,14 @@ from graphx.relations.frames import FrameRelations
 from graphx.relations.participles import ParticipleRelations
 from graphx.relations.roles import RoleRelations
 from graphx.relations.syntax import Sentence
+from graphx.relations.verdicts import VerdictRelations
 
 
-class RelationFinder(FrameRelations, ParticipleRelations, RoleRelations, Attribution, ArgumentFinder):
+SPEECH_ACTS = {"accuses", "criticizes", "denies"}
+
+
+class RelationFinder(FrameRelations, ParticipleRelations, VerdictRelations, RoleRelations, Attribution,
+                     ArgumentFinder):
     """Finds relations in one Doc given its mentions and their resolved entity names."""
 
     def evidence(self, sentence, cue_token, cue_name, speaker, status):
@@ -25,8 +30,11 @@ class RelationFinder(FrameRelations, ParticipleRelations, RoleRelations, Attribu
             self.context["sentence"] += 1
             if span.text.rstrip().endswith("?"):
                 continue
-            found = self.cue_relations(sentence) + self.participle_relations(sentence)
-            relations += found + self.role_relations(sentence)
+            found = self.cue_relations(sentence) + self.participle_relations(sentence) + self.verdict_relations(sentence)
+            roles = self.role_relations(sentence)
+            own = {(r["source"], r["target"]) for r in roles}     # "kritisierte Y-Präsident X": not his own Y
+            found = [r for r in found if r["relation"] not in SPEECH_ACTS or (r["source"], r["target"]) not in own]
+            relations += found + roles
             self.context["claimants"] += [(name, self.context["sentence"]) for name in self.claimants(span, found)]
             self.context.setdefault("states", []).extend(
                 self.names[ix] for ix in self.mentions_in(span)

@@ -6,6 +6,7 @@ from graphx.lexicon import fold
 from graphx.relations.clause import Clause
 from graphx.relations.syntax import (
     BOTH_NOUNS,
+    REASONS,
     OBJ,
     OBLIQUE,
     RECIPROCAL,
@@ -62,7 +63,11 @@ class FrameRelations:
                 found = [self.capital_state(n) for n in found]
             return found
         if role == "mod":
-            return self.modifiers(cue_token)
+            names = self.modifiers(cue_token)
+            if "described" in cue.source:     # an agent noun: "Kreml-Kritiker", "Russland-Kritiker" name the target
+                names += [self.names[ix] for ix in self.by_token.get(cue_token.i, ())
+                          if self.mentions[ix].kind == "compound" and self.names[ix] not in names]
+            return names
         if role == "described":
             return self.described_by(cue_token)
         if role == "poss_subj":
@@ -77,7 +82,9 @@ class FrameRelations:
             if cue_token.dep_ not in SUBJ or verb is None or verb == cue_token or \
                     not any(self.lex.verb_class(lemma, "aim") for lemma in self.lemmas(verb)):
                 return []
-            return [n for h in self.objects(verb) + self.datives(verb) if h != cue_token for n in self.entities_at(h)]
+            heads = self.objects(verb) + self.datives(verb) + \
+                [c for c in verb.children if self.preposition(c) == "gegen"]   # "Die Kritik richtet sich gegen X"
+            return [n for h in heads if h != cue_token for n in self.entities_at(h)]
         if role == "receiver":
             governor = self.governor(cue_token, "receive")
             return [n for h in self.subjects(governor) for n in self.entities_at(h)] if governor is not None else []
@@ -86,9 +93,30 @@ class FrameRelations:
             if cue.is_noun:
                 themes = [c for c in cue_token.children if c.dep_ in ("nmod", "ag")]
             return [n for t in themes for n in self.modifiers(t)]
+        if role == "fronted_claim":        # "China stecke dahinter, warf X vor": the quoted clause's subject
+            start, _ = clause_bounds(self.doc, verb.i, verb.sent)
+            if start - 2 < verb.sent.start or self.doc[start - 1].text != "," or self.doc[start].pos_ not in ("VERB", "AUX") \
+                    or any(h.i < start for h in self.subjects(verb)):
+                return []              # "X, der ... wurde, wies ... zurück": the subject comes first, no quote
+            before = Clause(self, self.doc[start - 2], verb.sent)
+            if before.start > verb.sent.start and self.doc[before.start - 1].text == "," and \
+                    not any(t.pos_ in ("VERB", "AUX") for t in self.doc[before.start:before.end]):
+                return []              # "Der Kommissar, X, beschuldigte ...": an apposition, no clause
+            if cue.relation == "denies":   # "Die Klage nütze X, wies Y zurück": what the claim is about
+                return [before.name(ix) for ix, prep, _ in before.items if before.name(ix) not in source_names][:1]
+            return before.subject(exclude=source_names)
         if role == "claim":
-            for head in self.objects(verb) + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oc")]:
-                names = self.all_entities_in(head, exclude=source_names)
+            heads = self.objects(verb) + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oc", "csubj", "csubj:pass")]
+            if any(self.is_claim_noun(h) for h in heads):    # "bestritt den Vorwurf, er unterhalte ...", "Berichte über X"
+                heads += [c for c in verb.children if (c.dep_ in ("conj", "parataxis") and "Sub" in c.morph.get("Mood"))
+                          or (c.dep_ in ("obl", "obl:arg") and self.preposition(c) == "über")]
+            if cue.relation == "denies":     # "wies jede Verantwortung für X von sich", "bestritt eine Beteiligung an X"
+                heads += [c for c in verb.children if c.dep_ in ("obl", "obl:arg") and self.preposition(c) in ("für", "an", "über")]
+            heads = [h for h in heads if not any(c.dep_ in ("mark", "cp") and c.lower_ in REASONS for c in h.children)]
+            for head in heads:           # not "..., da dies nach EU-Recht entschieden werde": a reason, no claim
+                names = self.all_entities_in(head, exclude=source_names) or \
+                    [n for c in head.children if c.dep_ in ("acl", "ccomp", "parataxis") and c.i > head.i  # "den Vorwurf, er ..."
+                     for n in self.all_entities_in(c, exclude=source_names)][:1]
                 if names:
                     return [names[0]] + [n for n in self.coordinated_with(names[0], head) if n not in source_names]
             return []
@@ -172,7 +200,8 @@ class FrameRelations:
             cues = []
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VV") or \
                     (token.dep_ in ("acl:relcl", "acl", "advcl", "ccomp") and token.pos_ in ("ADV", "ADJ")
-                     and token.text[:1].islower()):      # a clause's verb mistagged ("..., der X Y vorwirft")
+                     and token.text[:1].islower()) or \
+                    self.mistagged_verb(token):    # "Die USA beschuldigen China", "..., der X Y vorwirft,"
                 lemmas = self.lemmas(token)
                 for lemma in sorted(lemmas):      # a set: sorted, so the graph is the same run to run
                     cues += self.lex.verb_cues.get(lemma, [])
@@ -188,13 +217,27 @@ class FrameRelations:
             start, end = clause_bounds(self.doc, token.i, sentence.span)
             own_clause = {t.lower_ for t in self.doc[start:end]}
             for cue in cues:
-                if cue.requires and not any(any(w.startswith(r) or r in w for w in clause_words)
-                                            for r in cue.requires):
-                    continue
-                if cue.unless and own_clause & set(cue.unless):
-                    continue
-                found += self.apply_cue(sentence, token, verb, cue)
+                if self.cue_applies(cue, clause_words, own_clause):
+                    found += self.apply_cue(sentence, token, verb, cue)
         return found
+
+    @staticmethod
+    def cue_applies(cue, sentence_words, clause_words) -> bool:
+        """A cue's 'requires' (a word of the sentence) and 'unless' (no word of its clause) hold."""
+        if cue.requires and not any(any(w.startswith(r) or r in w for w in sentence_words) for r in cue.requires):
+            return False
+        return not (cue.unless and clause_words & set(cue.unless))
+
+    def mistagged_verb(self, token) -> bool:
+        """A cue verb the tagger took for an adjective or adverb: its infinitive form, or a form the
+        lemma table knows that modifies no noun after it."""
+        if token.pos_ not in ("ADJ", "ADV") or not token.text[:1].islower():
+            return False
+        if token.lower_ in self.lex.verb_cues:
+            return True
+        following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        return fold(self.lemmatize(token)) in self.lex.verb_cues and \
+            (following is None or following.pos_ not in ("NOUN", "PROPN", "ADJ"))
 
     def reports_source(self, token) -> bool:
         """"nach Angaben Südkoreas", "nach den Worten von X": who reports it, not where it goes."""

@@ -29,6 +29,7 @@ class ParticipleRelations:
     def participle_relations(self, sentence) -> list:
         found = []
         span = sentence.span
+        words = {fold(t.lemma_) for t in span} | {t.lower_ for t in span}
         for token in span:
             lemmas = self.participle_verb_lemmas(token)
             if not lemmas:
@@ -45,14 +46,16 @@ class ParticipleRelations:
             if any(self.lex.verb_class(lemma, "light") for lemma in lemmas):
                 cues += [(cue, True) for cue in self.lex.noun_cue(noun.lemma_ or noun.text) or self.lex.noun_cue(noun.text)]
             for cue, nominal in cues:
-                if "pair" in cue.source or not doers or self.negated(noun):
+                if "pair" in cue.source or not doers or self.negated(noun) or \
+                        not self.cue_applies(cue, words, {t.lower_ for t in self.doc[start:noun.i + 1]}):
                     continue
                 targets = []
                 for role in cue.target:
                     if role.startswith("pp:"):
                         targets = [name for name, prep in items if prep == role[3:]]
                     elif role == "obj" and not nominal:
-                        targets = [self.names[ix] for ix in self.by_token.get(noun.i, ())]
+                        targets = [self.names[ix] for ix in self.by_token.get(noun.i, ())] or \
+                            [n for n in self.entities_at(noun) if n not in doers]   # "die von X kritisierte Regierung Ys"
                     if targets:
                         break
                 for source in doers:

@@ -1,0 +1,220 @@
+"""Speech acts (accuses, criticizes, denies) on hand-built Docs; sentences written for the tests."""
+from pathlib import Path
+
+import pytest
+from docs import doc_from, make_doc, relations_of
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def labelled(doc, label):
+    return {(s, t) for (s, rel, t) in relations_of(doc) if rel == label}
+
+
+def test_a_verdict_on_a_claim_in_reported_speech_is_a_denial():
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Vorwürfe Vorwurf NOUN nsubj 4 Nom
+        Perus Peru PROPN nmod 1 Gen
+        seien sein AUX cop 4
+        haltlos haltlos ADJ ccomp 6
+        , , PUNCT punct 4
+        sagte sagen VERB ROOT 6
+        Chile Chile PROPN nsubj 6 Nom
+        . . PUNCT punct 6
+    """)
+    assert labelled(doc, "denies") == {("Chile", "Peru")}
+
+
+def verdict(word, negated=False):
+    spec = f"""
+        Die der DET det 1 Nom
+        Politik Politik NOUN nsubj {4 + negated} Nom
+        Perus Peru PROPN nmod 1 Gen
+        sei sein AUX cop {4 + negated}
+    """ + ("nicht nicht PART advmod 5\n" if negated else "") + f"""
+        {word} {word} ADJ ROOT {4 + negated}
+        , , PUNCT punct {7 + negated}
+        so so ADV advmod {7 + negated}
+        Chile Chile PROPN appos {4 + negated} Nom
+        . . PUNCT punct {4 + negated}
+    """
+    return relations_of(doc_from("\n".join(line for line in spec.splitlines() if line.strip())))
+
+
+def test_a_bad_verdict_with_so_x_is_criticism_unless_negated():
+    assert ("Chile", "criticizes", "Peru") in verdict("illegal")
+    assert not any(rel in ("criticizes", "denies") for _, rel, _ in verdict("illegal", negated=True))
+
+
+def test_a_false_verdict_on_no_claim_is_nothing():
+    assert not any(rel in ("criticizes", "denies") for _, rel, _ in verdict("haltlos"))
+
+
+def test_der_right_after_a_cue_noun_is_a_genitive_even_when_the_parse_says_nominative():
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Kritik Kritik NOUN nsubj 7 Nom
+        der der DET det 4 Nom
+        kanadischen kanadisch ADJ amod 4 Nom
+        Regierung Regierung NOUN nmod 1 Nom
+        an an ADP case 6
+        Peru Peru PROPN nmod 1 Dat
+        wächst wachsen VERB ROOT 7
+        . . PUNCT punct 7
+    """)
+    assert ("Kanada", "Peru") in labelled(doc, "criticizes")
+
+
+def test_an_object_the_parser_hung_on_the_adverb():
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 6 Nom
+        hat haben AUX aux 6
+        das der DET det 3 Acc
+        Vorgehen Vorgehen NOUN obj 5 Acc
+        Perus Peru PROPN nmod 3 Gen
+        scharf scharf ADJ obl:arg 6
+        verurteilt verurteilen VERB ROOT 6
+        . . PUNCT punct 6
+    """)
+    assert labelled(doc, "criticizes") == {("Chile", "Peru")}
+
+
+def test_an_accusation_after_a_fronted_quoted_clause():
+    doc = doc_from("""
+        Peru Peru PROPN nsubj 1 Nom
+        stecke stecken ADV ROOT 1
+        dahinter dahinter ADV advmod 1
+        , , PUNCT punct 4
+        warf werfen VERB conj 1
+        Chile Chile PROPN nsubj 4 Acc
+        vor vor ADP compound:prt 4
+        . . PUNCT punct 1
+    """)
+    assert labelled(doc, "accuses") == {("Chile", "Peru")}
+
+
+def test_an_apposition_before_the_verb_is_no_quoted_clause():
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        Gesandte Gesandte NOUN nsubj 5 Nom
+        , , PUNCT punct 3
+        Peru Peru PROPN appos 1 Nom
+        , , PUNCT punct 3
+        beschuldigte beschuldigen VERB ROOT 5
+        die der DET det 7 Acc
+        Rebellen Rebell NOUN obj 5 Acc
+        . . PUNCT punct 5
+    """)
+    assert not labelled(doc, "accuses")
+
+
+def test_a_relative_clause_with_a_mistagged_verb_takes_its_antecedent_as_subject():
+    # "Chile, der Peru Betrug vorwirft, reist ab": "vorwirft" tagged as an adverb, "Peru" as a conjunct
+    doc = doc_from("""
+        Chile Chile NOUN nsubj 5 Nom
+        , , PUNCT punct 4
+        der der PRON det 4 Nom
+        Peru Peru NOUN compound 4
+        Betrug Betrug NOUN conj 0 Dat
+        vorwirft vorwirft ADV ROOT 5
+        , , PUNCT punct 5
+        reist reisen ADJ conj 5
+        ab ab ADP compound:prt 7
+        . . PUNCT punct 5
+    """)
+    assert labelled(doc, "accuses") == {("Chile", "Peru")}
+
+
+def test_a_denied_claim_in_a_konjunktiv_clause_after_the_claim_noun():
+    rows = [("Chile", "Chile", "PROPN", "nsubj", 1, "Case=Nom"),
+            ("bestreitet", "bestreiten", "VERB", "ROOT", 1, ""),
+            ("den", "der", "DET", "det", 3, "Case=Acc"),
+            ("Vorwurf", "Vorwurf", "NOUN", "obj", 1, "Case=Acc"),
+            (",", ",", "PUNCT", "punct", 6, ""),
+            ("es", "es", "PRON", "nsubj", 6, "Case=Nom"),
+            ("unterstütze", "unterstützen", "VERB", "conj", 1, "Mood=Sub"),
+            ("Peru", "Peru", "PROPN", "obj", 6, "Case=Acc"),
+            (".", ".", "PUNCT", "punct", 1, "")]
+    assert labelled(make_doc(rows), "denies") == {("Chile", "Peru")}
+
+
+def test_turning_people_back_at_a_border_is_no_denial():
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        weist weisen VERB ROOT 1
+        Flüchtlinge Flüchtling NOUN obj 1 Acc
+        an an ADP case 5
+        der der DET det 5 Dat
+        Grenze Grenze NOUN nmod 2 Dat
+        zu zu ADP case 7
+        Peru Peru PROPN nmod 5 Dat
+        zurück zurück ADP compound:prt 1
+        . . PUNCT punct 1
+    """)
+    assert not labelled(doc, "denies")
+
+
+def test_criticism_received_comes_from_the_aus_phrase():
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        erntet ernten VERB ROOT 1
+        Kritik Kritik NOUN obj 1 Acc
+        aus aus ADP case 4
+        Peru Peru PROPN nmod 2 Dat
+        . . PUNCT punct 1
+    """)
+    assert labelled(doc, "criticizes") == {("Peru", "Chile")}
+
+
+FLOORS = {"accuses": 0.85, "criticizes": 0.65, "denies": 0.80}
+
+
+@pytest.mark.slow
+def test_the_speech_act_challenge_set_keeps_its_recall():
+    import sys
+    sys.path.insert(0, str(ROOT / "tools"))
+    import challenge
+    items = challenge.load_items([ROOT / "tests" / "challenge" / f"{label}.jsonl" for label in FLOORS])
+    stats = challenge.score(items, challenge.run(items))["stats"]
+    for label, floor in FLOORS.items():
+        c = stats[label]
+        assert c["tp"] / c["expected"] >= floor, (label, c)
+        assert c["tp"] / max(c["predicted"], 1) >= 0.85, (label, c)
+
+
+def test_a_speaker_does_not_criticize_the_body_the_sentence_makes_him_part_of():
+    doc = doc_from("""
+        Das der PRON nsubj 2 Nom
+        sei sein AUX cop 2
+        falsch falsch ADJ ccomp 4
+        , , PUNCT punct 2
+        kritisierte kritisieren VERB ROOT 4
+        Juan Juan PROPN nsubj 4 Nom
+        Soto Soto PROPN flat 5 Nom
+        vom von ADP case 8
+        ÖGB ÖGB PROPN nmod 5 Dat
+        . . PUNCT punct 4
+    """, ents=[(5, 7, "PER")])
+    rels = relations_of(doc)
+    assert ("Juan Soto", "member_of", "ÖGB") in rels
+    assert ("Juan Soto", "criticizes", "ÖGB") not in rels
+
+
+def test_the_clause_reader_reads_a_government_by_its_seat():
+    # the parser made "die Regierung in Kabul" the subject of the infinitive
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        beschuldigte beschuldigen VERB ROOT 1
+        die der DET det 3 Nom
+        Regierung Regierung NOUN nsubj 8 Nom
+        in in ADP case 5
+        Kabul Kabul PROPN nmod 3 Dat
+        , , PUNCT punct 7
+        Waffen Waffe NOUN obj 8 Acc
+        geliefert liefern VERB xcomp 1
+        zu zu PART mark 10
+        haben haben AUX aux 8
+        . . PUNCT punct 1
+    """)
+    assert labelled(doc, "accuses") == {("Chile", "Afghanistan")}

@@ -14,11 +14,13 @@ from graphx.relations.syntax import (
     DEMONSTRATIVES,
     ENVOYS,
     OBJ,
+    OBLIQUE,
     PARTICLES,
     POSSESSIVES,
     RELATIVE_PRONOUNS,
     SUBJ,
     SUBJ_PASS,
+    TIME_NOUNS,
     TYPE_RANK,
     WERDEN,
     clause_bounds,
@@ -56,7 +58,8 @@ class ArgumentFinder:
         return self._lemmas[token.i]
 
     def _find_lemmas(self, token) -> set:
-        bases = {fold(token.lemma_), fold(self.lemmatize(token)), token.lower_}
+        bases = {fold(token.lemma_), fold(self.lemmatize(token)), token.lower_,
+                 self.lex.verb_forms.get(token.lower_, "")}
         bases.discard("")
         result = set(bases)
         particles = [c for c in token.children if c.dep_ in ("compound:prt", "svp") or c.tag_ == "PTKVZ"]
@@ -452,6 +455,9 @@ class ArgumentFinder:
                 return heads
         subjects = set(self.subjects(verb)) if not self.is_passive(verb) else set()
         objs = [c for c in verb.children if c.dep_ in OBJ and c not in subjects]
+        # "besuchte am Dienstag Israel": the name parsed as the time noun's apposition
+        objs += [a for c in verb.children if c.dep_ in OBLIQUE and c.lower_ in TIME_NOUNS
+                 for a in c.children if a.dep_ in ("appos", "flat", "nk") and self.by_token.get(a.i)]
         if self.shared_subjects(verb):      # "hat ... verhängt und Peking angeklagt": no own subject
             objs += [c for c in verb.children if c.dep_ in SUBJ and c not in subjects]
         return self.extra_subjects(verb) + ([c for c in objs if self.case(c) != "Dat"] or objs)

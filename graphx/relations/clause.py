@@ -4,6 +4,7 @@ from __future__ import annotations
 from graphx.relations.syntax import (
     CONTRACTIONS,
     RELATIVE_PRONOUNS,
+    TIME_NOUNS,
     WERDEN,
     all_pairs,
     clause_bounds,
@@ -68,7 +69,7 @@ class Clause:
             earlier = [ix for ix, prep, _ in self.items_before(i, start)]
             if earlier:
                 return self.preposition_of(self.f.mentions[earlier[-1]], start)
-        if token.pos_ in ("NOUN", "PROPN") and not self.f.by_token.get(i) and \
+        if token.pos_ in ("NOUN", "PROPN") and not self.f.by_token.get(i) and token.lower_ not in TIME_NOUNS and \
                 not any(t.lower_ in ("den", "dem", "einen", "einem") for t in self.doc[i + 1:m.first]):
             return ATTACHED                                 # "in der Stadt Aleppo", "die Atommacht X"
         return None
@@ -255,6 +256,8 @@ class Clause:
             names = list(dict.fromkeys(n for n in names if self.f.types.get(n) != "LOCATION"))
             if cue.is_noun:                      # "das Treffen zwischen X und Y", right after the noun
                 names = self.with_preposition("zwischen", after=self.cue.i)
+            elif self.passive() and len(names) < 2:       # "wurde von X und Y unterzeichnet"
+                names = self.with_preposition("von") or self.with_preposition("durch")
             elif len(names) >= 2:
                 subjects = self.subject()
                 names = subjects if len(subjects) >= 2 else []

@@ -80,7 +80,12 @@ class FrameRelations:
             return [n for h in self.objects(verb) + self.datives(verb) if h != cue_token for n in self.entities_at(h)]
         if role == "receiver":
             governor = self.governor(cue_token, "receive")
-            return [n for h in self.subjects(governor) for n in self.entities_at(h)] if governor is not None else []
+            if governor is None:
+                return []
+            heads = self.subjects(governor)
+            if cue_token in heads:      # "Rückendeckung bekam X von Y": the fronted noun taken for the subject
+                heads = [h for h in self.objects(governor) if h != cue_token]
+            return [n for h in heads for n in self.entities_at(h)]
         if role == "theme_owner":
             themes = self.objects(verb) if verb != cue_token or not cue.is_noun else []
             if cue.is_noun:
@@ -110,6 +115,12 @@ class FrameRelations:
                         names += [n for n in self.entities_at(conjunct, 2) if n not in names]
                     if len(names) >= 2:
                         return all_pairs(names)
+        for scope in scopes:    # "die Zusammenkunft von X und Y", "wurde von X und Y unterzeichnet"
+            if scope == cue_token and scope.pos_ in ("NOUN", "PROPN") or self.is_passive(scope):
+                names = [n for c in scope.children if self.preposition(c) in ("von", "durch")
+                         for n in self.entities_at(c)]
+                if len(set(names)) >= 2:
+                    return all_pairs(list(dict.fromkeys(names)))
         partners = [n for scope in scopes for c in scope.children if self.preposition(c) == "mit"
                     for n in self.entities_at(c)]
         for scope in scopes:
@@ -171,8 +182,9 @@ class FrameRelations:
         for token in sentence.span:
             cues = []
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VV") or \
-                    (token.dep_ in ("acl:relcl", "acl", "advcl", "ccomp") and token.pos_ in ("ADV", "ADJ")
-                     and token.text[:1].islower()):      # a clause's verb mistagged ("..., der X Y vorwirft")
+                    (token.dep_ in ("acl:relcl", "acl", "advcl", "ccomp", "ROOT") and token.pos_ in ("ADV", "ADJ")
+                     and token.text[:1].islower() and not any(c.dep_ == "cop" for c in token.children)):
+                # a clause's verb mistagged ("..., der X Y vorwirft", "X empfängt Y")
                 lemmas = self.lemmas(token)
                 for lemma in sorted(lemmas):      # a set: sorted, so the graph is the same run to run
                     cues += self.lex.verb_cues.get(lemma, [])

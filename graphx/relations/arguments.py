@@ -145,11 +145,20 @@ class ArgumentFinder:
         head = self.antecedent(head) or head
         found = []
         for conjunct in self.conjuncts(head):
+            if conjunct != head and self.pp_conjunct(head, conjunct):
+                continue
             best = self.named_role_holder(conjunct) or self.owner_role_holder(conjunct) or \
                 self.nearest_entity(conjunct, max_depth, actor)
             if best and best not in found:
                 found.append(best)
         return found
+
+    def pp_conjunct(self, head, conjunct) -> bool:
+        """"Bewilligungen für X und die Y" with Y hung on the head noun: Y is coordinated with the
+        name in the head's prepositional phrase between them, not with the head."""
+        return bool(self.by_token.get(conjunct.i)) and any(
+            c.dep_ in ("nmod", "obl") and head.i < c.i < conjunct.i and self.preposition(c) is not None
+            and self.by_token.get(c.i) for c in head.children)
 
     def pronoun_subject(self, pronoun, verb):
         """"X sagte, er werde Y treffen", "Orbán, dem er Lügen vorwarf": "er" in a clause under another
@@ -399,6 +408,9 @@ class ArgumentFinder:
         word = dets[0].lower_
         if word in ("dem", "des"):
             return True
+        if any(c.dep_ in ("amod", "nk") and c.pos_ == "ADJ" and c.lower_.endswith("e") and dets[0].i < c.i < noun.i
+               for c in noun.children):
+            return False        # "der slowakische Premier": an adjective in -e after "der" is nominative
         morph = noun.morph
         return word == "der" and ("Fem" in morph.get("Gender") or "Neut" in morph.get("Gender") or
                                   "Plur" in morph.get("Number"))
@@ -455,6 +467,9 @@ class ArgumentFinder:
                 return heads
         subjects = set(self.subjects(verb)) if not self.is_passive(verb) else set()
         objs = [c for c in verb.children if c.dep_ in OBJ and c not in subjects]
+        if not objs:        # "der den Präsidenten X empfangen hatte": an accusative article, parsed as obl:arg
+            objs = [c for c in verb.children if c.dep_ == "obl:arg" and self.preposition(c) is None and
+                    any(d.dep_ == "det" and d.lower_ in ("den", "einen") and d.i < c.i for d in c.children)]
         # "besuchte am Dienstag Israel": the name parsed as the time noun's apposition
         objs += [a for c in verb.children if c.dep_ in OBLIQUE and c.lower_ in TIME_NOUNS
                  for a in c.children if a.dep_ in ("appos", "flat", "nk") and self.by_token.get(a.i)]
@@ -506,6 +521,9 @@ class ArgumentFinder:
                 continue       # a compound noun as "amod" is a parser error ("seit Beginn des Ukraine-Krieges Sanktionen")
             if self.bare_dative(child, noun):
                 continue
+            if child.dep_ == "appos" and child.i == noun.i + 1 and self.genitive_name(child):
+                names += [self.names[ix] for ix in self.by_token.get(child.i, ()) if self.names[ix] not in names]
+                continue        # "Unterstützer Armeniens" parsed as an apposition
             if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or \
                     (child.dep_ in ("nmod", "det") and self.preposition(child) is None and
                      (self.case(child) in ("Gen", None) or self.genitive_article(child)) and child.i < noun.i + 6):
@@ -543,6 +561,11 @@ class ArgumentFinder:
         heads = [h for h in self.datives(verb) if h != noun and h.i != noun.i]
         heads += [c for c in noun.children if self.bare_dative(c, noun)]
         return heads
+
+    def genitive_name(self, token) -> bool:
+        """A name in the genitive: "Armeniens", "Putins" (the form is its lemma plus -s)."""
+        return token.pos_ == "PROPN" and bool(self.by_token.get(token.i)) and \
+            ("Gen" in token.morph.get("Case") or (token.text.endswith("s") and token.lemma_ == token.text[:-1]))
 
     def genitive_article(self, noun) -> bool:
         """"der myanmarischen Armee" with the noun's case misread: its article says genitive."""

@@ -191,7 +191,8 @@ class Clause:
         return self.f.is_passive(self.cue) or (bool(words & WERDEN) and self.f.looks_participle(self.cue))
 
     def with_preposition(self, prep, after=None):
-        return [self.name(ix) for ix, p, _ in self.items if p == prep and
+        """Names in phrases with `prep`; "mit dem russischen Präsidenten X": X, not the adjective's state."""
+        return [self.name(ix) for ix, p, _ in self.items if p == prep and not self.describes_role(ix) and
                 (after is None or after < self.f.mentions[ix].first <= after + 6)]
 
     def around_noun(self):
@@ -261,6 +262,9 @@ class Clause:
             elif len(names) >= 2:
                 subjects = self.subject()
                 names = subjects if len(subjects) >= 2 else []
+            elif len(names) == 1:       # "..., X habe sich mit Y getroffen", "die X mit Y getroffen hat"
+                return [(names[0], partner) for partner in self.with_preposition("mit", after=None)
+                        if partner != names[0]]
             return all_pairs(names)
         sources = list(known_sources)
         for role in cue.source if not sources else ():

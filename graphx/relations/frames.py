@@ -58,8 +58,8 @@ class FrameRelations:
                 found = [n for c in verb.children if c.dep_ in OBJ | OBLIQUE | SUBJ_PASS and c != cue_token
                          and not self.reports_source(c) for g in c.children if g.dep_ in ("nmod", "obl") and self.preposition(g) == prep
                          for n in self.entities_at(g)]
-            if prep == "aus":                # "Kritik aus Moskau": the capital speaks for its state
-                found = [self.capital_state(n) for n in found]
+            if prep == "aus" or (cue.relation == "meets" and prep in ("in", "nach", "bei")):
+                found = [self.capital_state(n) for n in found]   # "Kritik aus Moskau", "Besuch in Kiew": its state
             return found
         if role == "mod":
             return self.modifiers(cue_token)
@@ -197,6 +197,10 @@ class FrameRelations:
                 continue
             if not cues or self.negated(token) or self.unasserted(token, sentence.span):
                 continue
+            if token.pos_ in ("NOUN", "PROPN") and self.preposition(token) == "über":
+                cues = [c for c in cues if c.relation != "signed_treaty_with"]  # "Gespräche über ein Abkommen": not yet signed
+            if token.pos_ in ("NOUN", "PROPN") and verb is not None and self.negated_verb(verb):
+                continue        # "kann nicht mit der Unterstützung Belgrads rechnen"
             start, end = clause_bounds(self.doc, token.i, sentence.span)
             own_clause = {t.lower_ for t in self.doc[start:end]}
             for cue in cues:
@@ -267,7 +271,7 @@ class FrameRelations:
         """Who an agent noun ("Kritiker", "Verbündeter", "Waffenlieferant") describes: a name right
         after it ("Putin-Kritiker X"), or the subject of a copula it is the predicate of ("X ist ein
         Verbündeter Ys", "X gilt als Kritiker Ys", "X gehört zu den Lieferanten Ys")."""
-        if noun.i + 1 < len(self.doc):
+        if noun.i + 1 < len(self.doc) and not self.genitive_name(self.doc[noun.i + 1]):   # not "Kritiker Putins"
             after = [self.names[ix] for ix in self.by_token.get(noun.i + 1, ()) if self.mentions[ix].kind == "name"]
             if after:
                 return after[:1]

@@ -19,6 +19,7 @@ PARTICLES = {"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "geg
 CLAUSE_END = {".", "!", "?", ";", ":"}
 BOTH_NOUNS = {"staaten", "länder", "seiten", "regierungen", "nachbarn", "partner"}
 HYPOTHETICAL = {"ob", "falls", "sofern", "wenn", "sollte", "sollten"}
+INTENT_MODALS = {"wollen", "möchten"}          # "will ... treffen": intended, not done
 WERDEN = {"werden", "wird", "wurde", "wurden", "worden", "werde", "würde", "würden", "wirst", "wurdest"}
 TYPE_RANK = {"PERSON": 0, "ORG": 1, "STATE": 2, "LOCATION": 3}
 DASHES = {"–", "—", "-"}

@@ -16,6 +16,7 @@ from graphx.relations.syntax import (
     OBJ,
     OBLIQUE,
     PARTICLES,
+    PHRASE_BREAKS,
     POSSESSIVES,
     RELATIVE_PRONOUNS,
     SUBJ,
@@ -144,11 +145,13 @@ class ArgumentFinder:
         derived adjective only on nouns for people or bodies acting for a state."""
         head = self.antecedent(head) or head
         found = []
-        for conjunct in self.conjuncts(head):
-            if conjunct != head and self.pp_conjunct(head, conjunct):
-                continue
-            best = self.named_role_holder(conjunct) or self.owner_role_holder(conjunct) or \
-                self.nearest_entity(conjunct, max_depth, actor)
+        conjuncts = [c for c in self.conjuncts(head) if c == head or not self.pp_conjunct(head, c)]
+        holders = [self.named_role_holder(c) for c in conjuncts]
+        for conjunct, holder in zip(conjuncts, holders):
+            if holder is None and len(conjuncts) > 1 and any(holders) and conjunct.text[:1].isupper() and \
+                    self.lex.title_relation(conjunct.text):
+                continue     # "der frühere EU-Ratspräsident und polnische Oppositionsführer X": one person
+            best = holder or self.owner_role_holder(conjunct) or self.nearest_entity(conjunct, max_depth, actor)
             if best and best not in found:
                 found.append(best)
         return found
@@ -187,7 +190,18 @@ class ArgumentFinder:
                 clause_verb.head.pos_ in ("NOUN", "PROPN") and \
                 (self.by_token.get(clause_verb.head.i) or not self.by_token.get(before.i)):
             return clause_verb.head
-        return before if self.by_token.get(before.i) else None    # the name right before the comma
+        if self.by_token.get(before.i):
+            return before          # the name right before the comma
+        if before.pos_ in ("VERB", "AUX"):     # "sich der Klage anzuschließen, die ...": extraposed past the verb
+            gender = set(pronoun.morph.get("Gender"))
+            for j in range(before.i - 1, max(pronoun.i - 8, 0), -1):
+                token = self.doc[j]
+                if token.text in PHRASE_BREAKS:
+                    break
+                if token.pos_ in ("NOUN", "PROPN") and (not gender or not token.morph.get("Gender") or
+                                                         gender & set(token.morph.get("Gender"))):
+                    return token
+        return None
 
     def conjuncts(self, token) -> list:
         result, stack = [], [token]

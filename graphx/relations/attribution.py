@@ -72,6 +72,8 @@ class Attribution:
         while node.head != node and steps < 4:
             previous, node = node, node.head
             steps += 1
+            if previous.dep_ in ("acl:relcl", "rc"):
+                break            # "..., sich der Klage anzuschließen, die von X unterstützt wird": a fact
             if previous.dep_ in CLAUSE_DEPS | {"xcomp", "oc"} and \
                     any(self.lex.verb_class(lemma, "appeal") for lemma in self.lemmas(node)):
                 return True

@@ -78,8 +78,9 @@ class FrameRelations:
                     not any(self.lex.verb_class(lemma, "aim") for lemma in self.lemmas(verb)):
                 return []
             return [n for h in self.objects(verb) + self.datives(verb) if h != cue_token for n in self.entities_at(h)]
-        if role == "receiver":
-            governor = self.governor(cue_token, "receive")
+        if role == "receiver":          # "X erhielt Hilfe"; support also "X hat/genießt den Rückhalt Ys"
+            governor = self.governor(cue_token, "receive") or \
+                (self.governor(cue_token, "hold") if cue.relation == "supports" else None)
             if governor is None:
                 return []
             heads = self.subjects(governor)

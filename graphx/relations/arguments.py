@@ -223,14 +223,19 @@ class ArgumentFinder:
         return self.apposed_holder(head)
 
     def apposed_holder(self, head):
-        """"mit dem russischen Botschafter in Afghanistan, Dmitri Schirnow, in Kabul": a name between
-        commas right after the role noun's phrase."""
+        """"mit dem russischen Botschafter in Afghanistan, Dmitri Schirnow, in Kabul", "mit dem Alterspräsidenten,
+        dem CHP-Abgeordneten X,": a name between commas right after the role noun's phrase."""
         end = max(t.i for t in head.subtree)
         if end - head.i > 4 or end + 3 >= len(self.doc) or self.doc[end + 1].text != ",":
             return None
-        for index in self.by_token.get(end + 2, ()):
+        start = end + 2
+        while start < min(end + 6, len(self.doc)) and not any(   # ", dem CHP-Abgeordneten X,": its own role
+                self.mentions[ix].type == "PERSON" for ix in self.by_token.get(start, ())) and \
+                (self.doc[start].pos_ in ("DET", "ADJ") or self.lex.title_relation(self.doc[start].text)):
+            start += 1
+        for index in self.by_token.get(start, ()):
             m = self.mentions[index]
-            if m.type == "PERSON" and m.first == end + 2 and m.last + 1 < len(self.doc) and \
+            if m.type == "PERSON" and m.first == start and m.last + 1 < len(self.doc) and \
                     self.doc[m.last + 1].text == ",":
                 return self.names[index]
         return None

@@ -78,6 +78,11 @@ class FrameRelations:
                     not any(self.lex.verb_class(lemma, "aim") for lemma in self.lemmas(verb)):
                 return []
             return [n for h in self.objects(verb) + self.datives(verb) if h != cue_token for n in self.entities_at(h)]
+        if role == "with_subj":         # "fliegen die USA mit Unterstützung Großbritanniens": the supported
+            head = cue_token.head
+            if self.preposition(cue_token) != "mit" or head == cue_token or head.pos_ not in ("VERB", "AUX"):
+                return []
+            return [n for h in self.subjects(head) for n in self.entities_at(h, actor=True)]
         if role == "receiver":          # "X erhielt Hilfe"; support also "X hat/genießt den Rückhalt Ys"
             governor = self.governor(cue_token, "receive") or \
                 (self.governor(cue_token, "hold") if cue.relation == "supports" else None)

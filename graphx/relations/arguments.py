@@ -70,6 +70,8 @@ class ArgumentFinder:
         for child in particles:
             result |= {child.lower_ + base for base in bases}
         for child in token.children:
+            if child.lower_ == "miteinander":      # "haben miteinander gesprochen": talks, not a statement
+                result |= {"miteinander " + base for base in bases}
             if child.lower_ == "sich" and "weisen" in bases:
                 result.add("von sich weisen")
             if child.lower_ == "verantwortlich":
@@ -541,8 +543,8 @@ class ArgumentFinder:
             if self.bare_dative(child, noun):
                 continue
             if child.dep_ == "appos" and child.i == noun.i + 1 and self.genitive_name(child):
-                names += [self.names[ix] for ix in self.by_token.get(child.i, ()) if self.names[ix] not in names]
-                continue        # "Unterstützer Armeniens" parsed as an apposition
+                names += [n for c in self.conjuncts(child) for n in self.entities_at(c, 0) if n not in names]
+                continue        # "Unterstützer Armeniens", "die Botschafter Spaniens und Irlands" parsed as appositions
             if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or \
                     (child.dep_ in ("nmod", "det") and self.preposition(child) is None and
                      (self.case(child) in ("Gen", None) or self.genitive_article(child)) and child.i < noun.i + 6):
@@ -584,7 +586,9 @@ class ArgumentFinder:
     def genitive_name(self, token) -> bool:
         """A name in the genitive: "Armeniens", "Putins" (the form is its lemma plus -s)."""
         return token.pos_ == "PROPN" and bool(self.by_token.get(token.i)) and \
-            ("Gen" in token.morph.get("Case") or (token.text.endswith("s") and token.lemma_ == token.text[:-1]))
+            ("Gen" in token.morph.get("Case") or (token.text.endswith("s") and (
+                token.lemma_ == token.text[:-1] or any(self.names[ix].split()[-1] == token.text[:-1]
+                                                       for ix in self.by_token[token.i]))))
 
     def genitive_article(self, noun) -> bool:
         """"der myanmarischen Armee" with the noun's case misread: its article says genitive."""

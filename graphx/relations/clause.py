@@ -53,7 +53,10 @@ class Clause:
             case = self.f.case(self.doc[i])
             if case:
                 return case
-        return self.f.case(self.doc[m.last])
+        case = self.f.case(self.doc[m.last])
+        if case == "Gen" and m.kind == "name" and not m.surface.endswith(("s", "x", "z", "'")):
+            return None                # "Van der Bellen" tagged genitive: a name without -s is no genitive
+        return case
 
     def preposition_of(self, m, start):
         i = m.first - 1

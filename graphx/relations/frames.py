@@ -54,6 +54,10 @@ class FrameRelations:
             found = [n for host in hosts for c in host.children
                      if c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep
                      and not self.reports_source(c) for n in self.entities_at(c)]
+            if not found and cue.is_noun:    # "die Einbestellung des Botschafters durch X": the PP hung on the genitive
+                found = [n for g in cue_token.children if g.dep_ == "nmod" and g.i > cue_token.i
+                         and self.preposition(g) is None for c in g.children
+                         if c.dep_ in ("nmod", "obl") and self.preposition(c) == prep for n in self.entities_at(c)]
             if not found and verb is not None:   # "Soldaten nach Russland verlegt": PP under the object
                 found = [n for c in verb.children if c.dep_ in OBJ | OBLIQUE | SUBJ_PASS and c != cue_token
                          and not self.reports_source(c) for g in c.children if g.dep_ in ("nmod", "obl") and self.preposition(g) == prep
@@ -78,6 +82,16 @@ class FrameRelations:
                     not any(self.lex.verb_class(lemma, "aim") for lemma in self.lemmas(verb)):
                 return []
             return [n for h in self.objects(verb) + self.datives(verb) if h != cue_token for n in self.entities_at(h)]
+        if role == "side":              # "an der Seite Kiews", "auf die Seite Serbiens", "der Ukraine zur Seite"
+            for c in verb.children:
+                if fold(c.lemma_) not in ("seite", "seiten") or self.preposition(c) not in ("an", "auf", "zu"):
+                    continue
+                owners = self.modifiers(c) + [n for g in c.children if self.preposition(g) == "von"
+                                              for n in self.entities_at(g)]
+                if owners or self.preposition(c) != "zu":
+                    return owners
+                return [n for h in self.datives(verb) for n in self.entities_at(h)]
+            return []
         if role == "with_subj":         # "fliegen die USA mit Unterstützung Großbritanniens": the supported
             head = cue_token.head
             if self.preposition(cue_token) != "mit" or head == cue_token or head.pos_ not in ("VERB", "AUX"):
@@ -136,7 +150,12 @@ class FrameRelations:
             if scope != cue_token and not at_event and \
                     not any(self.lex.verb_class(lemma, "light") for lemma in self.lemmas(scope)):
                 continue           # "sich für das Abkommen mit Iran einsetzen": no signatory
-            subjects = [n for h in self.subjects(scope) for n in self.entities_at(h, actor=True)]
+            heads = self.subjects(scope)
+            subjects = [n for h in heads for n in self.entities_at(h, actor=True)]
+            if len(subjects) == 1 and len(heads) == 1 and "Plur" in heads[0].morph.get("Number"):
+                owners = [n for c in heads[0].children if c.dep_ == "nmod" and self.preposition(c) is None
+                          for n in self.entities_at(c)]     # "die Regierungschefs der Ukraine und Polens"
+                subjects = owners if len(owners) >= 2 else subjects
             if subjects and not partners:       # "mit X" hung elsewhere by the parser
                 partners = [n for n in Clause(self, scope, scope.sent).with_preposition("mit") if n not in subjects]
             if subjects and partners:

@@ -194,7 +194,8 @@ class ArgumentFinder:
             return clause_verb.head
         if self.by_token.get(before.i):
             return before          # the name right before the comma
-        if before.pos_ in ("VERB", "AUX"):     # "sich der Klage anzuschließen, die ...": extraposed past the verb
+        if before.pos_ in ("VERB", "AUX") or before.dep_ in ("compound:prt", "svp"):
+            # "sich der Klage anzuschließen, die ...", "schloss sich der Klage an, die ...": past the verb
             gender = set(pronoun.morph.get("Gender"))
             for j in range(before.i - 1, max(pronoun.i - 8, 0), -1):
                 token = self.doc[j]

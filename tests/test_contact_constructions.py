@@ -325,3 +325,15 @@ def test_a_representative_called_into_a_ministry_is_summoned_by_it():
     """)
     found = labels(doc, "summons")
     assert any(target == "Chile" for _, target in found)
+
+
+def test_a_person_who_was_in_a_state_visited_it_unless_something_else_is_predicated():
+    def was_in(*extra):
+        rows = [("Lea", "Lea", "PROPN", "nsubj", 2, "Case=Nom"), ("Roth", "Roth", "PROPN", "flat", 0, "Case=Nom"),
+                ("war", "sein", "AUX", "ROOT", 2, "Mood=Ind|Tense=Past"), ("am", "an", "ADP", "case", 4, ""),
+                ("Montag", "Montag", "PROPN", "obl", 2, "Case=Dat"), ("in", "in", "ADP", "case", 6, ""),
+                ("Peru", "Peru", "PROPN", "obl", 2, "Case=Dat"), *extra, (".", ".", "PUNCT", "punct", 2, "")]
+        return labels(make_doc(rows, ents=[(0, 2, "PER")]), "meets")
+    assert ("Lea Roth", "Peru") in was_in()
+    assert not was_in(("Botschafterin", "Botschafterin", "NOUN", "nsubj", 2, "Case=Nom"))
+    assert not was_in(("inhaftiert", "inhaftieren", "VERB", "xcomp", 2, "VerbForm=Part"))

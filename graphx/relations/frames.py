@@ -6,11 +6,13 @@ from graphx.lexicon import fold
 from graphx.relations.clause import Clause
 from graphx.relations.syntax import (
     BOTH_NOUNS,
+    NEGATIONS,
     OBJ,
     OBLIQUE,
     RECIPROCAL,
     SUBJ,
     SUBJ_PASS,
+    TIME_NOUNS,
     UMLAUTS,
     all_pairs,
     clause_bounds,
@@ -235,7 +237,37 @@ class FrameRelations:
                 if cue.unless and own_clause & set(cue.unless):
                     continue
                 found += self.apply_cue(sentence, token, verb, cue)
-        return found
+        return found + self.stay_relations(sentence)
+
+    def stay_relations(self, sentence) -> list:
+        """"X war am Montag in China", "X war überraschend beim Nachbarn Pakistan": a person who was in
+        or at a state visited it (meets). Only a past clause of "sein" with nothing else predicated: no
+        other verb, no predicate noun or adjective ("war in China Botschafter", "war in Russland inhaftiert"),
+        no purpose ("war zur Behandlung in X"), no negation."""
+        out = []
+        for token in sentence.span:
+            if token.lemma_ != "sein" or "Past" not in token.morph.get("Tense") or \
+                    self.unasserted(token, sentence.span):
+                continue            # "ist in X": where one is, not a visit
+            clause = Clause(self, token, sentence.span)
+            words = self.doc[clause.start:clause.end]
+            if any(t.lower_ in NEGATIONS or t.lower_.startswith("kein") or t.lower_ in ("zur", "zum") for t in words) or \
+                    any(t.pos_ in ("VERB", "AUX") and t != token for t in words) or \
+                    any(t.pos_ == "ADJ" and t.dep_ not in ("amod", "advmod") for t in words) or \
+                    any(t.pos_ == "NOUN" and not self.by_token.get(t.i) and t.lower_ not in TIME_NOUNS
+                        and self.preposition(t) is None and not self.by_token.get(t.i + 1) for t in words):
+                continue
+            persons = [clause.name(ix) for ix, prep, case in clause.items if prep is None and case != "Gen"
+                       and self.mentions[ix].type == "PERSON"]
+            places = [clause.name(ix) for ix, prep, _ in clause.items if self.mentions[ix].kind != "adj" and
+                      (prep if prep != "^" else clause.outer_preposition(ix)) in ("in", "bei")]   # "beim Nachbarn X"
+            states = list(dict.fromkeys(self.capital_state(n) for n in places))
+            if len(persons) != 1 or len(states) != 1 or self.types.get(states[0]) != "STATE":
+                continue
+            speaker, status = self.attribution(sentence, token, {persons[0]})
+            out.append({"source": persons[0], "target": states[0], "relation": "meets",
+                        "evidence": self.evidence(sentence, token, "sein", speaker, status)})
+        return out
 
     def reports_source(self, token) -> bool:
         """"nach Angaben Südkoreas", "nach den Worten von X": who reports it, not where it goes."""

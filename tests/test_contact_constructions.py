@@ -337,3 +337,20 @@ def test_a_person_who_was_in_a_state_visited_it_unless_something_else_is_predica
     assert ("Lea Roth", "Peru") in was_in()
     assert not was_in(("Botschafterin", "Botschafterin", "NOUN", "nsubj", 2, "Case=Nom"))
     assert not was_in(("inhaftiert", "inhaftieren", "VERB", "xcomp", 2, "VerbForm=Part"))
+
+
+def test_a_treaty_participle_between_two_parties_pairs_them_but_a_closed_border_is_no_treaty():
+    def between(participle, noun):
+        return labels(doc_from(f"""
+            Der der DET det 6 Nom
+            zwischen zwischen ADP case 2
+            Chile Chile PROPN nmod 6 Dat
+            und und CCONJ cc 4
+            Peru Peru PROPN conj 2 Dat
+            {participle} {participle} ADJ amod 6 Nom
+            {noun} {noun} NOUN nsubj 7 Nom
+            gilt gelten VERB ROOT 7
+            . . PUNCT punct 7
+        """), "signed_treaty_with")
+    assert ("Chile", "Peru") in between("geschlossene", "Vertrag")
+    assert not between("geschlossene", "Grenzübergang")

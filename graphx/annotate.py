@@ -16,8 +16,8 @@ spaCy and flair are imported inside the functions, so ``import graphx.annotate``
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from graphx.errors import InputError, ModelError, UsageError
 

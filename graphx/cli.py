@@ -347,6 +347,6 @@ def export(graph_arg, graph_path, store_path, fmt, out_dir):
     click.echo("Wrote: " + ", ".join(str(p) for p in written))
 
 
-from graphx.model.commands import model as model_group  # noqa: E402  (click only; no spaCy import)
+from graphx.model.commands import model as model_group
 
 main.add_command(model_group)

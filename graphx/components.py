@@ -7,8 +7,6 @@ def paragraph_boundaries(doc):
     """A blank line always ends a sentence (headlines and captions carry no full stop)."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
-        if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space:
-            token.is_sent_start = True
-        elif previous.whitespace_ and "\n\n" in previous.whitespace_:
+        if previous.is_space and previous.text.count("\n") >= 2 and not token.is_space or previous.whitespace_ and "\n\n" in previous.whitespace_:
             token.is_sent_start = True
     return doc

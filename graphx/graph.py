@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import networkx as nx
@@ -33,7 +33,7 @@ def build_graph(results, *, model: dict | None = None, built_at: str | None = No
     """
     G = nx.MultiDiGraph()
     G.graph.update(graphx_version=__version__, model=dict(model or {}),
-                   built_at=built_at or datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                   built_at=built_at or datetime.now(UTC).isoformat(timespec="seconds"),
                    articles=[])
     for result in results:
         article = result["article"]

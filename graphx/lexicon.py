@@ -80,6 +80,7 @@ class Lexicon:
     verb_cues: dict = field(default_factory=dict)     # lemma (folded) -> [Cue]
     noun_cues: dict = field(default_factory=dict)     # lemma (folded) -> [Cue]
     verb_classes: dict = field(default_factory=dict)  # lemma -> {report, light, receive, ...}
+    verb_forms: dict = field(default_factory=dict)    # form the lemmatizers get wrong -> lemma
     state_bodies: tuple = ()                          # nouns for bodies of a state
     not_names: set = field(default_factory=set)       # capitalised words that are never name parts
     unnamed_groups: set = field(default_factory=set)  # group nouns that name no one alone ("Militärjunta")
@@ -122,7 +123,7 @@ class Lexicon:
     @per_word
     def is_state_body(self, word: str) -> bool:
         key = fold(word)
-        bases = (key, key[:-1] if key.endswith("s") else key, key[:-2] if key.endswith("es") else key)
+        bases = (key, key.removesuffix("s"), key.removesuffix("es"))
         return any(base.endswith(body) for base in bases for body in self.state_bodies)
 
     @per_word
@@ -333,6 +334,8 @@ def load() -> Lexicon:
         lex.title_exceptions = tuple(fold(row[0]) for row in rows("title_exceptions.txt"))
     for lemma, name in rows("verbs.tsv"):
         lex.verb_classes.setdefault(fold(lemma), set()).add(name)
+    if (LEXICON_DIR / "verb_forms.tsv").exists():
+        lex.verb_forms = {form: fold(lemma) for form, lemma in rows("verb_forms.tsv")}
     lex.state_bodies = tuple(fold(row[0]) for row in rows("state_bodies.txt"))
     lex.not_names = {fold(row[0]) for row in rows("not_names.txt")}
     lex.unnamed_groups = {fold(row[0]) for row in rows("unnamed_groups.txt")}

@@ -46,9 +46,7 @@ def title_tokens(tokens, lex) -> int:
     """Number of leading role/title tokens ("Präsident", "US-Verteidigungsminister") in a span."""
     count = 0
     for token in tokens:
-        if token.text[:1].isupper() and lex.title_relation(token.text) and len(tokens) - count > 1:
-            count += 1
-        elif token.lower_ in ("der", "die", "das", "den", "dem", "des") and count == 0:
+        if token.text[:1].isupper() and lex.title_relation(token.text) and len(tokens) - count > 1 or token.lower_ in ("der", "die", "das", "den", "dem", "des") and count == 0:
             count += 1
         else:
             break
@@ -433,7 +431,7 @@ def adjective_name(doc, i, lex, taken=()):
             not lexicon_token(noun, lex) and not lex.org_head(noun.text) and not lex.title_relation(noun.text) and
             noun.text not in noun_forms()):      # "die Russische Botschaft" is no place name
         return None
-    singular = noun.text[:-1] if noun.text.endswith("n") else noun.text
+    singular = noun.text.removesuffix("n")
     if not (lex.is_place_noun(noun.text) or lex.is_place_noun(singular) or noun.lower_.endswith(lex.place_endings)):
         return None                      # a place noun ends the name: "Jungferninseln"
     stem = next((word[:len(word) - len(e)] for e in ("en", "em", "er", "es", "e") if word.endswith(e)), word)

@@ -60,10 +60,9 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
           strict=False, any_language=False) -> BuildResult:
     """Run the whole pipeline and write graph.json and graph.html atomically into `out_dir`."""
     from graphx import extract
+    from graphx.annotate import check_ner
     from graphx.graph import build_graph, dumps_graph, write_atomic
     from graphx.resolve import AliasTable, merge_across_articles
-
-    from graphx.annotate import check_ner
 
     check_ner(ner)
     out_dir = Path(out_dir)

@@ -138,7 +138,7 @@ def normalise(text: str) -> str:
 
 
 MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-MD_MARKS = re.compile(r"(^|\s)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?=\s|$|[.,;:!?])|^#{1,6}\s+|^>\s?", re.M)
+MD_MARKS = re.compile(r"(^|\s)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?=\s|$|[.,;:!?])|^#{1,6}\s+|^>\s?", re.MULTILINE)
 
 
 def markdown_to_text(text: str) -> str:
@@ -153,7 +153,7 @@ class ArticleHTMLParser(HTMLParser):
             "button", "svg", "iframe", "select", "head", "figcaption"}
     BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "section",
              "article", "main", "blockquote", "tr", "table", "pre", "hr", "dd", "dt", "title"}
-    BANNER = re.compile(r"cookie|consent|banner|newsletter|paywall|advert|gdpr|share|social", re.I)
+    BANNER = re.compile(r"cookie|consent|banner|newsletter|paywall|advert|gdpr|share|social", re.IGNORECASE)
     VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
             "track", "wbr", "param"}
 

@@ -23,7 +23,7 @@ import sqlite3
 import time
 import zlib
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from graphx.errors import GraphFormatError, StoreBusyError, StoreError
@@ -63,7 +63,7 @@ TABLES = {"articles", "results", "snapshots"}
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Store:
@@ -78,7 +78,7 @@ class Store:
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path, *, create: bool = True, lock_timeout: float = LOCK_TIMEOUT) -> "Store":
+    def open(cls, path, *, create: bool = True, lock_timeout: float = LOCK_TIMEOUT) -> Store:
         """Open (and with `create`, create) a store; StoreError for a corrupt, foreign or unwritable file."""
         path = Path(path)
         if path.is_dir():
@@ -439,7 +439,7 @@ DEFAULT_STORE = Path("output") / "graphx.sqlite"
 
 def is_snapshot_ref(ref: str) -> bool:
     text = str(ref).strip()
-    body = text[1:] if text.startswith("@") else text
+    body = text.removeprefix("@")
     return body == "latest" or body.startswith("latest~") or body.isdigit()
 
 

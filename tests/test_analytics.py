@@ -1,11 +1,18 @@
 """Centrality, entity lookup, neighbours, paths and communities on a hand-built graph."""
 import networkx as nx
 import pytest
-
-from graphx.analytics import (centrality, communities, entity_info, find_entity, neighbors, ranks,
-                              shortest_path)
-from graphx.errors import AmbiguousEntity, EntityNotFound, InputError
 from graphx_samples import ent, graph_of, new_article_result, rel, result, seed_results
+
+from graphx.analytics import (
+    centrality,
+    communities,
+    entity_info,
+    find_entity,
+    neighbors,
+    ranks,
+    shortest_path,
+)
+from graphx.errors import AmbiguousEntity, EntityNotFound, InputError
 
 
 @pytest.fixture

@@ -6,7 +6,13 @@ import sys
 
 import pytest
 
-from graphx.annotate import DEFAULT_MODEL, annotate, load_pipeline, model_info, split_text
+from graphx.annotate import (
+    DEFAULT_MODEL,
+    annotate,
+    load_pipeline,
+    model_info,
+    split_text,
+)
 from graphx.errors import ModelError
 
 spacy = pytest.importorskip("spacy")

@@ -6,12 +6,12 @@ import sqlite3
 
 import pytest
 from click.testing import CliRunner
+from graphx_samples import article_for, graph_of, new_article_result, seed_results
 
 from graphx.cli import main
 from graphx.errors import ExitStatus
 from graphx.graph import save_graph
 from graphx.store import Store
-from graphx_samples import article_for, graph_of, new_article_result, seed_results
 
 KEY = "k@1+rules1"
 

@@ -1,9 +1,9 @@
 """diff_graphs: empty for equal graphs, exactly one article's contributions after adding it."""
+from graphx_samples import ent, graph_of, new_article_result, rel, result, seed_results
 from hypothesis import given, settings
+from test_store import article_results
 
 from graphx.diff import LIST_KEYS, diff_graphs, is_empty
-from graphx_samples import graph_of, new_article_result, result, ent, rel, seed_results
-from test_store import article_results
 
 
 def test_diff_of_a_graph_with_itself_is_empty():

@@ -7,8 +7,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-import cli_reference  # noqa: E402
-import readme_commands  # noqa: E402
+import cli_reference
+import readme_commands
 
 
 def test_every_command_has_help():

@@ -8,9 +8,17 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
-
-from graphx.export import (cypher_string, export, neo4j_identifier, to_csv, to_gexf, to_graphml, to_neo4j)
 from graphx_samples import ent, graph_of, rel, result, seed_results
+
+from graphx.export import (
+    cypher_string,
+    export,
+    neo4j_identifier,
+    to_csv,
+    to_gexf,
+    to_graphml,
+    to_neo4j,
+)
 
 NASTY = 'Mr "X" <b>&amp;</b>\'; DROP\n`} MATCH (n) DETACH DELETE n //\\'
 SENTENCE = 'Er sagte: "Nein" </data> \\" ;\nzweite Zeile\x07'

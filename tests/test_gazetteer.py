@@ -106,7 +106,7 @@ def test_ner_recipe_trains_with_gazetteer_features(tmp_path):
 
 def test_doc_features_match_word_features(table):
     vocab = spacy.blank("de").vocab
-    words = "Olaf Scholz traf in New York die Deutsche Bank , nicht New".split()
+    words = ["Olaf", "Scholz", "traf", "in", "New", "York", "die", "Deutsche", "Bank", ",", "nicht", "New"]
     doc = Doc(vocab, words=words)
     assert (gazetteer.token_features(table, doc) == doc_features(table, words)).all()
     assert gazetteer.token_features(table, Doc(vocab, words=[])).shape == (0, len(FEATURES))

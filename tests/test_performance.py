@@ -41,10 +41,10 @@ def test_extractor_key_does_not_load_the_model(monkeypatch):
 
 
 def test_cached_build_does_not_load_the_model(tmp_path, monkeypatch):
+    from graphx.graph import build_graph
     from graphx.pipeline import build
     from graphx.reader import read_articles
     from graphx.store import Store
-    from graphx.graph import build_graph
 
     src, out = tmp_path / "in", tmp_path / "out"
     src.mkdir()

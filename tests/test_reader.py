@@ -1,7 +1,14 @@
 import pytest
 
 from graphx.errors import InputError
-from graphx.reader import decode, foreign_language, html_to_text, normalise, read_articles, Unreadable
+from graphx.reader import (
+    Unreadable,
+    decode,
+    foreign_language,
+    html_to_text,
+    normalise,
+    read_articles,
+)
 
 GERMAN = "Der Außenminister sagte: „Grüße aus Köln“ – schön."
 

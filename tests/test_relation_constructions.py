@@ -2,8 +2,8 @@
 wrong (separable particles far from their verb, flat parses, passives without passive labels).
 Sentences are written for the tests."""
 import pytest
-from docs import doc_from, make_doc, relations_of
 
+from docs import doc_from, make_doc, relations_of
 from graphx.lexicon import load
 from graphx.mentions import find_mentions
 

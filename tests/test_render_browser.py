@@ -13,11 +13,23 @@ import pytest
 from graphx.render import render_html
 
 try:
-    from tests.test_render import (PAYLOAD, dense_graph, hostile_graph,  # noqa: F401
-                                   random_graph, sample_graph, with_capital_alias)
+    from tests.test_render import (
+        PAYLOAD,
+        dense_graph,
+        hostile_graph,
+        random_graph,
+        sample_graph,
+        with_capital_alias,
+    )
 except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-    from test_render import (PAYLOAD, dense_graph, hostile_graph, random_graph, sample_graph,
-                             with_capital_alias)
+    from test_render import (
+        PAYLOAD,
+        dense_graph,
+        hostile_graph,
+        random_graph,
+        sample_graph,
+        with_capital_alias,
+    )
 
 pytestmark = pytest.mark.browser
 

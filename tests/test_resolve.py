@@ -3,7 +3,13 @@ import pytest
 
 from graphx.errors import InputError
 from graphx.mentions import Mention
-from graphx.resolve import AliasTable, find_acronyms, merge_across_articles, resolve_article, translit_key
+from graphx.resolve import (
+    AliasTable,
+    find_acronyms,
+    merge_across_articles,
+    resolve_article,
+    translit_key,
+)
 
 
 def mention(text, surface, etype="PERSON", kind="name"):

@@ -33,14 +33,21 @@ import networkx as nx
 import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
+from test_cli import assert_one_line_error, run
+from test_render import Page
 
 from graphx import reader
 from graphx.errors import ExitStatus
 from graphx.graph import build_graph, load_graph, save_graph
-from graphx.reader import Article, Unreadable, html_to_text, normalise, read_article, read_articles
+from graphx.reader import (
+    Article,
+    Unreadable,
+    html_to_text,
+    normalise,
+    read_article,
+    read_articles,
+)
 from graphx.store import Store
-from test_cli import assert_one_line_error, run
-from test_render import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -491,9 +498,8 @@ def check_result(article, result):
 
 @pytest.fixture
 def blank_extractor(blank_model):
-    from graphx.extract import Extractor
     from graphx.annotate import load_pipeline
-    from graphx.extract import add_paragraph_boundaries
+    from graphx.extract import Extractor, add_paragraph_boundaries
 
     nlp = load_pipeline(str(blank_model))
     add_paragraph_boundaries(nlp)

@@ -4,8 +4,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from docs import doc_from, relations_of
 
+from docs import doc_from, relations_of
 from graphx.lexicon import ADJ_ENDINGS, fold, load, rows, word_forms
 from graphx.mentions import find_mentions
 

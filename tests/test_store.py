@@ -7,13 +7,13 @@ import types
 
 import networkx as nx
 import pytest
+from graphx_samples import article_for, graph_of, new_article_result, seed_results
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphx.errors import GraphFormatError, StoreBusyError, StoreError
 from graphx.graph import RELATIONS, to_json_data
 from graphx.store import Store, load_graph_ref
-from graphx_samples import article_for, graph_of, new_article_result, seed_results
 
 KEY = "de_test@1.0+rules1"
 
@@ -107,10 +107,9 @@ def test_interrupted_commit_leaves_the_store_as_it_was(tmp_path):
             raise KeyboardInterrupt
 
     new = new_article_result()
-    with Store.open(path) as store:
-        with pytest.raises(KeyboardInterrupt):
-            store.commit_build([article_for(new), Exploding()], {new["article"]: new}, KEY,
-                               graph_of(seed_results() + [new]))
+    with Store.open(path) as store, pytest.raises(KeyboardInterrupt):
+        store.commit_build([article_for(new), Exploding()], {new["article"]: new}, KEY,
+                           graph_of(seed_results() + [new]))
     with Store.open(path) as store:
         assert store.snapshots() == snaps
         assert store.articles() == arts
@@ -143,10 +142,9 @@ def test_build_lock_is_exclusive_across_processes(tmp_path):
     proc.start()
     try:
         assert ready.wait(30)
-        with Store.open(path) as store:
-            with pytest.raises(StoreBusyError):
-                with store.build_lock(timeout=0.3):
-                    pass
+        with Store.open(path) as store, pytest.raises(StoreBusyError):
+            with store.build_lock(timeout=0.3):
+                pass
     finally:
         release.set()
         proc.join(30)
@@ -362,9 +360,8 @@ def test_lock_stays_exclusive_when_the_holder_removes_the_file(tmp_path):
         waiter.start()
         waiter.join(0.2)                              # it waits for the first
     assert holding.wait(5)
-    with pytest.raises(StoreBusyError):
-        with third.build_lock(timeout=0.3):
-            pass
+    with pytest.raises(StoreBusyError), third.build_lock(timeout=0.3):
+        pass
     release.set()
     waiter.join(5)
     with third.build_lock(timeout=1):

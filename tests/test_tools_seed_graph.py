@@ -4,12 +4,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from graphx.render import render_html
 from test_render import sample_graph
 
+from graphx.render import render_html
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-import seed_graph_png  # noqa: E402
+import seed_graph_png
 
 pytestmark = pytest.mark.browser
 

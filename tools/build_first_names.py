@@ -19,11 +19,14 @@ from collections import Counter
 from pathlib import Path
 
 import spacy
+from build_gazetteer import (  # tools/ is on sys.path when the script runs
+    GIVEN_NAME_ATTRS,
+    faker_values,
+    name_variants,
+)
 
 from graphx.lexicon import common_nouns, load, word_forms
 from graphx.model import corpora
-
-from build_gazetteer import GIVEN_NAME_ATTRS, faker_values, name_variants  # tools/ is on sys.path when the script runs
 
 OUT = Path(__file__).resolve().parents[1] / "graphx" / "lexicons" / "first_names.txt"
 HEADER = """# Given names, one per line: words that open person names in the NER training corpora

@@ -163,8 +163,7 @@ def company_names() -> set:
     names = set()
     for stock in PyTickerSymbols().get_all_stocks():
         name = " ".join(stock["name"].replace("\u00a0", " ").split())
-        if name.startswith("The "):
-            name = name[4:]
+        name = name.removeprefix("The ")
         names.add(name)
         while True:
             short = LEGAL_FORM.sub("", name).strip(" ,")

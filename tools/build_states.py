@@ -10,8 +10,7 @@ from babel import Locale
 
 HERE = Path(__file__).resolve().parent
 # ISO codes CLDR lists that are not sovereign states (dependencies, regions, special areas, "unknown").
-NOT_STATES = set("""AC AI AQ AS AW AX BL BM BQ BV CC CK CP CQ CW CX DG EA EU EZ FK FO GF GG GI GL GP GS GU HK HM
-IC IM IO JE KY MF MO MP MQ MS NC NF NU PF PM PN PR QO RE SH SJ SX TA TC TF TK UM UN VG VI WF XA XB YT ZZ""".split())
+NOT_STATES = set(["AC", "AI", "AQ", "AS", "AW", "AX", "BL", "BM", "BQ", "BV", "CC", "CK", "CP", "CQ", "CW", "CX", "DG", "EA", "EU", "EZ", "FK", "FO", "GF", "GG", "GI", "GL", "GP", "GS", "GU", "HK", "HM", "IC", "IM", "IO", "JE", "KY", "MF", "MO", "MP", "MQ", "MS", "NC", "NF", "NU", "PF", "PM", "PN", "PR", "QO", "RE", "SH", "SJ", "SX", "TA", "TC", "TF", "TK", "UM", "UN", "VG", "VI", "WF", "XA", "XB", "YT", "ZZ"])
 
 
 def extra_forms(path=HERE / "state_forms.tsv") -> dict:

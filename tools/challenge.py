@@ -1,16 +1,13 @@
-#!/usr/bin/env python3
-"""Run challenge sentences through graphx's real pipeline; recall and precision per label.
+"""Challenge sets: invented sentences, each with the relations it states, built through graphx's
+real pipeline; prints recall and precision per label and (--show) the misses and extra edges.
 
-Usage: python tools/challenge.py tests/challenge/*.jsonl [--show]
+    python tools/challenge.py tests/challenge/*.jsonl [--show]
 
-Each line: {"text": "...", "relations": [[source, label, target], ...]}; an empty list is a negative
-sentence. A name matches an entity by its name or any alias (case-insensitive). Precision counts
-the found relations of the labels the files expect anywhere. --show prints misses and extras.
-"""
+A line: {"text": "...", "relations": [["Quelle", "label", "Ziel"], ...]} (an empty list: a
+sentence that states none). A name matches an entity by its name or an alias, a person also by surname.
+Precision counts the found edges of the labels the files test."""
 from __future__ import annotations
 
-import argparse
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -20,94 +17,100 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+SYMMETRIC = {"signed_treaty_with", "meets"}
+
 
 def load_items(paths) -> list:
     items = []
     for path in paths:
         for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
-                try:
-                    item = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise SystemExit(f"error: {path}:{number}: {exc.msg}")
+                item = json.loads(line)
+                item["where"] = f"{Path(path).name}:{number}"
                 items.append(item)
     return items
 
 
-def run(items, nlp=None) -> list:
-    """The relations graphx finds in each item's text, as (source names, label, target names)."""
-    from graphx.extract import Extractor, article_result
+def run(items) -> list:
+    """The ArticleResult of every item's text (one article per sentence)."""
+    from graphx.extract import Extractor, extract_indexed
     from graphx.reader import Article
-    nlp = nlp or Extractor().nlp
-    found = []
-    for item, doc in zip(items, nlp.pipe(item["text"] for item in items)):
-        text = item["text"]
-        article = Article(name="challenge.txt", path=None, text=text,
-                          sha256=hashlib.sha256(text.encode()).hexdigest())
-        result = article_result(article, [(0, doc)])
-        names = {e["name"]: {e["name"].lower()} | {a.lower() for a in e["aliases"]} for e in result["entities"]}
-        found.append([(names.get(r["source"], {r["source"].lower()}), r["relation"],
-                       names.get(r["target"], {r["target"].lower()}), r["source"], r["target"])
-                      for r in result["relations"]])
-    return found
+
+    articles = [Article(name=f"c{i:04}.txt", path=None, text=item["text"]) for i, item in enumerate(items)]
+    results = [None] * len(articles)
+    for index, result in extract_indexed(Extractor().nlp, articles):
+        results[index] = result
+    return results
 
 
-def matches(expected: str, names) -> bool:
-    """An expected name matches an entity's name or alias, an inflected alias ("Washingtons") or one
-    word of it ("Blinken" in "Antony Blinken")."""
-    expected = expected.lower()
-    return any(n == expected or n.startswith(expected) or expected in n.split() for n in names)
+def matches(expected: str, entity: dict) -> bool:
+    """By name or alias, an inflected alias ("Washingtons") or one word of it ("Blinken" for "Antony
+    Blinken"); a person also by part of the name ("Putin" for "Wladimir Putin")."""
+    want = expected.casefold()
+    names = [entity["name"].casefold()] + [a.casefold() for a in entity.get("aliases", ())]
+    return any(n == want or n.startswith(want) or want in n.split() for n in names) or \
+        (entity.get("type") == "PERSON" and any(set(n.split()) <= set(want.split()) for n in names if n))
 
 
-def score(items, found) -> dict:
-    """Per label: tp, expected, predicted, with the misses and extras."""
-    labels = {rel[1] for item in items for rel in item["relations"]}
-    stats = {label: Counter() for label in labels}
-    misses, extras = [], []
-    for item, relations in zip(items, found):
-        relations = [r for r in relations if r[1] in labels]
-        used = set()
-        for source, label, target in item["relations"]:
-            hit = next((k for k, r in enumerate(relations) if k not in used and r[1] == label
-                        and matches(source, r[0]) and matches(target, r[2])), None)
-            stats[label]["expected"] += 1
-            if hit is None:
-                misses.append((item["text"], (source, label, target)))
-            else:
-                used.add(hit)
-                stats[label]["tp"] += 1
-        for k, r in enumerate(relations):
-            stats[r[1]]["predicted"] += 1
-            if k not in used:
-                matched = any(r[1] == label and matches(source, r[0]) and matches(target, r[2])
-                              for source, label, target in item["relations"])
-                if matched:          # a duplicate of an expected relation (another alias)
-                    stats[r[1]]["predicted"] -= 1
-                else:
-                    extras.append((item["text"], (r[3], r[1], r[4])))
-    return {"stats": stats, "misses": misses, "extras": extras}
+def compare(item, result):
+    """(hits, misses, extras) of one item: triples as expected / as found."""
+    entities = {e["name"]: e for e in result["entities"]}
+    found = {(r["source"], r["relation"], r["target"]) for r in result["relations"]}
+
+    def same(want, got):
+        s, label, t = want
+        ends = [(got[0], got[2])] + ([(got[2], got[0])] if label in SYMMETRIC else [])
+        return got[1] == label and any(
+            matches(s, entities.get(a, {"name": a})) and matches(t, entities.get(b, {"name": b})) for a, b in ends)
+
+    hits, misses = [], []
+    for want in map(tuple, item["relations"]):
+        (hits if any(same(want, got) for got in found) else misses).append(want)
+    extras = [got for got in found if not any(same(tuple(w), got) for w in item["relations"])]
+    return hits, misses, extras
+
+
+def score(items, results):
+    """Per label: expected, found-expected, found, found-correct; plus the error lines."""
+    counts = {}
+    lines = []
+    for item, result in zip(items, results):
+        hits, misses, extras = compare(item, result)
+        for s, label, t in hits + misses:
+            c = counts.setdefault(label, Counter())
+            c["gold"] += 1
+        for s, label, t in hits:
+            counts[label]["hit"] += 1
+        for miss in misses:
+            lines.append(f"MISS  {item['where']}  {miss}  | {item['text']}")
+        labels = {r[1] for it in items for r in it["relations"]}
+        for extra in extras:
+            if extra[1] in labels:
+                counts.setdefault(extra[1], Counter())["extra"] += 1
+                lines.append(f"EXTRA {item['where']}  {extra}  | {item['text']}")
+    return counts, lines
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("files", nargs="+")
-    parser.add_argument("--show", action="store_true", help="print misses and extra relations")
-    args = parser.parse_args(argv)
+    args = list(sys.argv[1:] if argv is None else argv)
+    show = "--show" in args
+    paths = [a for a in args if a != "--show"]
+    if not paths:
+        print("usage: python tools/challenge.py FILE.jsonl ... [--show]", file=sys.stderr)
+        return 2
     try:
-        items = load_items(args.files)
-    except OSError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 3
-    result = score(items, run(items))
-    for label, c in sorted(result["stats"].items()):
-        recall = c["tp"] / c["expected"] if c["expected"] else 0.0
-        precision = c["tp"] / c["predicted"] if c["predicted"] else 1.0
-        print(f"{label:20} R={recall:.3f} ({c['tp']}/{c['expected']})  P={precision:.3f} ({c['tp']}/{c['predicted']})")
-    if args.show:
-        for text, rel in result["misses"]:
-            print("MISS ", rel, "|", text)
-        for text, rel in result["extras"]:
-            print("EXTRA", rel, "|", text)
+        items = load_items(paths)
+    except (OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    counts, lines = score(items, run(items))
+    if show:
+        print("\n".join(lines))
+    for label, c in sorted(counts.items()):
+        gold, hit, extra = c["gold"], c["hit"], c["extra"]
+        recall = hit / gold if gold else 0.0
+        precision = hit / (hit + extra) if hit + extra else 1.0
+        print(f"{label:20} R {recall:.2f} ({hit}/{gold})  P {precision:.2f} (extra {extra})")
     return 0
 
 

@@ -31,7 +31,7 @@ def reference() -> str:
 def write() -> None:
     text = README.read_text(encoding="utf-8")
     block = f"{BEGIN}\n{reference()}{END}"
-    README.write_text(re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: block, text, flags=re.S),
+    README.write_text(re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _: block, text, flags=re.DOTALL),
                       encoding="utf-8")
 
 

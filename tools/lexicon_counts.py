@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graphx.lexicon import common_nouns, load, rows, word_forms  # noqa: E402
+from graphx.lexicon import common_nouns, load, rows, word_forms
 
 
 def lexicon_forms(which: str):

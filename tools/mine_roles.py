@@ -19,7 +19,7 @@ import click
 from spacy.lang.de.stop_words import STOP_WORDS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from graphx import lexicon  # noqa: E402
+from graphx import lexicon
 
 DETERMINERS = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "seine",
                "seiner", "ihre", "ihrer", "ihr", "sein"}

@@ -28,7 +28,7 @@ def readme_commands(text: str | None = None) -> list[list[str]]:
     """Each `graphx ...` command of the README's bash blocks as its words (comments dropped)."""
     text = README.read_text(encoding="utf-8") if text is None else text
     found = []
-    for block in re.findall(r"^\s*```bash\n(.*?)^\s*```", text, flags=re.S | re.M):
+    for block in re.findall(r"^\s*```bash\n(.*?)^\s*```", text, flags=re.DOTALL | re.MULTILINE):
         for line in block.splitlines():
             for part in line.split("&&"):
                 words = shlex.split(part, comments=True)

@@ -33,8 +33,8 @@ import json
 import os
 import random
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 DATA_ENV = "GRAPHX_DATA"
 
@@ -473,8 +473,7 @@ def build_corpora(out_dir: Path, seed: int = 0, ner_holdout: int = 200, ud_holdo
     lines += [d.text.replace("\n", " ") for d in euro]
     random.Random(seed).shuffle(lines)
     with open(out_dir / "pretrain.jsonl", "w", encoding="utf-8") as f:
-        for ln in lines:
-            f.write(json.dumps({"text": ln}, ensure_ascii=False) + "\n")
+        f.writelines(json.dumps({"text": ln}, ensure_ascii=False) + "\n" for ln in lines)
     counts["pretrain"] = len(lines)
     return counts
 

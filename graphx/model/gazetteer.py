@@ -13,8 +13,8 @@ then saved inside the NER model, so a trained pipeline keeps the lists it was tr
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, List, Tuple
 
 import numpy
 from spacy.tokens import Doc
@@ -147,7 +147,7 @@ def _mark_phrases(table: dict, bits: list[int], word: Callable[[int], str], star
                     bits[j] |= inside
 
 
-def doc_features(table: dict, words: List[str]) -> numpy.ndarray:
+def doc_features(table: dict, words: list[str]) -> numpy.ndarray:
     """One row of 0/1 features per word; a listed multi-word name marks its first and further words."""
     bits = [word_bits(table, w) for w in words]
     _mark_phrases(table, bits, words.__getitem__, range(len(words)))
@@ -175,9 +175,9 @@ def token_features(table: dict, doc: Doc) -> numpy.ndarray:
     return _rows(bits)
 
 
-def gazetteer_features() -> Model[List[Doc], List[Floats2d]]:
+def gazetteer_features() -> Model[list[Doc], list[Floats2d]]:
     """A layer without weights: the feature rows of each doc (the table lives in ``attrs``)."""
-    def forward(model: Model, docs: List[Doc], is_train: bool) -> Tuple[List[Floats2d], Callable]:
+    def forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Floats2d], Callable]:
         table = model.attrs["table"]
         if not table:  # built lazily: loading a saved model overwrites attrs with the saved table
             table = model.attrs["table"] = build_table()
@@ -188,8 +188,8 @@ def gazetteer_features() -> Model[List[Doc], List[Floats2d]]:
 
 
 @registry.architectures("graphx.GazetteerHashEmbed.v1")
-def gazetteer_hash_embed(width: int, attrs: List[str], rows: List[int], include_static_vectors: bool
-                         ) -> Model[List[Doc], List[Floats2d]]:
+def gazetteer_hash_embed(width: int, attrs: list[str], rows: list[int], include_static_vectors: bool
+                         ) -> Model[list[Doc], list[Floats2d]]:
     """spaCy's MultiHashEmbed (same hash tables and seeds) whose mixing Maxout also takes the
     gazetteer features: one extra input block, no extra layer."""
     from spacy.ml.featureextractor import FeatureExtractor

@@ -39,7 +39,11 @@ EXTRA_PREFIXES = [r"[" + _Q + r"]"]
 
 def customize_tokenizer(nlp):
     """Add graphx's news rules to ``nlp.tokenizer`` in place and return ``nlp``."""
-    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+    from spacy.util import (
+        compile_infix_regex,
+        compile_prefix_regex,
+        compile_suffix_regex,
+    )
 
     tok = nlp.tokenizer
     defaults = nlp.Defaults

@@ -80,8 +80,8 @@ def train_ud_shared(corpus: Path, output: Path, ner_model: Path, vectors: Path, 
 def share_ner_tok2vec(nlp, ner_nlp):
     """Add ``ner_nlp``'s NER to ``nlp`` (which has a ``tok2vec`` component holding the same
     weights as the NER's inline tok2vec) as a listener of ``nlp``'s tok2vec."""
-    from spacy.ml.models.tok2vec import build_Tok2Vec_model  # noqa: F401  (registry import)
     from spacy.ml.models import tok2vec as t2v_models
+    from spacy.ml.models.tok2vec import build_Tok2Vec_model  # noqa: F401  (registry import)
 
     ner = ner_nlp.get_pipe("ner")
     inner = ner_inner_tok2vec(ner)

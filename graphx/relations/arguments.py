@@ -14,11 +14,14 @@ from graphx.relations.syntax import (
     DEMONSTRATIVES,
     ENVOYS,
     OBJ,
+    OBLIQUE,
     PARTICLES,
+    PHRASE_BREAKS,
     POSSESSIVES,
     RELATIVE_PRONOUNS,
     SUBJ,
     SUBJ_PASS,
+    TIME_NOUNS,
     TYPE_RANK,
     WERDEN,
     clause_bounds,
@@ -56,7 +59,8 @@ class ArgumentFinder:
         return self._lemmas[token.i]
 
     def _find_lemmas(self, token) -> set:
-        bases = {fold(token.lemma_), fold(self.lemmatize(token)), token.lower_}
+        bases = {fold(token.lemma_), fold(self.lemmatize(token)), token.lower_,
+                 self.lex.verb_forms.get(token.lower_, "")}
         bases.discard("")
         result = set(bases)
         particles = [c for c in token.children if c.dep_ in ("compound:prt", "svp") or c.tag_ == "PTKVZ"]
@@ -66,6 +70,8 @@ class ArgumentFinder:
         for child in particles:
             result |= {child.lower_ + base for base in bases}
         for child in token.children:
+            if child.lower_ == "miteinander":      # "haben miteinander gesprochen": talks, not a statement
+                result |= {"miteinander " + base for base in bases}
             if child.lower_ == "sich" and "weisen" in bases:
                 result.add("von sich weisen")
             if child.lower_ == "verantwortlich":
@@ -141,12 +147,23 @@ class ArgumentFinder:
         derived adjective only on nouns for people or bodies acting for a state."""
         head = self.antecedent(head) or head
         found = []
-        for conjunct in self.conjuncts(head):
-            best = self.named_role_holder(conjunct) or self.owner_role_holder(conjunct) or \
-                self.nearest_entity(conjunct, max_depth, actor)
+        conjuncts = [c for c in self.conjuncts(head) if c == head or not self.pp_conjunct(head, c)]
+        holders = [self.named_role_holder(c) for c in conjuncts]
+        for conjunct, holder in zip(conjuncts, holders):
+            if holder is None and len(conjuncts) > 1 and any(holders) and conjunct.text[:1].isupper() and \
+                    self.lex.title_relation(conjunct.text):
+                continue     # "der frühere EU-Ratspräsident und polnische Oppositionsführer X": one person
+            best = holder or self.owner_role_holder(conjunct) or self.nearest_entity(conjunct, max_depth, actor)
             if best and best not in found:
                 found.append(best)
         return found
+
+    def pp_conjunct(self, head, conjunct) -> bool:
+        """"Bewilligungen für X und die Y" with Y hung on the head noun: Y is coordinated with the
+        name in the head's prepositional phrase between them, not with the head."""
+        return bool(self.by_token.get(conjunct.i)) and any(
+            c.dep_ in ("nmod", "obl") and head.i < c.i < conjunct.i and self.preposition(c) is not None
+            and self.by_token.get(c.i) for c in head.children)
 
     def pronoun_subject(self, pronoun, verb):
         """"X sagte, er werde Y treffen", "Orbán, dem er Lügen vorwarf": "er" in a clause under another
@@ -176,7 +193,19 @@ class ArgumentFinder:
                 clause_verb.head.pos_ in ("NOUN", "PROPN") and \
                 (self.by_token.get(clause_verb.head.i) or not self.by_token.get(before.i)):
             return clause_verb.head
-        return before if self.by_token.get(before.i) else None    # the name right before the comma
+        if self.by_token.get(before.i):
+            return before          # the name right before the comma
+        if before.pos_ in ("VERB", "AUX") or before.dep_ in ("compound:prt", "svp"):
+            # "sich der Klage anzuschließen, die ...", "schloss sich der Klage an, die ...": past the verb
+            gender = set(pronoun.morph.get("Gender"))
+            for j in range(before.i - 1, max(pronoun.i - 8, 0), -1):
+                token = self.doc[j]
+                if token.text in PHRASE_BREAKS:
+                    break
+                if token.pos_ in ("NOUN", "PROPN") and (not gender or not token.morph.get("Gender") or
+                                                         gender & set(token.morph.get("Gender"))):
+                    return token
+        return None
 
     def conjuncts(self, token) -> list:
         result, stack = [], [token]
@@ -204,14 +233,19 @@ class ArgumentFinder:
         return self.apposed_holder(head)
 
     def apposed_holder(self, head):
-        """"mit dem russischen Botschafter in Afghanistan, Dmitri Schirnow, in Kabul": a name between
-        commas right after the role noun's phrase."""
+        """"mit dem russischen Botschafter in Afghanistan, Dmitri Schirnow, in Kabul", "mit dem Alterspräsidenten,
+        dem CHP-Abgeordneten X,": a name between commas right after the role noun's phrase."""
         end = max(t.i for t in head.subtree)
         if end - head.i > 4 or end + 3 >= len(self.doc) or self.doc[end + 1].text != ",":
             return None
-        for index in self.by_token.get(end + 2, ()):
+        start = end + 2
+        while start < min(end + 6, len(self.doc)) and not any(   # ", dem CHP-Abgeordneten X,": its own role
+                self.mentions[ix].type == "PERSON" for ix in self.by_token.get(start, ())) and \
+                (self.doc[start].pos_ in ("DET", "ADJ") or self.lex.title_relation(self.doc[start].text)):
+            start += 1
+        for index in self.by_token.get(start, ()):
             m = self.mentions[index]
-            if m.type == "PERSON" and m.first == end + 2 and m.last + 1 < len(self.doc) and \
+            if m.type == "PERSON" and m.first == start and m.last + 1 < len(self.doc) and \
                     self.doc[m.last + 1].text == ",":
                 return self.names[index]
         return None
@@ -403,6 +437,9 @@ class ArgumentFinder:
         word = dets[0].lower_
         if word in ("dem", "des"):
             return True
+        if any(c.dep_ in ("amod", "nk") and c.pos_ == "ADJ" and c.lower_.endswith("e") and dets[0].i < c.i < noun.i
+               for c in noun.children):
+            return False        # "der slowakische Premier": an adjective in -e after "der" is nominative
         morph = noun.morph
         return word == "der" and ("Fem" in morph.get("Gender") or "Neut" in morph.get("Gender") or
                                   "Plur" in morph.get("Number"))
@@ -462,6 +499,12 @@ class ArgumentFinder:
         if not objs:        # "hat das Vorgehen Chinas scharf verurteilt": the object hung on the adverb
             objs = [g for c in verb.children if c.pos_ in ("ADJ", "ADV") and c.dep_ not in CLAUSE_DEPS
                     and c.i < verb.i for g in c.children if g.dep_ in OBJ and g.i < c.i]
+        if not objs:        # "der den Präsidenten X empfangen hatte": an accusative article, parsed as obl:arg
+            objs = [c for c in verb.children if c.dep_ == "obl:arg" and self.preposition(c) is None and
+                    any(d.dep_ == "det" and d.lower_ in ("den", "einen") and d.i < c.i for d in c.children)]
+        # "besuchte am Dienstag Israel": the name parsed as the time noun's apposition
+        objs += [a for c in verb.children if c.dep_ in OBLIQUE and c.lower_ in TIME_NOUNS
+                 for a in c.children if a.dep_ in ("appos", "flat", "nk") and self.by_token.get(a.i)]
         if self.shared_subjects(verb):      # "hat ... verhängt und Peking angeklagt": no own subject
             objs += [c for c in verb.children if c.dep_ in SUBJ and c not in subjects]
         return self.extra_subjects(verb) + ([c for c in objs if self.case(c) != "Dat"] or objs)
@@ -510,6 +553,9 @@ class ArgumentFinder:
                 continue       # a compound noun as "amod" is a parser error ("seit Beginn des Ukraine-Krieges Sanktionen")
             if self.bare_dative(child, noun):
                 continue
+            if child.dep_ == "appos" and child.i == noun.i + 1 and self.genitive_name(child):
+                names += [n for c in self.conjuncts(child) for n in self.entities_at(c, 0) if n not in names]
+                continue        # "Unterstützer Armeniens", "die Botschafter Spaniens und Irlands" parsed as appositions
             genitive_appos = child.dep_ == "appos" and child.i == noun.i + 1 and child.lower_.endswith("s") and \
                 any(self.mentions[ix].kind != "adj" for ix in self.by_token.get(child.i, ()))   # "die Kritik Kiews"
             if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or genitive_appos or \
@@ -549,6 +595,13 @@ class ArgumentFinder:
         heads = [h for h in self.datives(verb) if h != noun and h.i != noun.i]
         heads += [c for c in noun.children if self.bare_dative(c, noun)]
         return heads
+
+    def genitive_name(self, token) -> bool:
+        """A name in the genitive: "Armeniens", "Putins" (the form is its lemma plus -s)."""
+        return token.pos_ == "PROPN" and bool(self.by_token.get(token.i)) and \
+            ("Gen" in token.morph.get("Case") or (token.text.endswith("s") and (
+                token.lemma_ == token.text[:-1] or any(self.names[ix].split()[-1] == token.text[:-1]
+                                                       for ix in self.by_token[token.i]))))
 
     def genitive_article(self, noun) -> bool:
         """"der myanmarischen Armee" with the noun's case misread: its article says genitive, or it is

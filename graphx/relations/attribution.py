@@ -6,6 +6,7 @@ from graphx.relations.syntax import (
     ACCORDING_TO,
     CLAUSE_DEPS,
     HYPOTHETICAL,
+    INTENT_MODALS,
     NEGATIONS,
     OBJ,
     clause_bounds,
@@ -34,6 +35,15 @@ class Attribution:
                 return True
         return self.negated_below(token)
 
+    def negated_verb(self, verb) -> bool:
+        """"nicht" on the verb itself or its auxiliary ("kann nicht mit X rechnen"), not "nicht nur"."""
+        for head in [verb] + [c for c in verb.children if c.dep_ in ("aux", "aux:pass")]:
+            for child in head.children:
+                if child.lower_ in NEGATIONS and child.dep_ == "advmod" and not (
+                        child.i + 1 < len(self.doc) and self.doc[child.i + 1].lower_ in ("nur", "bloß", "lediglich")):
+                    return True
+        return False
+
     def negated_below(self, token) -> bool:
         """"warfen sich nicht gegenseitig ... vor": "nicht" hung on an adverb or an argument of the
         verb, within its clause (not "nicht X, sondern Y")."""
@@ -54,11 +64,16 @@ class Attribution:
     def unasserted(self, cue_token, span) -> bool:
         """Is the cue inside what someone demands, proposes or threatens ("fordert X auf, Y zu
         beliefern", "droht, ... anzugreifen"), or in a condition or an indirect question ("falls ...",
-        "ob ...")? Then nothing is asserted to have happened."""
+        "ob ..."), or what someone only wants to do? Then nothing is asserted to have happened."""
+        if any(c.dep_.startswith("aux") and c.lemma_ in INTENT_MODALS for c in cue_token.children) or \
+                (cue_token.dep_ in ("xcomp", "oc") and cue_token.head.lemma_ in INTENT_MODALS):
+            return True          # "X will sich mit Y treffen": an intention
         node, steps = cue_token, 0
         while node.head != node and steps < 4:
             previous, node = node, node.head
             steps += 1
+            if previous.dep_ in ("acl:relcl", "rc"):
+                break            # "..., sich der Klage anzuschließen, die von X unterstützt wird": a fact
             if previous.dep_ in CLAUSE_DEPS | {"xcomp", "oc"} and \
                     any(self.lex.verb_class(lemma, "appeal") for lemma in self.lemmas(node)):
                 return True

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 from graphx.relations.syntax import (
     CONTRACTIONS,
     RELATIVE_PRONOUNS,
+    TIME_NOUNS,
     WERDEN,
     all_pairs,
     clause_bounds,
@@ -60,7 +61,10 @@ class Clause:
             case = self.f.case(self.doc[i])
             if case:
                 return case
-        return self.f.case(self.doc[m.last])
+        case = self.f.case(self.doc[m.last])
+        if case == "Gen" and m.kind == "name" and not m.surface.endswith(("s", "x", "z", "'")):
+            return None                # "Van der Bellen" tagged genitive: a name without -s is no genitive
+        return case
 
     def preposition_of(self, m, start):
         i = m.first - 1
@@ -77,7 +81,7 @@ class Clause:
             earlier = [ix for ix, prep, _ in self.items_before(i, start)]
             if earlier:
                 return self.preposition_of(self.f.mentions[earlier[-1]], start)
-        if token.pos_ in ("NOUN", "PROPN") and not self.f.by_token.get(i) and \
+        if token.pos_ in ("NOUN", "PROPN") and not self.f.by_token.get(i) and token.lower_ not in TIME_NOUNS and \
                 not any(t.lower_ in ("den", "dem", "einen", "einem") for t in self.doc[i + 1:m.first]):
             return ATTACHED                                 # "in der Stadt Aleppo", "die Atommacht X"
         return None
@@ -211,8 +215,10 @@ class Clause:
         return self.f.is_passive(self.cue) or (bool(words & WERDEN) and self.f.looks_participle(self.cue))
 
     def with_preposition(self, prep, after=None):
-        return [self.name(ix) for ix, p, _ in self.items if p == prep and
-                (after is None or after < self.f.mentions[ix].first <= after + 9)]   # "Kritik von CDU-Chef X an Y"
+        """Names in phrases with `prep`; "mit dem russischen Präsidenten X": X, not the adjective's state;
+        after a noun cue up to ten words on ("Kritik von CDU-Chef X an Y")."""
+        return [self.name(ix) for ix, p, _ in self.items if p == prep and not self.describes_role(ix) and
+                (after is None or after < self.f.mentions[ix].first <= after + 9)]
 
     def around_noun(self):
         """Derived adjective or genitive right before the cue noun, genitive right after it."""
@@ -277,9 +283,14 @@ class Clause:
             names = list(dict.fromkeys(n for n in names if self.f.types.get(n) != "LOCATION"))
             if cue.is_noun:                      # "das Treffen zwischen X und Y", right after the noun
                 names = self.with_preposition("zwischen", after=self.cue.i)
+            elif self.passive() and len(names) < 2:       # "wurde von X und Y unterzeichnet"
+                names = self.with_preposition("von") or self.with_preposition("durch")
             elif len(names) >= 2:
                 subjects = self.subject()
                 names = subjects if len(subjects) >= 2 else []
+            elif len(names) == 1:       # "..., X habe sich mit Y getroffen", "die X mit Y getroffen hat"
+                return [(names[0], partner) for partner in self.with_preposition("mit", after=None)
+                        if partner != names[0]]
             return all_pairs(names)
         sources = list(known_sources)
         for role in cue.source if not sources else ():

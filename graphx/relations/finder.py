@@ -9,7 +9,6 @@ from graphx.relations.roles import RoleRelations
 from graphx.relations.syntax import Sentence
 from graphx.relations.verdicts import VerdictRelations
 
-
 SPEECH_ACTS = {"accuses", "criticizes", "denies"}
 
 

@@ -6,12 +6,14 @@ from graphx.lexicon import fold
 from graphx.relations.clause import Clause
 from graphx.relations.syntax import (
     BOTH_NOUNS,
-    REASONS,
+    NEGATIONS,
     OBJ,
     OBLIQUE,
+    REASONS,
     RECIPROCAL,
     SUBJ,
     SUBJ_PASS,
+    TIME_NOUNS,
     UMLAUTS,
     all_pairs,
     clause_bounds,
@@ -55,12 +57,16 @@ class FrameRelations:
             found = [n for host in hosts for c in host.children
                      if c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep
                      and not self.reports_source(c) for n in self.entities_at(c)]
+            if not found and cue.is_noun:    # "die Einbestellung des Botschafters durch X": the PP hung on the genitive
+                found = [n for g in cue_token.children if g.dep_ == "nmod" and g.i > cue_token.i
+                         and self.preposition(g) is None for c in g.children
+                         if c.dep_ in ("nmod", "obl") and self.preposition(c) == prep for n in self.entities_at(c)]
             if not found and verb is not None:   # "Soldaten nach Russland verlegt": PP under the object
                 found = [n for c in verb.children if c.dep_ in OBJ | OBLIQUE | SUBJ_PASS and c != cue_token
                          and not self.reports_source(c) for g in c.children if g.dep_ in ("nmod", "obl") and self.preposition(g) == prep
                          for n in self.entities_at(g)]
-            if prep == "aus":                # "Kritik aus Moskau": the capital speaks for its state
-                found = [self.capital_state(n) for n in found]
+            if prep == "aus" or (cue.relation == "meets" and prep in ("in", "nach", "bei")):
+                found = [self.capital_state(n) for n in found]   # "Kritik aus Moskau", "Besuch in Kiew": its state
             return found
         if role == "mod":
             names = self.modifiers(cue_token)
@@ -85,9 +91,30 @@ class FrameRelations:
             heads = self.objects(verb) + self.datives(verb) + \
                 [c for c in verb.children if self.preposition(c) == "gegen"]   # "Die Kritik richtet sich gegen X"
             return [n for h in heads if h != cue_token for n in self.entities_at(h)]
-        if role == "receiver":
-            governor = self.governor(cue_token, "receive")
-            return [n for h in self.subjects(governor) for n in self.entities_at(h)] if governor is not None else []
+        if role == "side":              # "an der Seite Kiews", "auf die Seite Serbiens", "der Ukraine zur Seite"
+            for c in verb.children:
+                if fold(c.lemma_) not in ("seite", "seiten") or self.preposition(c) not in ("an", "auf", "zu"):
+                    continue
+                owners = self.modifiers(c) + [n for g in c.children if self.preposition(g) == "von"
+                                              for n in self.entities_at(g)]
+                if owners or self.preposition(c) != "zu":
+                    return owners
+                return [n for h in self.datives(verb) for n in self.entities_at(h)]
+            return []
+        if role == "with_subj":         # "fliegen die USA mit Unterstützung Großbritanniens": the supported
+            head = cue_token.head
+            if self.preposition(cue_token) != "mit" or head == cue_token or head.pos_ not in ("VERB", "AUX"):
+                return []
+            return [n for h in self.subjects(head) for n in self.entities_at(h, actor=True)]
+        if role == "receiver":          # "X erhielt Hilfe"; support also "X hat/genießt den Rückhalt Ys"
+            governor = self.governor(cue_token, "receive") or \
+                (self.governor(cue_token, "hold") if cue.relation == "supports" else None)
+            if governor is None:
+                return []
+            heads = self.subjects(governor)
+            if cue_token in heads:      # "Rückendeckung bekam X von Y": the fronted noun taken for the subject
+                heads = [h for h in self.objects(governor) if h != cue_token]
+            return [n for h in heads for n in self.entities_at(h)]
         if role == "theme_owner":
             themes = self.objects(verb) if verb != cue_token or not cue.is_noun else []
             if cue.is_noun:
@@ -138,6 +165,12 @@ class FrameRelations:
                         names += [n for n in self.entities_at(conjunct, 2) if n not in names]
                     if len(names) >= 2:
                         return all_pairs(names)
+        for scope in scopes:    # "die Zusammenkunft von X und Y", "wurde von X und Y unterzeichnet"
+            if scope == cue_token and scope.pos_ in ("NOUN", "PROPN") or self.is_passive(scope):
+                names = [n for c in scope.children if self.preposition(c) in ("von", "durch")
+                         for n in self.entities_at(c)]
+                if len(set(names)) >= 2:
+                    return all_pairs(list(dict.fromkeys(names)))
         partners = [n for scope in scopes for c in scope.children if self.preposition(c) == "mit"
                     for n in self.entities_at(c)]
         for scope in scopes:
@@ -147,7 +180,12 @@ class FrameRelations:
             if scope != cue_token and not at_event and \
                     not any(self.lex.verb_class(lemma, "light") for lemma in self.lemmas(scope)):
                 continue           # "sich für das Abkommen mit Iran einsetzen": no signatory
-            subjects = [n for h in self.subjects(scope) for n in self.entities_at(h, actor=True)]
+            heads = self.subjects(scope)
+            subjects = [n for h in heads for n in self.entities_at(h, actor=True)]
+            if len(subjects) == 1 and len(heads) == 1 and "Plur" in heads[0].morph.get("Number"):
+                owners = [n for c in heads[0].children if c.dep_ == "nmod" and self.preposition(c) is None
+                          for n in self.entities_at(c)]     # "die Regierungschefs der Ukraine und Polens"
+                subjects = owners if len(owners) >= 2 else subjects
             if subjects and not partners:       # "mit X" hung elsewhere by the parser
                 partners = [n for n in Clause(self, scope, scope.sent).with_preposition("mit") if n not in subjects]
             if subjects and partners:
@@ -199,9 +237,9 @@ class FrameRelations:
         for token in sentence.span:
             cues = []
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VV") or \
-                    (token.dep_ in ("acl:relcl", "acl", "advcl", "ccomp") and token.pos_ in ("ADV", "ADJ")
-                     and token.text[:1].islower()) or \
-                    self.mistagged_verb(token):    # "Die USA beschuldigen China", "..., der X Y vorwirft,"
+                    (token.dep_ in ("acl:relcl", "acl", "advcl", "ccomp", "ROOT") and token.pos_ in ("ADV", "ADJ")
+                     and token.text[:1].islower() and not any(c.dep_ == "cop" for c in token.children)) or \
+                    self.mistagged_verb(token):    # "Die USA beschuldigen China", "..., der X Y vorwirft,", "X empfängt Y"
                 lemmas = self.lemmas(token)
                 for lemma in sorted(lemmas):      # a set: sorted, so the graph is the same run to run
                     cues += self.lex.verb_cues.get(lemma, [])
@@ -214,12 +252,46 @@ class FrameRelations:
                 continue
             if not cues or self.negated(token) or self.unasserted(token, sentence.span):
                 continue
+            if token.pos_ in ("NOUN", "PROPN") and self.preposition(token) == "über":
+                cues = [c for c in cues if c.relation != "signed_treaty_with"]  # "Gespräche über ein Abkommen": not yet signed
+            if token.pos_ in ("NOUN", "PROPN") and verb is not None and self.negated_verb(verb):
+                continue        # "kann nicht mit der Unterstützung Belgrads rechnen"
             start, end = clause_bounds(self.doc, token.i, sentence.span)
             own_clause = {t.lower_ for t in self.doc[start:end]}
             for cue in cues:
                 if self.cue_applies(cue, clause_words, own_clause):
                     found += self.apply_cue(sentence, token, verb, cue)
-        return found
+        return found + self.stay_relations(sentence)
+
+    def stay_relations(self, sentence) -> list:
+        """"X war am Montag in China", "X war überraschend beim Nachbarn Pakistan": a person who was in
+        or at a state visited it (meets). Only a past clause of "sein" with nothing else predicated: no
+        other verb, no predicate noun or adjective ("war in China Botschafter", "war in Russland inhaftiert"),
+        no purpose ("war zur Behandlung in X"), no negation."""
+        out = []
+        for token in sentence.span:
+            if token.lemma_ != "sein" or "Past" not in token.morph.get("Tense") or \
+                    self.unasserted(token, sentence.span):
+                continue            # "ist in X": where one is, not a visit
+            clause = Clause(self, token, sentence.span)
+            words = self.doc[clause.start:clause.end]
+            if any(t.lower_ in NEGATIONS or t.lower_.startswith("kein") or t.lower_ in ("zur", "zum") for t in words) or \
+                    any(t.pos_ in ("VERB", "AUX") and t != token for t in words) or \
+                    any(t.pos_ == "ADJ" and t.dep_ not in ("amod", "advmod") for t in words) or \
+                    any(t.pos_ == "NOUN" and not self.by_token.get(t.i) and t.lower_ not in TIME_NOUNS
+                        and self.preposition(t) is None and not self.by_token.get(t.i + 1) for t in words):
+                continue
+            persons = [clause.name(ix) for ix, prep, case in clause.items if prep is None and case != "Gen"
+                       and self.mentions[ix].type == "PERSON"]
+            places = [clause.name(ix) for ix, prep, _ in clause.items if self.mentions[ix].kind != "adj" and
+                      (prep if prep != "^" else clause.outer_preposition(ix)) in ("in", "bei")]   # "beim Nachbarn X"
+            states = list(dict.fromkeys(self.capital_state(n) for n in places))
+            if len(persons) != 1 or len(states) != 1 or self.types.get(states[0]) != "STATE":
+                continue
+            speaker, status = self.attribution(sentence, token, {persons[0]})
+            out.append({"source": persons[0], "target": states[0], "relation": "meets",
+                        "evidence": self.evidence(sentence, token, "sein", speaker, status)})
+        return out
 
     @staticmethod
     def cue_applies(cue, sentence_words, clause_words) -> bool:
@@ -298,7 +370,7 @@ class FrameRelations:
         """Who an agent noun ("Kritiker", "Verbündeter", "Waffenlieferant") describes: a name right
         after it ("Putin-Kritiker X"), or the subject of a copula it is the predicate of ("X ist ein
         Verbündeter Ys", "X gilt als Kritiker Ys", "X gehört zu den Lieferanten Ys")."""
-        if noun.i + 1 < len(self.doc):
+        if noun.i + 1 < len(self.doc) and not self.genitive_name(self.doc[noun.i + 1]):   # not "Kritiker Putins"
             after = [self.names[ix] for ix in self.by_token.get(noun.i + 1, ()) if self.mentions[ix].kind == "name"]
             if after:
                 return after[:1]

@@ -10,7 +10,7 @@ noun's frame, with the doer as its source.
 from __future__ import annotations
 
 from graphx.lexicon import fold, word_forms
-from graphx.relations.syntax import CONTRACTIONS, INFLECTED, PHRASE_BREAKS
+from graphx.relations.syntax import CONTRACTIONS, INFLECTED, PHRASE_BREAKS, all_pairs
 
 
 class ParticipleRelations:
@@ -46,6 +46,8 @@ class ParticipleRelations:
             if any(self.lex.verb_class(lemma, "light") for lemma in lemmas):
                 cues += [(cue, True) for cue in self.lex.noun_cue(noun.lemma_ or noun.text) or self.lex.noun_cue(noun.text)]
             for cue, nominal in cues:
+                if "pair" in cue.source and not self.negated(noun):
+                    found += self.participle_pairs(sentence, token, cue, items, doers)
                 if "pair" in cue.source or not doers or self.negated(noun) or \
                         not self.cue_applies(cue, words, {t.lower_ for t in self.doc[start:noun.i + 1]}):
                     continue
@@ -66,6 +68,26 @@ class ParticipleRelations:
                                           "evidence": self.evidence(sentence, token, cue.lemma, speaker, status)})
         return found
 
+    def participle_pairs(self, sentence, token, cue, items, doers) -> list:
+        """"das zwischen X und Y geschlossene Abkommen", "der von X und Y unterzeichnete Vertrag": both parties."""
+        words = {t.lower_ for t in sentence.span} | {fold(t.lemma_) for t in sentence.span}
+        if cue.requires and not any(any(w.startswith(r) or r in w for w in words) for r in cue.requires):
+            return []
+        names, open_ = [], False
+        for name, prep in items:          # "zwischen X und der Y": the conjunct has no preposition of its own
+            open_ = prep == "zwischen" or (open_ and prep is None)
+            if open_ and name not in names:
+                names.append(name)
+        if len(names) < 2:
+            names = list(dict.fromkeys(doers)) if len(set(doers)) >= 2 else []
+        names = [n for n in names if self.types.get(n) != "LOCATION"]
+        out = []
+        for source, target in all_pairs(names):
+            speaker, status = self.attribution(sentence, token, {source})
+            out.append({"source": source, "target": target, "relation": cue.relation,
+                        "evidence": self.evidence(sentence, token, cue.lemma, speaker, status)})
+        return out
+
     def modified_noun(self, participle, span):
         """The noun right after the participle (one more adjective may stand between)."""
         for j in range(participle.i + 1, min(span.end, participle.i + 3)):
@@ -84,8 +106,9 @@ class ParticipleRelations:
             token = self.doc[j]
             if token.text in PHRASE_BREAKS or (token.pos_ in ("VERB", "AUX") and token.text[:1].islower()):
                 return None
-            if token.pos_ == "DET" and not (j > span.start and self.doc[j - 1].pos_ == "ADP"):
-                return j
+            if token.pos_ == "DET" and not (j > span.start and (self.doc[j - 1].pos_ == "ADP" or
+                                                                self.doc[j - 1].lower_ in ("und", "oder", "sowie"))):
+                return j       # not "der" of "zwischen X und der Y"
             j -= 1
         return None
 

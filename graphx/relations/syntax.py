@@ -20,12 +20,19 @@ CLAUSE_END = {".", "!", "?", ";", ":"}
 BOTH_NOUNS = {"staaten", "länder", "seiten", "regierungen", "nachbarn", "partner"}
 REASONS = {"da", "weil", "denn", "obwohl", "obgleich", "nachdem", "bevor", "während", "als"}   # adverbial clauses
 HYPOTHETICAL = {"ob", "falls", "sofern", "wenn", "sollte", "sollten"}
+INTENT_MODALS = {"wollen", "möchten"}          # "will ... treffen": intended, not done
 WERDEN = {"werden", "wird", "wurde", "wurden", "worden", "werde", "würde", "würden", "wirst", "wurdest"}
 TYPE_RANK = {"PERSON": 0, "ORG": 1, "STATE": 2, "LOCATION": 3}
 DASHES = {"–", "—", "-"}
 ENVOYS = ("botschafter", "gesandte", "vertreter", "diplomat", "delegierte", "emissär")  # posted to an org, acting for a state
 UMLAUTS = {"ä": "a", "ö": "o", "ü": "u"}
 RECIPROCAL = ("gegenseitig", "wechselseitig", "einander")     # "X und Y warfen sich gegenseitig ... vor"
+# "am Dienstag Israel": a name after a time noun is no apposition of it (the parser's misreading)
+TIME_NOUNS = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "wochenende",
+              "montagabend", "dienstagabend", "mittwochabend", "donnerstagabend", "freitagabend", "samstagabend",
+              "sonntagabend", "vormittag", "nachmittag", "abend", "morgen", "mittag", "januar", "jänner", "februar",
+              "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember",
+              "vortag", "vorabend", "vorwoche", "anfang", "ende", "mitte"}
 
 
 

@@ -13,6 +13,7 @@ allows come from lexicons/titles.tsv.
 from __future__ import annotations
 
 from graphx.lexicon import fold
+from graphx.relations.role_patterns import find_matches, node_index
 from graphx.relations.syntax import INFLECTED, PHRASE_BREAKS
 
 ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
@@ -34,16 +35,19 @@ class RoleRelations:
             m = self.mentions[index]
             name = self.names[index]
             if m.type == "PERSON":
-                for title, relation in self.role_nouns_of(m, span):
+                roles, owned = self.matched_roles(m, span)
+                for title, relation in list(dict.fromkeys(roles + self.role_nouns_of(m, span))):
                     stem = self.lex.title_relation(title.text)[0]
                     allowed = self.lex.title_owners.get(stem, {"STATE", "ORG"}) & {"STATE", "ORG"}
                     for owner in self.title_owners(title, m, span):
                         if owner != name and self.types.get(owner) in allowed:
                             found.append(self.role_relation(sentence, name, relation, owner, title))
-                for org in self.affiliation_after(m, span) + self.bracketed_party(m, span) + \
-                        self.possessive_party(m, span):
+                for org in self.affiliation_after(m, span) + self.possessive_party(m, span):
                     if org != name:
                         found.append(self.role_relation(sentence, name, "member_of", org, doc[m.last]))
+                for relation, org, cue in owned:
+                    if org != name:
+                        found.append(self.role_relation(sentence, name, relation, org, cue))
                 for org, cue in self.led_by(m, span):
                     if org != name:
                         found.append(self.role_relation(sentence, name, "leader_of", org, cue))
@@ -78,16 +82,63 @@ class RoleRelations:
         """Role nouns that describe the person of mention m (see the module docstring)."""
         doc = self.doc
         result = []
-        before = m.first - 1
-        if before >= span.start:
-            hit = self.role_noun(doc[before])
-            if hit:
-                result.append(hit)
-            elif doc[before].text == "," and self.ends_apposition(m, span):
-                result += self.apposition_before(before, span)
+        before = m.first - 1               # a role noun right before the name: pattern "title_before_name"
+        if before >= span.start and doc[before].text == "," and self.ends_apposition(m, span):
+            result += self.apposition_before(before, span)
         result += self.apposition_after(m, span)
         result += self.copula_roles(m, span)
         return list(dict.fromkeys(result))
+
+    # ------------------------------------------------------------ constructions said as patterns
+
+    def role_matches(self) -> list:
+        """The matches of lexicons/role_patterns.jsonl in the Doc, found once per Doc."""
+        if getattr(self, "_role_matches", None) is None:
+            self._role_matches = find_matches(self.doc, self.mentions,
+                                              lambda token: (self.role_noun(token) or ("", ""))[1])
+        return self._role_matches
+
+    def matched_roles(self, m, span):
+        """From the patterns, for the person of mention m: role nouns [(token, relation)] and
+        relations with a named owner [(relation, owner, cue token)]."""
+        doc = self.doc
+        roles, owned = [], []
+        for spec, positions, start, end in self.role_matches():
+            if start < span.start or end > span.end:
+                continue
+            person = positions.get(node_index(spec, "person"), [])
+            edge = spec.get("person_edge")
+            if not person or not all(m.first <= i <= m.last for i in person) or \
+                    (edge == "first" and person[0] != m.first) or (edge == "last" and person[-1] != m.last):
+                continue
+            if end < len(doc) and doc[end].text in spec.get("not_followed_by", ()):
+                continue
+            if "not_negated" in spec and self.negated(doc[positions[node_index(spec, "not_negated")][0]]):
+                continue
+            if "role" in spec:
+                title = doc[positions[node_index(spec, "role")][0]]
+                roles.append((title, title._.gx_role))
+                continue
+            cue = doc[positions[node_index(spec, "cue")][0]] if "cue" in spec else doc[m.last]
+            owned += [(spec["relation"], owner, cue) for owner in self.pattern_owners(spec, positions, m)]
+        return roles, owned
+
+    def pattern_owners(self, spec, positions, m) -> list:
+        """The owner's name at the pattern's "owner" tokens."""
+        tokens = positions.get(node_index(spec, "owner"), [])
+        if not tokens or any(m.first <= i <= m.last for i in tokens):
+            return []
+        types, kinds = spec.get("owner_types", ("ORG", "STATE")), spec.get("owner_kinds")
+        if spec.get("owner_fills"):
+            inside = self.mentions_between(tokens[0], tokens[-1] + 1)
+            if len(inside) != 1 or self.mentions[inside[0]].first != tokens[0] or \
+                    self.mentions[inside[0]].last != tokens[-1]:
+                return []
+            candidates = inside
+        else:
+            candidates = self.by_token.get(tokens[0], ())
+        return [self.names[ix] for ix in candidates if self.mentions[ix].type in types
+                and (not kinds or self.mentions[ix].kind in kinds)][:1]
 
     def ends_apposition(self, m, span) -> bool:
         j = m.last + 1
@@ -316,25 +367,6 @@ class RoleRelations:
             if self.mentions[ix].type == "ORG":
                 return [self.names[ix]]
         return []
-
-    def bracketed_party(self, m, span) -> list:
-        """"Außenminister Sebastian Kurz (ÖVP)": an organisation alone in brackets after a name."""
-        doc = self.doc
-        j = m.last + 1
-        if j + 2 >= span.end or doc[j].text != "(":
-            return []
-        close = next((k for k in range(j + 1, min(span.end, j + 8)) if doc[k].text == ")"), None)
-        if close is None:
-            return []
-        inside = [ix for ix in self.mentions_between(j + 1, close)]
-        if len(inside) != 1 or self.mentions[inside[0]].type != "ORG":
-            return []
-        mention = self.mentions[inside[0]]
-        if mention.first != j + 1 or mention.last != close - 1:
-            return []
-        if close + 1 < span.end and doc[close + 1].text in ("-", "–", "—"):
-            return []                          # a dateline: "15. Jan (Reuters) -"
-        return [self.names[inside[0]]]
 
     def possessive_party(self, m, span) -> list:
         """"Erdoğans konservative Regierungspartei AKP", "Merkels CDU": a person's party."""

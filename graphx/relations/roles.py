@@ -115,6 +115,11 @@ class RoleRelations:
                 continue
             if "not_negated" in spec and self.negated(doc[positions[node_index(spec, "not_negated")][0]]):
                 continue
+            if "asserted" in spec and self.unasserted(doc[positions[node_index(spec, "asserted")][0]], span):
+                continue
+            if "no_particle" in spec and any(c.dep_ in ("compound:prt", "svp") for c in
+                                             doc[positions[node_index(spec, "no_particle")][0]].children):
+                continue
             if "role" in spec:
                 title = doc[positions[node_index(spec, "role")][0]]
                 roles.append((title, title._.gx_role))
@@ -329,8 +334,14 @@ class RoleRelations:
             k += 1
             if word not in GENITIVE_ARTICLES and k < span.end and doc[k].lower_ in ARTICLES:
                 k += 1                         # "bei der Stiftung", "von der ÖVP"
-            while k < span.end and doc[k].pos_ == "ADJ" and not self.by_token.get(k):
+            state = None                       # "der israelischen Armee": a body of the state the adjective names
+            while k < span.end and doc[k].pos_ == "ADJ" and all(
+                    self.mentions[ix].kind == "adj" and self.mentions[ix].type == "STATE" for ix in self.by_token.get(k, ())):
+                state = next((self.names[ix] for ix in self.by_token.get(k, ())), state)
                 k += 1
+            if state and not member and k < span.end and doc[k].pos_ in ("NOUN", "PROPN") and \
+                    not self.by_token.get(k) and self.lex.is_state_body(doc[k].text):
+                return [state]
             for _ in range(2):                 # "des Kulturbüros Sachsen", "der Partei PiS"
                 hits = [ix for ix in self.by_token.get(k, ()) if not (m.first <= k <= m.last)]
                 names = [self.names[ix] for ix in hits if self.mentions[ix].type in ("STATE", "ORG")

@@ -12,7 +12,9 @@ allows come from lexicons/titles.tsv.
 """
 from __future__ import annotations
 
-from graphx.lexicon import fold
+from functools import lru_cache
+
+from graphx.lexicon import LEXICON_DIR, fold
 from graphx.relations.role_patterns import find_matches, node_index
 from graphx.relations.syntax import INFLECTED, PHRASE_BREAKS
 
@@ -22,6 +24,13 @@ GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
 MEMBER_PREPOSITIONS = {"bei", "beim", "am", "an"}
 NAMED = ("name", "lexicon", "metonym")     # mentions by name (Mention.is_name), not by adjective or compound
 LEADING_PREFIXES = ("staats", "regierungs", "bundes", "general", "minister", "premier", "partei", "fraktions")
+
+
+@lru_cache(maxsize=1)
+def state_offices() -> tuple:
+    """Folded stems of lexicons/state_offices.txt."""
+    with open(LEXICON_DIR / "state_offices.txt", encoding="utf-8") as handle:
+        return tuple(fold(line.strip()) for line in handle if line.strip() and not line.startswith("#"))
 
 
 class RoleRelations:
@@ -39,7 +48,10 @@ class RoleRelations:
                 for title, relation in list(dict.fromkeys(roles + self.role_nouns_of(m, span))):
                     stem = self.lex.title_relation(title.text)[0]
                     allowed = self.lex.title_owners.get(stem, {"STATE", "ORG"}) & {"STATE", "ORG"}
-                    for owner in self.title_owners(title, m, span):
+                    owners = self.title_owners(title, m, span)
+                    if not owners and stem.endswith(state_offices()):
+                        owners = self.state_of_sentence(span)
+                    for owner in owners:
                         if owner != name and self.types.get(owner) in allowed:
                             found.append(self.role_relation(sentence, name, relation, owner, title))
                 for org in self.affiliation_after(m, span) + self.possessive_party(m, span):
@@ -85,6 +97,12 @@ class RoleRelations:
         before = m.first - 1               # a role noun right before the name: pattern "title_before_name"
         if before >= span.start and doc[before].text == "," and self.ends_apposition(m, span):
             result += self.apposition_before(before, span)
+        elif before >= span.start and self.role_noun(doc[before]) and self.ends_apposition(m, span):
+            k = before - 1                 # "Der Vertreter der EU, der dänische Diplomat X,": both are X's
+            while k >= span.start and (doc[k].pos_ == "ADJ" or doc[k].lower_ in ARTICLES):
+                k -= 1
+            if k >= span.start and doc[k].text == ",":
+                result += self.apposition_before(k, span)
         result += self.apposition_after(m, span)
         result += self.copula_roles(m, span)
         return list(dict.fromkeys(result))
@@ -236,6 +254,29 @@ class RoleRelations:
                 result.append(hit)
         return result
 
+    def state_of_sentence(self, span) -> list:
+        """The one state a sentence names as the subject of a clause (by name, or by an adjective on a body
+        or actor noun), outside prepositional phrases and not as the owner of another role ("Italien hat
+        eine neue Regierung: Premierministerin X ..."): the owner of a bare state office in that sentence."""
+        states = set()
+        for ix in self.mentions_in(span):
+            mention = self.mentions[ix]
+            if mention.type != "STATE":
+                continue
+            token = self.doc[mention.token]
+            head = token.head if mention.kind == "adj" else token
+            if self.is_dateline(token) or (mention.kind == "adj" and not self.lex.is_actor_noun(head.text)):
+                continue                       # "Wien –", "die französische Hymne": no actor of the state
+            states.add(self.names[ix])
+            if mention.kind in ("adj", "compound") and self.lex.title_relation(head.text):
+                return []                      # "der russische Präsident Y"
+            while head.dep_ in ("nmod", "nmod:poss", "appos", "conj") and head.head != head and \
+                    self.preposition(head) is None:
+                head = head.head               # "die Führung der russischen Armee": up to the clause's noun
+            if self.preposition(head) is not None or not head.dep_.startswith("nsubj"):
+                return []                      # "nach Russland", "traf die Vertreter der Regierung Kolumbiens"
+        return list(states) if len(states) == 1 else []
+
     def names_a_person(self, i) -> bool:
         return i < len(self.doc) and any(self.mentions[ix].type == "PERSON" for ix in self.by_token.get(i, ()))
 
@@ -290,6 +331,11 @@ class RoleRelations:
         for index in self.by_token.get(title.i, ()):
             if self.mentions[index].kind == "compound":
                 owners.append(self.names[index])
+        i = title.i - 1
+        while i >= span.start and doc[i].pos_ == "ADJ":
+            i -= 1
+        if i >= span.start and doc[i].lower_ in ("deren", "dessen"):     # "die Miliz X, darunter deren Chef Y"
+            owners += self.antecedent_owner(i, span)
         i = title.i - 1
         while i >= span.start and (doc[i].pos_ in ("ADJ", "DET", "PROPN", "NOUN", "ADV") or
                                    self.by_token.get(i) or doc[i].text.endswith("-") or
@@ -351,12 +397,37 @@ class RoleRelations:
                     return names[:1]
                 if k < span.end and doc[k].pos_ == "NOUN" and self.lex.org_head(doc[k].text):
                     k += 1
+                    bracketed = self.bracketed_name_after(k, span)
+                    if bracketed:              # "der Partei Recht und Gerechtigkeit (PiS)"
+                        return bracketed
                     continue
                 break
             return []
         hits = [ix for ix in self.by_token.get(k, ()) if self.mentions[ix].type == "STATE"
                 and self.mentions[ix].kind in NAMED and self.mentions[ix].surface.endswith("s")]
         return [self.names[ix] for ix in hits[:1]]
+
+    def bracketed_name_after(self, k, span) -> list:
+        """"Recht und Gerechtigkeit (PiS)": an organisation alone in brackets after a name the NER missed."""
+        doc = self.doc
+        j = k
+        while j < span.end and j - k < 6 and doc[j].text != "(" and not self.by_token.get(j) and \
+                (doc[j].text[:1].isupper() or doc[j].lower_ in ("und", "für", "der", "des")):
+            j += 1
+        if j == k or j + 2 >= span.end or doc[j].text != "(" or doc[j + 2].text != ")":
+            return []
+        return [self.names[ix] for ix in self.by_token.get(j + 1, ()) if self.mentions[ix].type == "ORG"][:1]
+
+    def antecedent_owner(self, i, span) -> list:
+        """The organisation or state a "deren"/"dessen" at token i refers to: the last one named before it."""
+        for j in range(i - 1, max(span.start, i - 8) - 1, -1):
+            names = [self.names[ix] for ix in self.by_token.get(j, ()) if self.mentions[ix].type in ("ORG", "STATE")
+                     and self.mentions[ix].kind in NAMED]
+            if names:
+                return names[:1]
+            if self.names_a_person(j):
+                return []
+        return []
 
     def dative_der(self, noun) -> bool:
         """"der APA" after a name: dative (told to) unless the morphology says genitive."""

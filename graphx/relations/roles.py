@@ -103,7 +103,6 @@ class RoleRelations:
                 k -= 1
             if k >= span.start and doc[k].text == ",":
                 result += self.apposition_before(k, span)
-        result += self.apposition_after(m, span)
         result += self.copula_roles(m, span)
         return list(dict.fromkeys(result))
 
@@ -130,6 +129,8 @@ class RoleRelations:
                     (edge == "first" and person[0] != m.first) or (edge == "last" and person[-1] != m.last):
                 continue
             if end < len(doc) and doc[end].text in spec.get("not_followed_by", ()):
+                continue
+            if spec.get("next_not_person") and self.names_a_person(end):
                 continue
             if "not_negated" in spec and self.negated(doc[positions[node_index(spec, "not_negated")][0]]):
                 continue
@@ -200,35 +201,6 @@ class RoleRelations:
                 return []                     # "die Frau des Ministers, X": about someone else
             return [hit]
         return []
-
-    def apposition_after(self, m, span) -> list:
-        """"X, Chefin des Kulturbüros", "X, der ehemalige serbische Außenminister und frühere
-        Vorsitzende der Vollversammlung": role nouns after a comma, coordinated ones too."""
-        doc = self.doc
-        j = m.last + 1
-        if j + 1 >= span.end or doc[j].text != ",":
-            return []
-        k = j + 1
-        result = []
-        while k < span.end:
-            while k < span.end and (doc[k].lower_ in ARTICLES or doc[k].pos_ == "ADJ" or
-                                    (doc[k].text[:1].islower() and doc[k].pos_ in ("ADV", "NUM", "DET"))):
-                k += 1
-            if k >= span.end:
-                break
-            hit = self.role_noun(doc[k])
-            if not hit or self.names_a_person(k + 1):
-                break                 # "X, der britische Premier Y und ...": a list of people, no apposition
-            result.append(hit)
-            k += 1            # "und frühere Vorsitzende der X": skip the owner phrase to a coordinated role
-            while k < span.end and doc[k].text not in PHRASE_BREAKS and doc[k].lower_ not in ("und", "sowie") \
-                    and doc[k].pos_ not in ("VERB", "AUX"):
-                k += 1
-            if k < span.end and doc[k].lower_ in ("und", "sowie"):
-                k += 1
-                continue
-            break
-        return result
 
     def copula_roles(self, m, span) -> list:
         """"Jeremic war zwischen 2007 und 2012 Außenminister Serbiens": role nouns in the predicate

@@ -1,7 +1,8 @@
 """Role constructions said as Matcher / DependencyMatcher patterns (graphx/lexicons/role_patterns.jsonl);
 sentences written for the tests, parses flat where the constructions read words."""
-from docs import VOCAB, doc_from, relations_of
+import re
 
+from docs import VOCAB, doc_from, relations_of
 from graphx.relations.role_patterns import load_specs, matchers, node_index
 
 
@@ -192,3 +193,9 @@ def test_a_body_of_the_state_named_by_an_adjective_after_the_role_noun():
         . . PUNCT punct 9
     """, ents=[(6, 8, "PER")])
     assert ("Lars Holm", "member_of", "Dänemark") in relations_of(doc)
+
+
+def test_a_lexicon_in_a_pattern_matches_compounds_and_plurals():
+    spec = next(s for s in load_specs() if s["id"] == "possessive_membership_noun")
+    regex = spec["pattern"][2]["LOWER"]["REGEX"]
+    assert re.search(regex, "regierungsparteien") and re.search(regex, "fraktion") and not re.search(regex, "parteitag")

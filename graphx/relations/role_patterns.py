@@ -6,18 +6,21 @@ A pattern line: "id", "matcher" ("token" or "dependency"), "pattern", and which 
   finder (roles.py title_owners);
 - "owner": inside the owner's mention ("owner_types", "owner_kinds"; "owner_fills": the mention must
   cover exactly the tokens matched there), with the label in "relation".
-Optional checks: "not_followed_by" (words that must not follow the match), "not_negated" (the token at
-that position is no negated verb). Patterns see the mentions through two token extensions set per Doc:
+Optional checks: "not_followed_by" (words that must not follow the match), "next_not_person", and for
+the token at a position: "not_negated", "asserted" (not demanded or hypothetical), "no_particle". A
+pattern value "@name" stands for lexicons/name.txt: a regex of its words as the end of a compound,
+with -en/-n/-s/-es ("@membership_nouns" matches "Regierungsparteien"). Patterns see the mentions through two token extensions set per Doc:
 `gx_ent` (the type of the mention covering a token, PERSON first) and `gx_role` (the label of a role noun).
 """
 from __future__ import annotations
 
 import json
+import re
 
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Token
 
-from graphx.lexicon import LEXICON_DIR
+from graphx.lexicon import LEXICON_DIR, fold, rows
 
 PATTERNS = LEXICON_DIR / "role_patterns.jsonl"
 EXTENSIONS = ("gx_ent", "gx_role")
@@ -30,8 +33,17 @@ def load_specs(path=PATTERNS) -> list:
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             if line.strip() and not line.lstrip().startswith("#"):
-                specs.append(json.loads(line))
+                specs.append(json.loads(line, object_hook=with_lexicons))
     return specs
+
+
+def with_lexicons(node: dict) -> dict:
+    """Replace "@name" values by the regex of lexicons/name.txt (see the module docstring)."""
+    for key, value in node.items():
+        if isinstance(value, str) and value.startswith("@"):
+            words = sorted({fold(row[0]) for row in rows(value[1:] + ".txt")}, key=len, reverse=True)
+            node[key] = "(?:" + "|".join(map(re.escape, words)) + ")(?:en|n|s|es)?$"
+    return node
 
 
 def matchers(vocab):

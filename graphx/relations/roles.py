@@ -1,14 +1,20 @@
 """Roles: leader_of / member_of from role nouns next to person names, party brackets, possessive
-parties, and bodies of a state.
+parties, verbs of leading and belonging, and bodies of a state.
 
-A role phrase reaches a person in one of four ways:
-- before the name: "der ukrainische Präsident Selenskyj", "HDP-Chef Demirtaş";
-- in apposition before it: "der Sprecher des US-Außenministeriums, John Kirby";
-- in apposition after it: "Grit Berg, Chefin des Kulturbüros, ...", "X, der frühere Außenminister";
-- as the predicate of a copula: "Jeremic war Außenminister Serbiens".
-Its owners: a hyphen prefix, an adjective or genitive before the role noun, a genitive or
-"von/bei/am/an" phrase after it. Which label (leader_of or member_of) and which owner types a role
-allows come from lexicons/titles.tsv.
+Where a construction is a pattern over tokens or the parse, it is data: lexicons/role_patterns.jsonl
+(spaCy Matcher / DependencyMatcher, read by relations/role_patterns.py): a role noun right before the
+name, an apposition after it, a party in brackets, "X vom/von der Y", "Merkels CDU", "an der Spitze
+von Y steht X", "X, der Y leitet", "X, der für Y im Z sitzt", "X gehört Y an", "X regiert Y", "X wurde
+zum Vorsitzenden der Y gewählt". Code keeps what needs windows and lexicon lookups a pattern cannot say:
+- the apposition before the name ("der Sprecher des US-Außenministeriums, John Kirby"): back from the
+  comma to the previous break, verb, coordination or person, with brackets balanced;
+- the copula ("Jeremic war zwischen 2007 und 2012 Außenminister Serbiens"): a verb of the copula class
+  (verbs.tsv, with fallback lemmas) and every role noun of its predicate;
+- the owners of a role noun (title_owners): a hyphen prefix, an adjective or genitive before it, a
+  genitive or "von/bei/am/an" phrase after it, the antecedent of "deren"; failing those, for an office of
+  a state (state_offices.txt), the one state its sentence names as a subject;
+- "unter der Führung von X", bodies of a state or organisation.
+Which label (leader_of or member_of) and which owner types a role allows come from lexicons/titles.tsv.
 """
 from __future__ import annotations
 
@@ -39,7 +45,7 @@ class RoleRelations:
     def role_relations(self, sentence) -> list:
         """leader_of / member_of from role nouns next to names, party brackets and state bodies."""
         found = []
-        doc, span = self.doc, sentence.span
+        span = sentence.span
         for index in self.mentions_in(span):
             m = self.mentions[index]
             name = self.names[index]
@@ -54,9 +60,6 @@ class RoleRelations:
                     for owner in owners:
                         if owner != name and self.types.get(owner) in allowed:
                             found.append(self.role_relation(sentence, name, relation, owner, title))
-                for org in self.affiliation_after(m, span) + self.possessive_party(m, span):
-                    if org != name:
-                        found.append(self.role_relation(sentence, name, "member_of", org, doc[m.last]))
                 for relation, org, cue in owned:
                     if org != name:
                         found.append(self.role_relation(sentence, name, relation, org, cue))
@@ -407,39 +410,6 @@ class RoleRelations:
         return bool(dets) and "Gen" not in dets[0].morph.get("Case") + noun.morph.get("Case")
 
     # ------------------------------------------------------------ membership without a role noun
-
-    def affiliation_after(self, m, span):
-        """"Hendrik Remmel vom GIDS", "Lee Ho-ryung vom Korea Institute ..." -> member_of."""
-        doc = self.doc
-        j = m.last + 1
-        if j >= span.end or doc[j].lower_ not in ("vom", "von"):
-            return []     # "warf X der Union vor": a bare name's "der" is a dative far more often than a genitive
-        k = j + 1
-        if doc[j].lower_ == "von" and k < span.end and doc[k].lower_ in ("der", "dem", "den"):
-            k += 1
-        for ix in self.by_token.get(k, ()) if k < span.end else ():
-            if self.mentions[ix].type == "ORG":
-                return [self.names[ix]]
-        return []
-
-    def possessive_party(self, m, span) -> list:
-        """"Erdoğans konservative Regierungspartei AKP", "Merkels CDU": a person's party."""
-        doc = self.doc
-        if not (m.surface.endswith(("s", "'", "’")) and m.last + 1 < span.end):
-            return []
-        k = m.last + 1
-        while k < span.end and doc[k].pos_ == "ADJ" and not self.by_token.get(k):
-            k += 1
-        if k >= span.end:
-            return []
-        own = [ix for ix in self.by_token.get(k, ()) if self.mentions[ix].type == "ORG"]
-        if own and self.mentions[own[0]].kind in NAMED:     # "Erdoğans AKP", "Abiys Wohlstandspartei"
-            return [self.names[own[0]]]
-        if doc[k].pos_ in ("NOUN", "PROPN") and self.lex.is_membership_noun(doc[k].text):
-            for ix in self.by_token.get(k + 1, ()) if k + 1 < span.end else ():
-                if self.mentions[ix].type == "ORG":
-                    return [self.names[ix]]
-        return []
 
     def led_by(self, m, span) -> list:
         """"die Armee unter dem Kommando von General X", "die Führung der Tschechoslowakei unter X":

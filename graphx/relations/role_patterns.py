@@ -84,6 +84,8 @@ def mark_tokens(doc, mentions, role_of) -> None:
 
 def find_matches(doc, mentions, role_of) -> list:
     """(spec, {pattern key: [token indices]}, start, end) for every match in the Doc."""
+    if not any(m.type == "PERSON" for m in mentions):
+        return []                              # every pattern has a person
     token_matcher, dependency_matcher, specs = matchers(doc.vocab)
     mark_tokens(doc, mentions, role_of)
     vocab = doc.vocab

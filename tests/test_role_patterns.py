@@ -199,3 +199,41 @@ def test_a_lexicon_in_a_pattern_matches_compounds_and_plurals():
     spec = next(s for s in load_specs() if s["id"] == "possessive_membership_noun")
     regex = spec["pattern"][2]["LOWER"]["REGEX"]
     assert re.search(regex, "regierungsparteien") and re.search(regex, "fraktion") and not re.search(regex, "parteitag")
+
+
+def test_a_party_in_brackets_before_the_dash_that_closes_an_aside():
+    doc = doc_from("""
+        Es es PRON nsubj 1 Nom
+        bleibt bleiben VERB ROOT 1
+        – – PUNCT punct 4
+        trotz trotz ADP case 4
+        Rücktritt Rücktritt NOUN obl 1 Gen
+        von von ADP case 6
+        Kanzler Kanzler NOUN nmod 4 Dat
+        Eva Eva PROPN appos 6 Dat
+        Stein Stein PROPN flat 7 Dat
+        ( ( PUNCT punct 10
+        SPD SPD PROPN appos 7 Nom
+        ) ) PUNCT punct 10
+        – – PUNCT punct 4
+        ruhig ruhig ADJ advmod 1
+        . . PUNCT punct 1
+    """, ents=[(7, 9, "PER"), (10, 11, "ORG")])
+    assert ("Eva Stein", "member_of", "SPD") in relations_of(doc)
+
+
+def test_a_possessive_determiner_takes_the_organisation_named_before_but_not_a_person():
+    rows = """
+        Die der DET det 1 Nom
+        {owner} {owner} PROPN nsubj 2 Nom
+        lobt loben VERB ROOT 2
+        ihren ihr DET det 4 Acc
+        Kandidaten Kandidat NOUN obj 2 Acc
+        Jan Jan PROPN appos 4 Acc
+        Ott Ott PROPN flat 5 Acc
+        . . PUNCT punct 2
+    """
+    doc = doc_from(rows.format(owner="SPD"), ents=[(1, 2, "ORG"), (5, 7, "PER")])
+    assert ("Jan Ott", "member_of", "SPD") in relations_of(doc)
+    doc = doc_from(rows.format(owner="Merkel"), ents=[(1, 2, "PER"), (5, 7, "PER")])
+    assert not any(key[0] == "Jan Ott" and key[1] == "member_of" for key in relations_of(doc))

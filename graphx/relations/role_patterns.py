@@ -6,7 +6,8 @@ A pattern line: "id", "matcher" ("token" or "dependency"), "pattern", and which 
   finder (roles.py title_owners);
 - "owner": inside the owner's mention ("owner_types", "owner_kinds"; "owner_fills": the mention must
   cover exactly the tokens matched there), with the label in "relation".
-Optional checks: "not_followed_by" (words that must not follow the match), "next_not_person", and for
+Optional checks: "not_followed_by" (words that must not follow the match), "next_not_person",
+"not_dateline_bracket" (no match before a dash unless a dash opened an aside before it), and for
 the token at a position: "not_negated", "asserted" (not demanded or hypothetical), "no_particle". A
 pattern value "@name" stands for lexicons/name.txt: a regex of its words as the end of a compound,
 with -en/-n/-s/-es ("@membership_nouns" matches "Regierungsparteien"). Patterns see the mentions through two token extensions set per Doc:

@@ -29,6 +29,10 @@ GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
 # "Koordinator bei der Stiftung", "Analyst am ISW", "Dozentin an der Universität": works for the owner
 MEMBER_PREPOSITIONS = {"bei", "beim", "am", "an"}
 NAMED = ("name", "lexicon", "metonym")     # mentions by name (Mention.is_name), not by adjective or compound
+DASHES = ("-", "–", "—")
+# "deren Chef X", "die FPÖ und ihr Kandidat X": the owner is the organisation or state named just before
+POSSESSIVES = {"deren", "dessen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "sein", "seine", "seinen",
+               "seinem", "seiner", "seines"}
 LEADING_PREFIXES = ("staats", "regierungs", "bundes", "general", "minister", "premier", "partei", "fraktions")
 
 
@@ -135,6 +139,9 @@ class RoleRelations:
                 continue
             if spec.get("next_not_person") and self.names_a_person(end):
                 continue
+            if spec.get("not_dateline_bracket") and end < len(doc) and doc[end].text in DASHES and \
+                    not any(t.text in DASHES and t.whitespace_ and doc[t.i - 1].whitespace_ for t in doc[span.start + 1:start]):
+                continue                       # "15. Jan (Reuters) -": a dateline; "– Faymann (SPÖ) –" an aside
             if "not_negated" in spec and self.negated(doc[positions[node_index(spec, "not_negated")][0]]):
                 continue
             if "asserted" in spec and self.unasserted(doc[positions[node_index(spec, "asserted")][0]], span):
@@ -309,7 +316,7 @@ class RoleRelations:
         i = title.i - 1
         while i >= span.start and doc[i].pos_ == "ADJ":
             i -= 1
-        if i >= span.start and doc[i].lower_ in ("deren", "dessen"):     # "die Miliz X, darunter deren Chef Y"
+        if i >= span.start and doc[i].lower_ in POSSESSIVES:     # "die Miliz X, darunter deren Chef Y"
             owners += self.antecedent_owner(i, span)
         i = title.i - 1
         while i >= span.start and (doc[i].pos_ in ("ADJ", "DET", "PROPN", "NOUN", "ADV") or
@@ -394,14 +401,20 @@ class RoleRelations:
         return [self.names[ix] for ix in self.by_token.get(j + 1, ()) if self.mentions[ix].type == "ORG"][:1]
 
     def antecedent_owner(self, i, span) -> list:
-        """The organisation or state a "deren"/"dessen" at token i refers to: the last one named before it."""
+        """The organisation or state a possessive ("deren", "ihr", "sein") at token i refers to: the last one
+        named before it, unless a person comes first ("Merkel und ihr Sprecher X"); for "ihr"/"sein" it
+        must be a subject ("Die FPÖ lobt ihren Kandidaten X", not "X griff die Ukraine an, sein Sprecher Y"),
+        and a party in brackets is a person's ("Haslauer (ÖVP) und seine Stellvertreterin Y")."""
+        relative = self.doc[i].lower_ in ("deren", "dessen")
         for j in range(i - 1, max(span.start, i - 8) - 1, -1):
+            if self.names_a_person(j):
+                return []
+            if self.doc[j - 1].text == "(" or not (relative or self.doc[j].dep_.startswith("nsubj")):
+                continue
             names = [self.names[ix] for ix in self.by_token.get(j, ()) if self.mentions[ix].type in ("ORG", "STATE")
                      and self.mentions[ix].kind in NAMED]
             if names:
                 return names[:1]
-            if self.names_a_person(j):
-                return []
         return []
 
     def dative_der(self, noun) -> bool:

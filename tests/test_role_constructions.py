@@ -391,3 +391,89 @@ def test_a_bracketed_aside_and_an_owner_after_von_der():
         . . PUNCT punct 7
     """, ents=[(0, 2, "PER"), (6, 7, "ORG")])
     assert ("Ivo Berg", "member_of", "NATO") in relations_of(doc)
+
+
+def test_a_bare_state_office_belongs_to_the_one_state_the_sentence_names():
+    rows = """
+        Dänemark Dänemark PROPN nsubj 1 Nom
+        hat haben VERB ROOT 1
+        gewählt wählen VERB xcomp 1
+        : : PUNCT punct 1
+        Premierministerin Premierministerin NOUN nsubj 7 Nom
+        Eva Eva PROPN appos 4 Nom
+        Holm Holm PROPN flat 5 Nom
+        lacht lachen VERB parataxis 1
+        . . PUNCT punct 1
+    """
+    doc = doc_from(rows, ents=[(0, 1, "LOC"), (5, 7, "PER")])
+    assert ("Eva Holm", "leader_of", "Dänemark") in relations_of(doc)
+
+
+def test_a_state_in_a_prepositional_phrase_is_not_the_owner_of_a_bare_office():
+    doc = doc_from("""
+        Premierministerin Premierministerin NOUN nsubj 3 Nom
+        Eva Eva PROPN appos 0 Nom
+        Holm Holm PROPN flat 1 Nom
+        reist reisen VERB ROOT 3
+        nach nach ADP case 5
+        Dänemark Dänemark PROPN obl 3 Dat
+        . . PUNCT punct 3
+    """, ents=[(1, 3, "PER"), (5, 6, "LOC")])
+    assert not any(key[0] == "Eva Holm" and key[1] in ("leader_of", "member_of") for key in relations_of(doc))
+
+
+def test_apposition_before_a_titled_name():
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        Vertreter Vertreter NOUN nsubj 11 Nom
+        der der DET det 3 Gen
+        EU EU PROPN nmod 1 Gen
+        , , PUNCT punct 8
+        der der DET det 7 Nom
+        dänische dänisch ADJ amod 7 Nom
+        Diplomat Diplomat NOUN appos 1 Nom
+        Lars Lars PROPN appos 7 Nom
+        Holm Holm PROPN flat 8 Nom
+        , , PUNCT punct 8
+        lacht lachen VERB ROOT 11
+        . . PUNCT punct 11
+    """, ents=[(3, 4, "ORG"), (8, 10, "PER")])
+    rels = relations_of(doc)
+    assert ("Lars Holm", "member_of", "EU") in rels and ("Lars Holm", "member_of", "Dänemark") in rels
+
+
+def test_deren_chef_leads_the_organisation_named_before():
+    doc = doc_from("""
+        Sie sie PRON nsubj 1 Nom
+        trafen treffen VERB ROOT 1
+        die der DET det 3 Acc
+        Hamas Hamas PROPN obj 1 Acc
+        , , PUNCT punct 7
+        darunter darunter ADV advmod 7
+        deren der PRON nmod:poss 7 Gen
+        Chef Chef NOUN appos 3 Nom
+        Jan Jan PROPN appos 7 Nom
+        Ott Ott PROPN flat 8 Nom
+        . . PUNCT punct 1
+    """, ents=[(3, 4, "ORG"), (8, 10, "PER")])
+    assert ("Jan Ott", "leader_of", "Hamas") in relations_of(doc)
+
+
+def test_a_party_in_brackets_after_its_unrecognised_full_name():
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        Chef Chef NOUN nsubj 12 Nom
+        der der DET det 3 Gen
+        Partei Partei NOUN nmod 1 Gen
+        Recht Recht NOUN appos 3 Gen
+        ( ( PUNCT punct 6
+        PiS PiS PROPN appos 4 Nom
+        ) ) PUNCT punct 6
+        , , PUNCT punct 9
+        Jan Jan PROPN appos 1 Nom
+        Ott Ott PROPN flat 9 Nom
+        , , PUNCT punct 9
+        lacht lachen VERB ROOT 12
+        . . PUNCT punct 12
+    """, ents=[(6, 7, "ORG"), (9, 11, "PER")])
+    assert ("Jan Ott", "leader_of", "PiS") in relations_of(doc)

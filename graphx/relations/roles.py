@@ -1,18 +1,27 @@
 """Roles: leader_of / member_of from role nouns next to person names, party brackets, possessive
-parties, and bodies of a state.
+parties, verbs of leading and belonging, and bodies of a state.
 
-A role phrase reaches a person in one of four ways:
-- before the name: "der ukrainische Präsident Selenskyj", "HDP-Chef Demirtaş";
-- in apposition before it: "der Sprecher des US-Außenministeriums, John Kirby";
-- in apposition after it: "Grit Berg, Chefin des Kulturbüros, ...", "X, der frühere Außenminister";
-- as the predicate of a copula: "Jeremic war Außenminister Serbiens".
-Its owners: a hyphen prefix, an adjective or genitive before the role noun, a genitive or
-"von/bei/am/an" phrase after it. Which label (leader_of or member_of) and which owner types a role
-allows come from lexicons/titles.tsv.
+Where a construction is a pattern over tokens or the parse, it is data: lexicons/role_patterns.jsonl
+(spaCy Matcher / DependencyMatcher, read by relations/role_patterns.py): a role noun right before the
+name, an apposition after it, a party in brackets, "X vom/von der Y", "Merkels CDU", "an der Spitze
+von Y steht X", "X, der Y leitet", "X, der für Y im Z sitzt", "X gehört Y an", "X regiert Y", "X wurde
+zum Vorsitzenden der Y gewählt". Code keeps what needs windows and lexicon lookups a pattern cannot say:
+- the apposition before the name ("der Sprecher des US-Außenministeriums, John Kirby"): back from the
+  comma to the previous break, verb, coordination or person, with brackets balanced;
+- the copula ("Jeremic war zwischen 2007 und 2012 Außenminister Serbiens"): a verb of the copula class
+  (verbs.tsv, with fallback lemmas) and every role noun of its predicate;
+- the owners of a role noun (title_owners): a hyphen prefix, an adjective or genitive before it, a
+  genitive or "von/bei/am/an" phrase after it, the antecedent of "deren"; failing those, for an office of
+  a state (state_offices.txt), the one state its sentence names as a subject;
+- "unter der Führung von X", bodies of a state or organisation.
+Which label (leader_of or member_of) and which owner types a role allows come from lexicons/titles.tsv.
 """
 from __future__ import annotations
 
-from graphx.lexicon import fold
+from functools import lru_cache
+
+from graphx.lexicon import LEXICON_DIR, fold
+from graphx.relations.role_patterns import find_matches, node_index
 from graphx.relations.syntax import INFLECTED, PHRASE_BREAKS
 
 ARTICLES = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"}
@@ -20,7 +29,18 @@ GENITIVE_ARTICLES = {"des", "der", "eines", "einer"}
 # "Koordinator bei der Stiftung", "Analyst am ISW", "Dozentin an der Universität": works for the owner
 MEMBER_PREPOSITIONS = {"bei", "beim", "am", "an"}
 NAMED = ("name", "lexicon", "metonym")     # mentions by name (Mention.is_name), not by adjective or compound
+DASHES = ("-", "–", "—")
+# "deren Chef X", "die FPÖ und ihr Kandidat X": the owner is the organisation or state named just before
+POSSESSIVES = {"deren", "dessen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "sein", "seine", "seinen",
+               "seinem", "seiner", "seines"}
 LEADING_PREFIXES = ("staats", "regierungs", "bundes", "general", "minister", "premier", "partei", "fraktions")
+
+
+@lru_cache(maxsize=1)
+def state_offices() -> tuple:
+    """Folded stems of lexicons/state_offices.txt."""
+    with open(LEXICON_DIR / "state_offices.txt", encoding="utf-8") as handle:
+        return tuple(fold(line.strip()) for line in handle if line.strip() and not line.startswith("#"))
 
 
 class RoleRelations:
@@ -29,21 +49,24 @@ class RoleRelations:
     def role_relations(self, sentence) -> list:
         """leader_of / member_of from role nouns next to names, party brackets and state bodies."""
         found = []
-        doc, span = self.doc, sentence.span
+        span = sentence.span
         for index in self.mentions_in(span):
             m = self.mentions[index]
             name = self.names[index]
             if m.type == "PERSON":
-                for title, relation in self.role_nouns_of(m, span):
+                roles, owned = self.matched_roles(m, span)
+                for title, relation in list(dict.fromkeys(roles + self.role_nouns_of(m, span))):
                     stem = self.lex.title_relation(title.text)[0]
                     allowed = self.lex.title_owners.get(stem, {"STATE", "ORG"}) & {"STATE", "ORG"}
-                    for owner in self.title_owners(title, m, span):
+                    owners = self.title_owners(title, m, span)
+                    if not owners and stem.endswith(state_offices()):
+                        owners = self.state_of_sentence(span)
+                    for owner in owners:
                         if owner != name and self.types.get(owner) in allowed:
                             found.append(self.role_relation(sentence, name, relation, owner, title))
-                for org in self.affiliation_after(m, span) + self.bracketed_party(m, span) + \
-                        self.possessive_party(m, span):
+                for relation, org, cue in owned:
                     if org != name:
-                        found.append(self.role_relation(sentence, name, "member_of", org, doc[m.last]))
+                        found.append(self.role_relation(sentence, name, relation, org, cue))
                 for org, cue in self.led_by(m, span):
                     if org != name:
                         found.append(self.role_relation(sentence, name, "leader_of", org, cue))
@@ -78,16 +101,78 @@ class RoleRelations:
         """Role nouns that describe the person of mention m (see the module docstring)."""
         doc = self.doc
         result = []
-        before = m.first - 1
-        if before >= span.start:
-            hit = self.role_noun(doc[before])
-            if hit:
-                result.append(hit)
-            elif doc[before].text == "," and self.ends_apposition(m, span):
-                result += self.apposition_before(before, span)
-        result += self.apposition_after(m, span)
+        before = m.first - 1               # a role noun right before the name: pattern "title_before_name"
+        if before >= span.start and doc[before].text == "," and self.ends_apposition(m, span):
+            result += self.apposition_before(before, span)
+        elif before >= span.start and self.role_noun(doc[before]) and self.ends_apposition(m, span):
+            k = before - 1                 # "Der Vertreter der EU, der dänische Diplomat X,": both are X's
+            while k >= span.start and (doc[k].pos_ == "ADJ" or doc[k].lower_ in ARTICLES):
+                k -= 1
+            if k >= span.start and doc[k].text == ",":
+                result += self.apposition_before(k, span)
         result += self.copula_roles(m, span)
         return list(dict.fromkeys(result))
+
+    # ------------------------------------------------------------ constructions said as patterns
+
+    def role_matches(self) -> list:
+        """The matches of lexicons/role_patterns.jsonl in the Doc, found once per Doc."""
+        if getattr(self, "_role_matches", None) is None:
+            self._role_matches = find_matches(self.doc, self.mentions,
+                                              lambda token: (self.role_noun(token) or ("", ""))[1])
+        return self._role_matches
+
+    def matched_roles(self, m, span):
+        """From the patterns, for the person of mention m: role nouns [(token, relation)] and
+        relations with a named owner [(relation, owner, cue token)]."""
+        doc = self.doc
+        roles, owned = [], []
+        for spec, positions, start, end in self.role_matches():
+            if start < span.start or end > span.end:
+                continue
+            person = positions.get(node_index(spec, "person"), [])
+            edge = spec.get("person_edge")
+            if not person or not all(m.first <= i <= m.last for i in person) or \
+                    (edge == "first" and person[0] != m.first) or (edge == "last" and person[-1] != m.last):
+                continue
+            if end < len(doc) and doc[end].text in spec.get("not_followed_by", ()):
+                continue
+            if spec.get("next_not_person") and self.names_a_person(end):
+                continue
+            if spec.get("not_dateline_bracket") and end < len(doc) and doc[end].text in DASHES and \
+                    not any(t.text in DASHES and t.whitespace_ and doc[t.i - 1].whitespace_ for t in doc[span.start + 1:start]):
+                continue                       # "15. Jan (Reuters) -": a dateline; "– Faymann (SPÖ) –" an aside
+            if "not_negated" in spec and self.negated(doc[positions[node_index(spec, "not_negated")][0]]):
+                continue
+            if "asserted" in spec and self.unasserted(doc[positions[node_index(spec, "asserted")][0]], span):
+                continue
+            if "no_particle" in spec and any(c.dep_ in ("compound:prt", "svp") for c in
+                                             doc[positions[node_index(spec, "no_particle")][0]].children):
+                continue
+            if "role" in spec:
+                title = doc[positions[node_index(spec, "role")][0]]
+                roles.append((title, title._.gx_role))
+                continue
+            cue = doc[positions[node_index(spec, "cue")][0]] if "cue" in spec else doc[m.last]
+            owned += [(spec["relation"], owner, cue) for owner in self.pattern_owners(spec, positions, m)]
+        return roles, owned
+
+    def pattern_owners(self, spec, positions, m) -> list:
+        """The owner's name at the pattern's "owner" tokens."""
+        tokens = positions.get(node_index(spec, "owner"), [])
+        if not tokens or any(m.first <= i <= m.last for i in tokens):
+            return []
+        types, kinds = spec.get("owner_types", ("ORG", "STATE")), spec.get("owner_kinds")
+        if spec.get("owner_fills"):
+            inside = self.mentions_between(tokens[0], tokens[-1] + 1)
+            if len(inside) != 1 or self.mentions[inside[0]].first != tokens[0] or \
+                    self.mentions[inside[0]].last != tokens[-1]:
+                return []
+            candidates = inside
+        else:
+            candidates = self.by_token.get(tokens[0], ())
+        return [self.names[ix] for ix in candidates if self.mentions[ix].type in types
+                and (not kinds or self.mentions[ix].kind in kinds)][:1]
 
     def ends_apposition(self, m, span) -> bool:
         j = m.last + 1
@@ -127,35 +212,6 @@ class RoleRelations:
             return [hit]
         return []
 
-    def apposition_after(self, m, span) -> list:
-        """"X, Chefin des Kulturbüros", "X, der ehemalige serbische Außenminister und frühere
-        Vorsitzende der Vollversammlung": role nouns after a comma, coordinated ones too."""
-        doc = self.doc
-        j = m.last + 1
-        if j + 1 >= span.end or doc[j].text != ",":
-            return []
-        k = j + 1
-        result = []
-        while k < span.end:
-            while k < span.end and (doc[k].lower_ in ARTICLES or doc[k].pos_ == "ADJ" or
-                                    (doc[k].text[:1].islower() and doc[k].pos_ in ("ADV", "NUM", "DET"))):
-                k += 1
-            if k >= span.end:
-                break
-            hit = self.role_noun(doc[k])
-            if not hit or self.names_a_person(k + 1):
-                break                 # "X, der britische Premier Y und ...": a list of people, no apposition
-            result.append(hit)
-            k += 1            # "und frühere Vorsitzende der X": skip the owner phrase to a coordinated role
-            while k < span.end and doc[k].text not in PHRASE_BREAKS and doc[k].lower_ not in ("und", "sowie") \
-                    and doc[k].pos_ not in ("VERB", "AUX"):
-                k += 1
-            if k < span.end and doc[k].lower_ in ("und", "sowie"):
-                k += 1
-                continue
-            break
-        return result
-
     def copula_roles(self, m, span) -> list:
         """"Jeremic war zwischen 2007 und 2012 Außenminister Serbiens": role nouns in the predicate
         of a copula whose subject is the person."""
@@ -179,6 +235,29 @@ class RoleRelations:
                     not self.names_a_person(k + 1):
                 result.append(hit)
         return result
+
+    def state_of_sentence(self, span) -> list:
+        """The one state a sentence names as the subject of a clause (by name, or by an adjective on a body
+        or actor noun), outside prepositional phrases and not as the owner of another role ("Italien hat
+        eine neue Regierung: Premierministerin X ..."): the owner of a bare state office in that sentence."""
+        states = set()
+        for ix in self.mentions_in(span):
+            mention = self.mentions[ix]
+            if mention.type != "STATE":
+                continue
+            token = self.doc[mention.token]
+            head = token.head if mention.kind == "adj" else token
+            if self.is_dateline(token) or (mention.kind == "adj" and not self.lex.is_actor_noun(head.text)):
+                continue                       # "Wien –", "die französische Hymne": no actor of the state
+            states.add(self.names[ix])
+            if mention.kind in ("adj", "compound") and self.lex.title_relation(head.text):
+                return []                      # "der russische Präsident Y"
+            while head.dep_ in ("nmod", "nmod:poss", "appos", "conj") and head.head != head and \
+                    self.preposition(head) is None:
+                head = head.head               # "die Führung der russischen Armee": up to the clause's noun
+            if self.preposition(head) is not None or not head.dep_.startswith("nsubj"):
+                return []                      # "nach Russland", "traf die Vertreter der Regierung Kolumbiens"
+        return list(states) if len(states) == 1 else []
 
     def names_a_person(self, i) -> bool:
         return i < len(self.doc) and any(self.mentions[ix].type == "PERSON" for ix in self.by_token.get(i, ()))
@@ -235,6 +314,11 @@ class RoleRelations:
             if self.mentions[index].kind == "compound":
                 owners.append(self.names[index])
         i = title.i - 1
+        while i >= span.start and doc[i].pos_ == "ADJ":
+            i -= 1
+        if i >= span.start and doc[i].lower_ in POSSESSIVES:     # "die Miliz X, darunter deren Chef Y"
+            owners += self.antecedent_owner(i, span)
+        i = title.i - 1
         while i >= span.start and (doc[i].pos_ in ("ADJ", "DET", "PROPN", "NOUN", "ADV") or
                                    self.by_token.get(i) or doc[i].text.endswith("-") or
                                    (doc[i].lower_ == "und" and i > span.start and doc[i - 1].text.endswith("-"))):
@@ -278,8 +362,14 @@ class RoleRelations:
             k += 1
             if word not in GENITIVE_ARTICLES and k < span.end and doc[k].lower_ in ARTICLES:
                 k += 1                         # "bei der Stiftung", "von der ÖVP"
-            while k < span.end and doc[k].pos_ == "ADJ" and not self.by_token.get(k):
+            state = None                       # "der israelischen Armee": a body of the state the adjective names
+            while k < span.end and doc[k].pos_ == "ADJ" and all(
+                    self.mentions[ix].kind == "adj" and self.mentions[ix].type == "STATE" for ix in self.by_token.get(k, ())):
+                state = next((self.names[ix] for ix in self.by_token.get(k, ())), state)
                 k += 1
+            if state and not member and k < span.end and doc[k].pos_ in ("NOUN", "PROPN") and \
+                    not self.by_token.get(k) and self.lex.is_state_body(doc[k].text):
+                return [state]
             for _ in range(2):                 # "des Kulturbüros Sachsen", "der Partei PiS"
                 hits = [ix for ix in self.by_token.get(k, ()) if not (m.first <= k <= m.last)]
                 names = [self.names[ix] for ix in hits if self.mentions[ix].type in ("STATE", "ORG")
@@ -289,6 +379,9 @@ class RoleRelations:
                     return names[:1]
                 if k < span.end and doc[k].pos_ == "NOUN" and self.lex.org_head(doc[k].text):
                     k += 1
+                    bracketed = self.bracketed_name_after(k, span)
+                    if bracketed:              # "der Partei Recht und Gerechtigkeit (PiS)"
+                        return bracketed
                     continue
                 break
             return []
@@ -296,64 +389,40 @@ class RoleRelations:
                 and self.mentions[ix].kind in NAMED and self.mentions[ix].surface.endswith("s")]
         return [self.names[ix] for ix in hits[:1]]
 
+    def bracketed_name_after(self, k, span) -> list:
+        """"Recht und Gerechtigkeit (PiS)": an organisation alone in brackets after a name the NER missed."""
+        doc = self.doc
+        j = k
+        while j < span.end and j - k < 6 and doc[j].text != "(" and not self.by_token.get(j) and \
+                (doc[j].text[:1].isupper() or doc[j].lower_ in ("und", "für", "der", "des")):
+            j += 1
+        if j == k or j + 2 >= span.end or doc[j].text != "(" or doc[j + 2].text != ")":
+            return []
+        return [self.names[ix] for ix in self.by_token.get(j + 1, ()) if self.mentions[ix].type == "ORG"][:1]
+
+    def antecedent_owner(self, i, span) -> list:
+        """The organisation or state a possessive ("deren", "ihr", "sein") at token i refers to: the last one
+        named before it, unless a person comes first ("Merkel und ihr Sprecher X"); for "ihr"/"sein" it
+        must be a subject ("Die FPÖ lobt ihren Kandidaten X", not "X griff die Ukraine an, sein Sprecher Y"),
+        and a party in brackets is a person's ("Haslauer (ÖVP) und seine Stellvertreterin Y")."""
+        relative = self.doc[i].lower_ in ("deren", "dessen")
+        for j in range(i - 1, max(span.start, i - 8) - 1, -1):
+            if self.names_a_person(j):
+                return []
+            if self.doc[j - 1].text == "(" or not (relative or self.doc[j].dep_.startswith("nsubj")):
+                continue
+            names = [self.names[ix] for ix in self.by_token.get(j, ()) if self.mentions[ix].type in ("ORG", "STATE")
+                     and self.mentions[ix].kind in NAMED]
+            if names:
+                return names[:1]
+        return []
+
     def dative_der(self, noun) -> bool:
         """"der APA" after a name: dative (told to) unless the morphology says genitive."""
         dets = [c for c in noun.children if c.lower_ == "der" and c.i < noun.i]
         return bool(dets) and "Gen" not in dets[0].morph.get("Case") + noun.morph.get("Case")
 
     # ------------------------------------------------------------ membership without a role noun
-
-    def affiliation_after(self, m, span):
-        """"Hendrik Remmel vom GIDS", "Lee Ho-ryung vom Korea Institute ..." -> member_of."""
-        doc = self.doc
-        j = m.last + 1
-        if j >= span.end or doc[j].lower_ not in ("vom", "von"):
-            return []     # "warf X der Union vor": a bare name's "der" is a dative far more often than a genitive
-        k = j + 1
-        if doc[j].lower_ == "von" and k < span.end and doc[k].lower_ in ("der", "dem", "den"):
-            k += 1
-        for ix in self.by_token.get(k, ()) if k < span.end else ():
-            if self.mentions[ix].type == "ORG":
-                return [self.names[ix]]
-        return []
-
-    def bracketed_party(self, m, span) -> list:
-        """"Außenminister Sebastian Kurz (ÖVP)": an organisation alone in brackets after a name."""
-        doc = self.doc
-        j = m.last + 1
-        if j + 2 >= span.end or doc[j].text != "(":
-            return []
-        close = next((k for k in range(j + 1, min(span.end, j + 8)) if doc[k].text == ")"), None)
-        if close is None:
-            return []
-        inside = [ix for ix in self.mentions_between(j + 1, close)]
-        if len(inside) != 1 or self.mentions[inside[0]].type != "ORG":
-            return []
-        mention = self.mentions[inside[0]]
-        if mention.first != j + 1 or mention.last != close - 1:
-            return []
-        if close + 1 < span.end and doc[close + 1].text in ("-", "–", "—"):
-            return []                          # a dateline: "15. Jan (Reuters) -"
-        return [self.names[inside[0]]]
-
-    def possessive_party(self, m, span) -> list:
-        """"Erdoğans konservative Regierungspartei AKP", "Merkels CDU": a person's party."""
-        doc = self.doc
-        if not (m.surface.endswith(("s", "'", "’")) and m.last + 1 < span.end):
-            return []
-        k = m.last + 1
-        while k < span.end and doc[k].pos_ == "ADJ" and not self.by_token.get(k):
-            k += 1
-        if k >= span.end:
-            return []
-        own = [ix for ix in self.by_token.get(k, ()) if self.mentions[ix].type == "ORG"]
-        if own and self.mentions[own[0]].kind in NAMED:     # "Erdoğans AKP", "Abiys Wohlstandspartei"
-            return [self.names[own[0]]]
-        if doc[k].pos_ in ("NOUN", "PROPN") and self.lex.is_membership_noun(doc[k].text):
-            for ix in self.by_token.get(k + 1, ()) if k + 1 < span.end else ():
-                if self.mentions[ix].type == "ORG":
-                    return [self.names[ix]]
-        return []
 
     def led_by(self, m, span) -> list:
         """"die Armee unter dem Kommando von General X", "die Führung der Tschechoslowakei unter X":

@@ -1,0 +1,239 @@
+"""Role constructions said as Matcher / DependencyMatcher patterns (graphx/lexicons/role_patterns.jsonl);
+sentences written for the tests, parses flat where the constructions read words."""
+import re
+
+from docs import VOCAB, doc_from, relations_of
+from graphx.relations.role_patterns import load_specs, matchers, node_index
+
+
+def test_every_pattern_names_its_person_and_a_role_or_an_owner_with_a_label():
+    for spec in load_specs():
+        size = len(spec["pattern"])
+        assert 0 <= node_index(spec, "person") < size, spec["id"]
+        if "role" in spec:
+            assert 0 <= node_index(spec, "role") < size, spec["id"]
+        else:
+            assert 0 <= node_index(spec, "owner") < size and spec["relation"] in ("leader_of", "member_of"), spec["id"]
+
+
+def test_matchers_are_built_once_per_vocab():
+    assert matchers(VOCAB)[0] is matchers(VOCAB)[0]
+
+
+def test_title_before_the_name_takes_its_owner_from_an_adjective():
+    doc = doc_from("""
+        Der der DET det 2 Nom
+        dänische dänisch ADJ amod 2 Nom
+        Außenminister Außenminister NOUN nsubj 5 Nom
+        Lars Lars PROPN appos 2 Nom
+        Holm Holm PROPN flat 3 Nom
+        kommt kommen VERB ROOT 5
+        . . PUNCT punct 5
+    """, ents=[(3, 5, "PER")])
+    assert ("Lars Holm", "member_of", "Dänemark") in relations_of(doc)
+
+
+def test_a_person_before_the_role_noun_gets_no_role_from_it():
+    doc = doc_from("""
+        Lars Lars PROPN nsubj 3 Nom
+        Holm Holm PROPN flat 0 Nom
+        traf treffen VERB ROOT 2
+        Außenminister Außenminister NOUN obj 2 Acc
+        Tom Tom PROPN appos 3 Acc
+        Weller Weller PROPN flat 4 Acc
+        . . PUNCT punct 2
+    """, ents=[(0, 2, "PER"), (4, 6, "PER")])
+    assert not any(key[0] == "Lars Holm" and key[1] in ("member_of", "leader_of") for key in relations_of(doc))
+
+
+def test_two_organisations_in_the_brackets_make_no_party():
+    doc = doc_from("""
+        Eva Eva PROPN nsubj 7 Nom
+        Stein Stein PROPN flat 0 Nom
+        ( ( PUNCT punct 3
+        SPD SPD PROPN appos 0 Nom
+        , , PUNCT punct 5
+        DGB DGB PROPN conj 3 Nom
+        ) ) PUNCT punct 3
+        spricht sprechen VERB ROOT 7
+        . . PUNCT punct 7
+    """, ents=[(0, 2, "PER"), (3, 4, "ORG"), (5, 6, "ORG")])
+    assert not any(key[1] == "member_of" for key in relations_of(doc))
+
+
+def test_at_the_top_of_an_organisation_stands_its_leader():
+    doc = doc_from("""
+        An an ADP case 2
+        der der DET det 2 Dat
+        Spitze Spitze NOUN obl 5 Dat
+        der der DET det 4 Gen
+        SPD SPD PROPN nmod 2 Gen
+        steht stehen VERB ROOT 5
+        seit seit ADP case 7
+        Mai Mai PROPN obl 5 Dat
+        Jan Jan PROPN nsubj 5 Nom
+        Ott Ott PROPN flat 8 Nom
+        . . PUNCT punct 5
+    """, ents=[(4, 5, "ORG"), (8, 10, "PER")])
+    assert ("Jan Ott", "leader_of", "SPD") in relations_of(doc)
+
+
+def test_relative_clause_of_leading_after_the_name():
+    doc = doc_from("""
+        Jan Jan PROPN nsubj 8 Nom
+        Ott Ott PROPN flat 0 Nom
+        , , PUNCT punct 3
+        der der PRON nsubj 6 Nom
+        die der DET det 5 Acc
+        SPD SPD PROPN obj 6 Acc
+        leitet leiten VERB acl 0
+        , , PUNCT punct 6
+        schweigt schweigen VERB ROOT 8
+        . . PUNCT punct 8
+    """, ents=[(0, 2, "PER"), (5, 6, "ORG")])
+    assert ("Jan Ott", "leader_of", "SPD") in relations_of(doc)
+
+
+def test_relative_clause_with_a_preposition_before_the_organisation_is_no_leading():
+    doc = doc_from("""
+        Jan Jan PROPN nsubj 9 Nom
+        Ott Ott PROPN flat 0 Nom
+        , , PUNCT punct 3
+        der der PRON nsubj 7 Nom
+        mit mit ADP case 6
+        der der DET det 6 Dat
+        SPD SPD PROPN obl 7 Dat
+        regiert regieren VERB acl 0
+        , , PUNCT punct 7
+        schweigt schweigen VERB ROOT 9
+        . . PUNCT punct 9
+    """, ents=[(0, 2, "PER"), (6, 7, "ORG")])
+    assert ("Jan Ott", "leader_of", "SPD") not in relations_of(doc)
+
+
+def test_sitting_for_a_party_makes_a_member():
+    doc = doc_from("""
+        Eva Eva PROPN nsubj 11 Nom
+        Stein Stein PROPN flat 0 Nom
+        , , PUNCT punct 3
+        die der PRON nsubj 9 Nom
+        für für ADP case 6
+        die der DET det 6 Acc
+        SPD SPD PROPN obl 9 Acc
+        im in ADP case 8
+        Landtag Landtag NOUN obl 9 Dat
+        sitzt sitzen VERB acl 0
+        , , PUNCT punct 9
+        schweigt schweigen VERB ROOT 11
+        . . PUNCT punct 11
+    """, ents=[(0, 2, "PER"), (6, 7, "ORG")])
+    assert ("Eva Stein", "member_of", "SPD") in relations_of(doc)
+
+
+def test_belonging_to_a_party_makes_a_member_unless_negated():
+    rows = """
+        Eva Eva PROPN nsubj 2 Nom
+        Stein Stein PROPN flat 0 Nom
+        gehört gehören VERB ROOT 2
+        {neg}der der DET det {org} Dat
+        SPD SPD PROPN iobj 2 Dat
+        an an ADP compound:prt 2
+        . . PUNCT punct 2
+    """
+    doc = doc_from(rows.format(neg="", org=4), ents=[(0, 2, "PER"), (4, 5, "ORG")])
+    assert ("Eva Stein", "member_of", "SPD") in relations_of(doc)
+    negated = rows.replace("{neg}", "nicht nicht PART advmod 2\n        ").replace("{org}", "5")
+    doc = doc_from(negated, ents=[(0, 2, "PER"), (5, 6, "ORG")])
+    assert ("Eva Stein", "member_of", "SPD") not in relations_of(doc)
+
+
+def test_subject_of_a_verb_of_leading_leads_its_object_but_not_with_a_particle():
+    rows = """
+        Jan Jan PROPN nsubj 2 Nom
+        Ott Ott PROPN flat 0 Nom
+        regiert {verb} VERB ROOT 2
+        Ruritanien Ruritanien PROPN obj 2 Acc
+        {particle}. . PUNCT punct 2
+    """
+    doc = doc_from(rows.format(verb="regieren", particle=""), ents=[(0, 2, "PER"), (3, 4, "ORG")])
+    assert ("Jan Ott", "leader_of", "Ruritanien") in relations_of(doc)
+    doc = doc_from(rows.format(verb="leiten", particle="ein ein ADP compound:prt 2\n        "),
+                   ents=[(0, 2, "PER"), (3, 4, "ORG")])
+    assert ("Jan Ott", "leader_of", "Ruritanien") not in relations_of(doc)
+
+
+def test_elected_to_a_role_of_an_organisation():
+    doc = doc_from("""
+        Eva Eva PROPN nsubj:pass 8 Nom
+        Stein Stein PROPN flat 0 Nom
+        wurde werden AUX aux:pass 8
+        zur zu ADP case 4
+        Vorsitzenden Vorsitzende NOUN obl 8 Dat
+        der der DET det 6 Gen
+        SPD SPD PROPN nmod 4 Gen
+        neu neu ADV advmod 8
+        gewählt wählen VERB ROOT 8
+        . . PUNCT punct 8
+    """, ents=[(0, 2, "PER"), (6, 7, "ORG")])
+    assert ("Eva Stein", "leader_of", "SPD") in relations_of(doc)
+
+
+def test_a_body_of_the_state_named_by_an_adjective_after_the_role_noun():
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        Kommandeur Kommandeur NOUN nsubj 9 Nom
+        der der DET det 4 Gen
+        dänischen dänisch ADJ amod 4 Gen
+        Armee Armee NOUN nmod 1 Gen
+        , , PUNCT punct 6
+        Lars Lars PROPN appos 1 Nom
+        Holm Holm PROPN flat 6 Nom
+        , , PUNCT punct 6
+        lacht lachen VERB ROOT 9
+        . . PUNCT punct 9
+    """, ents=[(6, 8, "PER")])
+    assert ("Lars Holm", "member_of", "Dänemark") in relations_of(doc)
+
+
+def test_a_lexicon_in_a_pattern_matches_compounds_and_plurals():
+    spec = next(s for s in load_specs() if s["id"] == "possessive_membership_noun")
+    regex = spec["pattern"][2]["LOWER"]["REGEX"]
+    assert re.search(regex, "regierungsparteien") and re.search(regex, "fraktion") and not re.search(regex, "parteitag")
+
+
+def test_a_party_in_brackets_before_the_dash_that_closes_an_aside():
+    doc = doc_from("""
+        Es es PRON nsubj 1 Nom
+        bleibt bleiben VERB ROOT 1
+        – – PUNCT punct 4
+        trotz trotz ADP case 4
+        Rücktritt Rücktritt NOUN obl 1 Gen
+        von von ADP case 6
+        Kanzler Kanzler NOUN nmod 4 Dat
+        Eva Eva PROPN appos 6 Dat
+        Stein Stein PROPN flat 7 Dat
+        ( ( PUNCT punct 10
+        SPD SPD PROPN appos 7 Nom
+        ) ) PUNCT punct 10
+        – – PUNCT punct 4
+        ruhig ruhig ADJ advmod 1
+        . . PUNCT punct 1
+    """, ents=[(7, 9, "PER"), (10, 11, "ORG")])
+    assert ("Eva Stein", "member_of", "SPD") in relations_of(doc)
+
+
+def test_a_possessive_determiner_takes_the_organisation_named_before_but_not_a_person():
+    rows = """
+        Die der DET det 1 Nom
+        {owner} {owner} PROPN nsubj 2 Nom
+        lobt loben VERB ROOT 2
+        ihren ihr DET det 4 Acc
+        Kandidaten Kandidat NOUN obj 2 Acc
+        Jan Jan PROPN appos 4 Acc
+        Ott Ott PROPN flat 5 Acc
+        . . PUNCT punct 2
+    """
+    doc = doc_from(rows.format(owner="SPD"), ents=[(1, 2, "ORG"), (5, 7, "PER")])
+    assert ("Jan Ott", "member_of", "SPD") in relations_of(doc)
+    doc = doc_from(rows.format(owner="Merkel"), ents=[(1, 2, "PER"), (5, 7, "PER")])
+    assert not any(key[0] == "Jan Ott" and key[1] == "member_of" for key in relations_of(doc))

@@ -109,7 +109,7 @@ class ArgumentFinder:
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
             start, end = clause_bounds(self.doc, verb.i, verb.sent)
             # the parser's passive with "haben" and no "werden" ("soll ... geliefert haben", "hat X Drohnen geliefert")
-            return not (any(c.dep_.startswith("aux") and c.lemma_ == "haben" for c in verb.children) and
+            return not (self.has_haben(verb, start, end) and
                         not any(c.dep_ == "aux:pass" and c.lemma_ in ("werden", "sein") for c in verb.children) and
                         not any(t.lower_ in WERDEN for t in self.doc[start:end]))
         if any(c.lemma_ == "werden" and c.dep_.startswith("aux") for c in verb.children) and \
@@ -119,6 +119,12 @@ class ArgumentFinder:
             return False
         start, end = clause_bounds(self.doc, verb.i, verb.sent)
         return any(t.lower_ in WERDEN for t in self.doc[start:end])
+
+    def has_haben(self, verb, start, end) -> bool:
+        """A form of "haben" as the verb's auxiliary, or in its clause where the parser hung it
+        on another word ("hat Kiew leichte Panzer geliefert" with "hat" under "leichte")."""
+        return any(c.dep_.startswith("aux") and c.lemma_ == "haben" for c in verb.children) or \
+            any(t.lemma_ == "haben" and t.pos_ == "AUX" and t.i < verb.i for t in self.doc[start:end])
 
     def looks_participle(self, verb) -> bool:
         """Past participle, by morphology or by form ("geliefert", "vorgeworfen", "verlegt" after
@@ -355,6 +361,10 @@ class ArgumentFinder:
                      and self.preposition(c) is None]
             if heads:
                 return heads[:1]
+        # "Die Ukraine hat ... angegriffen" parsed with "hat" as the main verb: its subject
+        if verb.dep_ in ("xcomp", "oc", "ccomp") and verb.head != verb and verb.head.lemma_ == "haben" and \
+                self.looks_participle(verb) and verb.head.i < verb.i:
+            return [c for c in verb.head.children if c.dep_ in SUBJ and self.preposition(c) is None][:1]
         # controlled infinitives: "X wirft Y vor, ... zu liefern" (Y), "X plant, ... anzugreifen" (X)
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "oc") and verb.head != verb and self.is_infinitive(verb):
             governor = verb.head
@@ -451,7 +461,8 @@ class ArgumentFinder:
             if heads:
                 return heads
         subjects = set(self.subjects(verb)) if not self.is_passive(verb) else set()
-        objs = [c for c in verb.children if c.dep_ in OBJ and c not in subjects]
+        objs = [c for c in verb.children if (c.dep_ in OBJ or (c.dep_ == "obl:arg" and self.case(c) == "Acc"
+                                                               and self.preposition(c) is None)) and c not in subjects]
         if self.shared_subjects(verb):      # "hat ... verhängt und Peking angeklagt": no own subject
             objs += [c for c in verb.children if c.dep_ in SUBJ and c not in subjects]
         return self.extra_subjects(verb) + ([c for c in objs if self.case(c) != "Dat"] or objs)
@@ -501,8 +512,9 @@ class ArgumentFinder:
             if self.bare_dative(child, noun):
                 continue
             if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or \
-                    (child.dep_ in ("nmod", "det") and self.preposition(child) is None and
-                     (self.case(child) in ("Gen", None) or self.genitive_article(child)) and child.i < noun.i + 6):
+                    (child.dep_ in ("nmod", "det", "appos") and self.preposition(child) is None and
+                     (self.case(child) in ("Gen", None) or self.genitive_article(child) or self.genitive_s(child))
+                     and child.i < noun.i + 6 and (child.dep_ != "appos" or self.genitive_s(child))):
                 seat = self.body_seat(child)
                 for name in [seat] if seat else [self.names[index] for index in self.by_token.get(child.i, ())]:
                     if name not in names:
@@ -510,6 +522,11 @@ class ArgumentFinder:
                 if child.dep_ == "nmod" and not self.by_token.get(child.i):
                     names += [n for n in self.entities_at(child, 1) if n not in names]
         return names
+
+    def genitive_s(self, token) -> bool:
+        """A name with the genitive -s ("Nordkoreas", "Washingtons") whatever case the parser gave it."""
+        return token.text.endswith("s") and len(token.text) > 3 and bool(self.by_token.get(token.i)) and \
+            fold(token.lemma_) == fold(token.text[:-1])
 
     def possessor_subjects(self, noun) -> list:
         """"X nutzte seinen Besuch in Y", "bei ihrem Treffen mit Y sagte X": a possessive pronoun on

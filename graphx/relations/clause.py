@@ -147,21 +147,46 @@ class Clause:
 
     def subject(self, exclude=()):
         """Names the clause's subject stands for (coordinated: all of them)."""
-        if self.relative_clause():
+        if self.relative_clause() and not self.object_relative():
             return []
         if self.is_infinitive_clause():
             return self.controller()
-        actors = [ix for ix in self.free(exclude) if self.f.mentions[ix].kind != "adj" and self.f.acts_for_state(ix)]
+        actors = [ix for ix in self.free(exclude) if (self.f.mentions[ix].kind != "adj" or self.on_actor_noun(ix))
+                  and self.f.acts_for_state(ix)]
         candidates = [ix for ix in actors if self.mention_case(ix) in ("Nom", None)] or \
             [ix for ix in actors if self.mention_case(ix) == "Acc"] or actors   # a dative is no subject
         if not candidates:
             return []
         first = candidates[0]
         names = [self.name(first)]
-        for ix in candidates[1:]:
-            if self.f.coordinated(self.doc[self.f.mentions[first].last], self.doc[self.f.mentions[ix].first]):
+        for ix in actors:      # "X und Y verhängten ...": a conjunct whatever case the tagger gave it
+            if self.f.mentions[ix].first > self.f.mentions[first].last and \
+                    self.f.coordinated(self.doc[self.f.mentions[first].last], self.doc[self.f.mentions[ix].first]):
                 names.append(self.name(ix))
         return list(dict.fromkeys(names))
+
+    def on_actor_noun(self, index) -> bool:
+        """A derived adjective on a body acting for its state ("die israelische Luftwaffe")."""
+        j = self.f.mentions[index].last + 1
+        while j < self.end and self.doc[j].pos_ == "ADJ":
+            j += 1
+        return j < self.end and self.doc[j].pos_ == "NOUN" and self.f.actor_noun(self.doc[j].text)
+
+    def object_relative(self) -> bool:
+        """A relative clause whose pronoun is not its subject ("die Panzer, die Deutschland an die
+        Ukraine geliefert hat"): "den", "dem", "denen", or a finite verb whose number the pronoun's
+        noun does not share."""
+        pronoun = self.doc[self.start]
+        if pronoun.lower_ in ("den", "dem", "denen"):
+            return True
+        if pronoun.lower_ not in ("die", "das") or self.start < 2:
+            return False
+        noun = self.doc[self.start - 2]
+        finite = [t for t in self.doc[self.start:self.end] if t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm")]
+        if noun.pos_ != "NOUN" or not finite:
+            return False
+        return bool(noun.morph.get("Number")) and finite[-1].morph.get("Number") and \
+            noun.morph.get("Number") != finite[-1].morph.get("Number")
 
     def is_infinitive_clause(self) -> bool:
         cue = self.cue
@@ -193,6 +218,19 @@ class Clause:
         return [self.name(ix) for ix, p, _ in self.items if p == prep and
                 (after is None or after < self.f.mentions[ix].first <= after + 6)]
 
+    def inside(self, index, outer) -> bool:
+        """Is the phrase with a mention ("in X") part of a phrase opened by `outer` ("auf Ziele in X")?"""
+        i = self.f.mentions[index].first - 1
+        while i >= self.start and (self.doc[i].pos_ == "ADP" or self.doc[i].lower_ in CONTRACTIONS):
+            i -= 1
+        steps = 0
+        while i >= self.start and steps < 5 and (self.doc[i].pos_ in NP_INNER | {"NOUN"}) and not self.f.by_token.get(i):
+            i, steps = i - 1, steps + 1
+        if i < self.start or steps == 0:
+            return False
+        token = self.doc[i]
+        return (token.pos_ == "ADP" or token.lower_ in CONTRACTIONS) and CONTRACTIONS.get(token.lower_, token.lower_) == outer
+
     def around_noun(self):
         """Derived adjective or genitive right before the cue noun, genitive right after it."""
         names = []
@@ -200,7 +238,8 @@ class Clause:
             m = self.f.mentions[ix]
             if prep is None and (self.cue.i - 3 <= m.last < self.cue.i and (m.kind == "adj" or
                                  m.surface.endswith("s")) or (self.cue.i < m.first <= self.cue.i + 3 and
-                                 self.is_genitive_attribute(ix))):
+                                 self.is_genitive_attribute(ix)) or (m.first == self.cue.i + 1 and
+                                                                     self.f.genitive_s(self.doc[m.first]))):
                 names.append(self.name(ix))
         return names
 
@@ -213,7 +252,7 @@ class Clause:
                 return []
             if noun:
                 verb_class = "receive" if role == "receiver" else "light"
-                verbs = [t for t in self.doc[self.start:self.end] if t.pos_ in ("VERB", "AUX", "ADJ")
+                verbs = [t for t in self.doc[self.start:self.end] if t.pos_ in ("VERB", "AUX", "ADJ", "ADV")
                          and any(self.f.lex.verb_class(lemma, verb_class) for lemma in self.f.lemmas(t))]
                 if not verbs:
                     return []
@@ -230,8 +269,15 @@ class Clause:
             free = [ix for ix in self.free(subjects)]
             names = [self.name(ix) for ix in free if self.mention_case(ix) in wanted]
             return (names or [self.name(ix) for ix in free])[:1]
+        if role.startswith("pp:") and "/" in role:        # "Angriffe auf Ziele in X"
+            outer, inner = role[3:].split("/")
+            return [self.name(ix) for ix, p, _ in self.items if p == inner and self.inside(ix, outer)
+                    and (not noun or self.f.mentions[ix].first > self.cue.i)]
         if role.startswith("pp:"):
-            return self.with_preposition(role[3:], after=self.cue.i if noun else None)
+            found = self.with_preposition(role[3:], after=self.cue.i if noun else None)
+            if not found and noun and role == "pp:gegen":    # "hat gegen X Sanktionen verhängt"
+                found = [self.name(ix) for ix, p, _ in self.items if p == "gegen" and self.f.mentions[ix].last < self.cue.i]
+            return found
         if role == "mod":
             return self.around_noun() if noun else []
         if role == "obj_owner" and not noun and not self.passive():   # "den ungarischen Botschafter X zitiert"

@@ -6,8 +6,10 @@ from graphx.lexicon import fold
 from graphx.relations.clause import Clause
 from graphx.relations.syntax import (
     BOTH_NOUNS,
+    INFLECTED,
     OBJ,
     OBLIQUE,
+    PARTICLES,
     RECIPROCAL,
     SUBJ,
     SUBJ_PASS,
@@ -37,7 +39,7 @@ class FrameRelations:
             objects = self.objects(verb)
             found = [n for h in objects for c in h.children
                      if c.dep_ in ("nmod", "obl") and self.preposition(c) == "in" for n in self.entities_at(c)]
-            if not found and objects and not any(self.all_entities_in(h) for h in objects):
+            if not found and objects and not any(self.entities_at(h) for h in objects):
                 found = [n for c in verb.children if c.dep_ in ("obl", "nmod") and c.i > objects[0].i
                          and self.preposition(c) == "in" for n in self.entities_at(c)]   # "in X" hung on the verb
             return found
@@ -46,6 +48,13 @@ class FrameRelations:
                     for n in self.modifiers(h) if self.types.get(n) in ("STATE", "ORG")]
         if role == "dat":
             return [n for h in self.datives(verb) for n in self.entities_at(h)]
+        if role.startswith("pp:") and "/" in role:        # "Angriffe auf Ziele in X", "Zölle auf Waren aus X"
+            outer, inner = role[3:].split("/")
+            hosts = [cue_token] + ([verb] if verb is not None and verb != cue_token else [])
+            phrases = [c for h in hosts for c in h.children if c.dep_ in OBLIQUE | {"nmod", "obl"}
+                       and self.preposition(c) == outer and not self.entities_at(c)]
+            return [n for p in phrases for c in p.children if c.dep_ in ("nmod", "obl") and self.preposition(c) == inner
+                    for n in self.entities_at(c)]
         if role.startswith("pp:"):
             prep = role[3:]
             hosts = [cue_token] + ([verb] if verb is not None and verb != cue_token else [])
@@ -85,7 +94,9 @@ class FrameRelations:
             themes = self.objects(verb) if verb != cue_token or not cue.is_noun else []
             if cue.is_noun:
                 themes = [c for c in cue_token.children if c.dep_ in ("nmod", "ag")]
-            return [n for t in themes for n in self.modifiers(t)]
+            return [n for t in themes for n in self.modifiers(t)] or \
+                [n for t in themes for c in t.children if c.dep_ == "nmod" and self.preposition(c) == "von"
+                 for n in self.entities_at(c)]     # "das Vermögen von X eingefroren"
         if role == "claim":
             for head in self.objects(verb) + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oc")]:
                 names = self.all_entities_in(head, exclude=source_names)
@@ -172,7 +183,8 @@ class FrameRelations:
             cues = []
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VV") or \
                     (token.dep_ in ("acl:relcl", "acl", "advcl", "ccomp") and token.pos_ in ("ADV", "ADJ")
-                     and token.text[:1].islower()):      # a clause's verb mistagged ("..., der X Y vorwirft")
+                     and token.text[:1].islower()) or \
+                    self.mistagged_verb(token):      # a clause's verb mistagged ("..., der X Y vorwirft")
                 lemmas = self.lemmas(token)
                 for lemma in sorted(lemmas):      # a set: sorted, so the graph is the same run to run
                     cues += self.lex.verb_cues.get(lemma, [])
@@ -195,6 +207,20 @@ class FrameRelations:
                     continue
                 found += self.apply_cue(sentence, token, verb, cue)
         return found
+
+    def mistagged_verb(self, token) -> bool:
+        """A finite verb the tagger took for an adjective, adverb or preposition ("Kanada schickt
+        Soldaten", "Pjöngjang entsende Truppen", "Kampfjets bombardierten Ziele"): lower case, its
+        lemma a verb, and no participle form ("gelieferten", "angegriffene", "liefernde")."""
+        if token.pos_ not in ("ADJ", "ADV", "ADP") or not token.text[:1].islower() or token.i == token.sent.start:
+            return False
+        word, base = token.lower_, fold(self.lemmatize(token) or token.lemma_)
+        if not base.endswith("n") or word == base or word.startswith("ge") and not base.startswith("ge") or \
+                any(word.startswith(p + "ge") for p in PARTICLES) or "end" in word[len(base) - 3:]:
+            return False
+        if token.dep_ == "amod" and word != base[:-1] and word.endswith(INFLECTED):
+            return False        # attributive and inflected: an adjective (but "entsende", "griff" are verbs)
+        return any(lemma in self.lex.verb_cues for lemma in self.lemmas(token))
 
     def reports_source(self, token) -> bool:
         """"nach Angaben Südkoreas", "nach den Worten von X": who reports it, not where it goes."""

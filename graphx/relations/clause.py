@@ -145,28 +145,33 @@ class Clause:
         first = self.doc[self.start]
         return self.start > self.span.start and first.pos_ == "PRON" and first.lower_ in RELATIVE_PRONOUNS
 
-    def subject(self, exclude=()):
-        """Names the clause's subject stands for (coordinated: all of them)."""
+    def subject(self, exclude=(), strict=False):
+        """Names the clause's subject stands for (coordinated: all of them; `strict`: only conjuncts
+        the tagger also gave the nominative)."""
         if self.relative_clause() and not self.object_relative():
             return []
         if self.is_infinitive_clause():
             return self.controller()
-        actors = [ix for ix in self.free(exclude) if (self.f.mentions[ix].kind != "adj" or self.on_actor_noun(ix))
-                  and self.f.acts_for_state(ix)]
+        free = self.free(exclude)
+        owners = [ix for ix, prep, _ in self.items if prep is None and ix not in free and self.name(ix) not in exclude
+                  and self.f.genitive_s(self.doc[self.f.mentions[ix].last]) and self.on_actor_noun(ix)]
+        actors = [ix for ix in sorted(free + owners, key=lambda ix: self.f.mentions[ix].first)   # "Israels Armee"
+                  if (self.f.mentions[ix].kind != "adj" or self.on_actor_noun(ix)) and self.f.acts_for_state(ix)]
         candidates = [ix for ix in actors if self.mention_case(ix) in ("Nom", None)] or \
             [ix for ix in actors if self.mention_case(ix) == "Acc"] or actors   # a dative is no subject
         if not candidates:
             return []
         first = candidates[0]
         names = [self.name(first)]
-        for ix in actors:      # "X und Y verhängten ...": a conjunct whatever case the tagger gave it
+        for ix in candidates if strict else actors:    # "X und Y verhängten ...": a conjunct in any case
             if self.f.mentions[ix].first > self.f.mentions[first].last and \
                     self.f.coordinated(self.doc[self.f.mentions[first].last], self.doc[self.f.mentions[ix].first]):
                 names.append(self.name(ix))
         return list(dict.fromkeys(names))
 
     def on_actor_noun(self, index) -> bool:
-        """A derived adjective on a body acting for its state ("die israelische Luftwaffe")."""
+        """A derived adjective or genitive on a body acting for its state ("die israelische Luftwaffe",
+        "Israels Armee")."""
         j = self.f.mentions[index].last + 1
         while j < self.end and self.doc[j].pos_ == "ADJ":
             j += 1
@@ -182,7 +187,7 @@ class Clause:
         if pronoun.lower_ not in ("die", "das") or self.start < 2:
             return False
         noun = self.doc[self.start - 2]
-        finite = [t for t in self.doc[self.start:self.end] if t.pos_ in ("AUX", "VERB") and "Fin" in t.morph.get("VerbForm")]
+        finite = [t for t in self.doc[self.start:self.end] if t.pos_ in ("AUX", "VERB") and t.morph.get("Person")]
         if noun.pos_ != "NOUN" or not finite:
             return False
         return bool(noun.morph.get("Number")) and finite[-1].morph.get("Number") and \
@@ -268,6 +273,9 @@ class Clause:
             wanted = {"obj": ("Acc", None), "dat": ("Dat", None)}[role]
             free = [ix for ix in self.free(subjects)]
             names = [self.name(ix) for ix in free if self.mention_case(ix) in wanted]
+            if not free and role == "obj":     # "greift Stellungen der Hisbollah an", "den Oligarchen X"
+                free = [ix for ix, prep, _ in self.items if prep == ATTACHED and self.name(ix) not in subjects
+                        and self.f.mentions[ix].first > self.cue.i and self.outer_preposition(ix) is None]
             return (names or [self.name(ix) for ix in free])[:1]
         if role.startswith("pp:") and "/" in role:        # "Angriffe auf Ziele in X"
             outer, inner = role[3:].split("/")
@@ -302,7 +310,7 @@ class Clause:
             if cue.is_noun:                      # "das Treffen zwischen X und Y", right after the noun
                 names = self.with_preposition("zwischen", after=self.cue.i)
             elif len(names) >= 2:
-                subjects = self.subject()
+                subjects = self.subject(strict=True)
                 names = subjects if len(subjects) >= 2 else []
             return all_pairs(names)
         sources = list(known_sources)

@@ -199,6 +199,12 @@ class FrameRelations:
                 continue
             start, end = clause_bounds(self.doc, token.i, sentence.span)
             own_clause = {t.lower_ for t in self.doc[start:end]}
+            if verb is token:              # "griff X, die ..., verbal an": the particle's clause too
+                particles = [c for c in token.children if c.dep_ in ("compound:prt", "svp") and c.i > end]
+                particles += [p for p in [self.clause_final_particle(token)] if p is not None]
+                for particle in particles:
+                    low, high = clause_bounds(self.doc, particle.i, sentence.span)
+                    own_clause |= {t.lower_ for t in self.doc[low:high]}
             for cue in cues:
                 if cue.requires and not any(any(w.startswith(r) or r in w for w in clause_words)
                                             for r in cue.requires):

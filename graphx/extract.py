@@ -141,8 +141,8 @@ def rules_fingerprint() -> str:
 
 def lemmatizer():
     """Fallback lemmas from spacy-lookups-data's German table, for cue matching. The table spells
-    the old way ("beschoß") and lacks some strong past forms ("griff", but "griffe"): a verb found
-    through those forms counts too."""
+    the old way ("beschoß") and lacks some strong past forms ("griff", "griffen", but "griffe"): a
+    verb found through those forms counts too."""
     from graphx.lexicon import word_forms
     table = word_forms()
 
@@ -151,7 +151,7 @@ def lemmatizer():
         if word in table or not table:
             return table.get(word, token.lemma_)
         if word.islower():
-            for form in (word[::-1].replace("ss", "ß", 1)[::-1], word + "e"):
+            for form in (word[::-1].replace("ss", "ß", 1)[::-1], word + "e", word[:-1] if word.endswith("en") else ""):
                 found = table.get(form, "")
                 if found.islower() and found.endswith(("en", "ern", "eln")):
                     return found

@@ -8,6 +8,7 @@ from graphx.relations.syntax import (
     HYPOTHETICAL,
     NEGATIONS,
     OBJ,
+    UNREAL,
     clause_bounds,
 )
 
@@ -68,6 +69,9 @@ class Attribution:
             return True          # "ob er ... treffen werde", "falls Iran ... liefert"
         if self.conditional(cue_token, span):
             return True
+        if cue_token.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ in ("amod", "nk") and c.lower_.startswith(UNREAL) for c in cue_token.children):
+            return True          # "mögliche Sanktionen", "die angedrohten Strafzölle"
         if start <= span.start or not (self.is_infinitive(cue_token) or self.doc[start].lower_ in ("dass", "damit")):
             return False
         outer_start, outer_end = clause_bounds(self.doc, start - 2, span) if start - 2 >= span.start else (0, 0)

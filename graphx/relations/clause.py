@@ -70,8 +70,22 @@ class Clause:
                 return self.preposition_of(self.f.mentions[earlier[-1]], start)
         if token.pos_ in ("NOUN", "PROPN") and not self.f.by_token.get(i) and \
                 not any(t.lower_ in ("den", "dem", "einen", "einem") for t in self.doc[i + 1:m.first]):
-            return ATTACHED                                 # "in der Stadt Aleppo", "die Atommacht X"
+            return self.conjunct_preposition(i, start) or ATTACHED   # "in der Stadt Aleppo", "die Atommacht X"
         return None
+
+    def conjunct_preposition(self, i, start):
+        """"gegen einen Minister und ein Mitglied der M23": a name owning the second conjunct of a
+        prepositional phrase shares the first conjunct's preposition."""
+        j = i - 1
+        while j >= start and self.doc[j].pos_ in NP_INNER and not self.f.by_token.get(j):
+            j -= 1
+        if j < start or self.doc[j].lower_ not in ("und", "oder", "sowie"):
+            return None
+        earlier = [ix for ix, _, _ in self.items_before(j, start)]
+        if not earlier:
+            return None
+        prep = self.preposition_of(self.f.mentions[earlier[-1]], start)
+        return prep if prep not in (None, ATTACHED) else None
 
     def outer_preposition(self, index):
         """The preposition of the phrase a name is attached to: "mit" for "mit der Agentur Reuters"."""
@@ -236,6 +250,26 @@ class Clause:
         token = self.doc[i]
         return (token.pos_ == "ADP" or token.lower_ in CONTRACTIONS) and CONTRACTIONS.get(token.lower_, token.lower_) == outer
 
+    def inside_object(self, index) -> bool:
+        """Does the "in" phrase of a mention follow a common noun with no preposition of its own
+        ("Ziele in X", "einen Basar in der Provinz X")?"""
+        i = self.f.mentions[index].first - 1
+        while i >= self.start and (self.doc[i].pos_ in NP_INNER or self.doc[i].pos_ == "ADP" or
+                                   self.doc[i].lower_ in CONTRACTIONS) and not self.f.by_token.get(i):
+            i -= 1
+        return i >= self.start and self.doc[i].pos_ == "NOUN" and not self.f.by_token.get(i) and \
+            self.outer_preposition_at(i) is None
+
+    def outer_preposition_at(self, i):
+        """The preposition opening the noun phrase that ends at token i (derived adjectives inside it)."""
+        while i >= self.start and self.doc[i].pos_ in NP_INNER | {"NOUN", "CCONJ"} and \
+                all(self.f.mentions[ix].kind == "adj" for ix in self.f.by_token.get(i, ())):
+            i -= 1
+        if i < self.start:
+            return None
+        token = self.doc[i]
+        return CONTRACTIONS.get(token.lower_, token.lower_) if token.pos_ == "ADP" or token.lower_ in CONTRACTIONS else None
+
     def around_noun(self):
         """Derived adjective or genitive right before the cue noun, genitive right after it."""
         names = []
@@ -275,7 +309,8 @@ class Clause:
             names = [self.name(ix) for ix in free if self.mention_case(ix) in wanted]
             if not free and role == "obj":     # "greift Stellungen der Hisbollah an", "den Oligarchen X"
                 free = [ix for ix, prep, _ in self.items if prep == ATTACHED and self.name(ix) not in subjects
-                        and self.f.mentions[ix].first > self.cue.i and self.outer_preposition(ix) is None]
+                        and self.f.mentions[ix].first > self.cue.i
+                        and self.outer_preposition_at(self.f.mentions[ix].first - 1) is None]
             return (names or [self.name(ix) for ix in free])[:1]
         if role.startswith("pp:") and "/" in role:        # "Angriffe auf Ziele in X"
             outer, inner = role[3:].split("/")
@@ -288,6 +323,9 @@ class Clause:
             return found
         if role == "mod":
             return self.around_noun() if noun else []
+        if role == "obj_place" and not noun:     # "griffen ... Wohnhäuser in der afghanischen Provinz X an"
+            return [self.name(ix) for ix, p, _ in self.items if p == "in" and self.name(ix) not in sources
+                    and self.f.mentions[ix].first > self.cue.i and self.inside_object(ix)][:1]
         if role == "obj_owner" and not noun and not self.passive():   # "den ungarischen Botschafter X zitiert"
             return [self.name(ix) for ix, prep, case in self.items if prep is None and case == "Acc"
                     and self.f.mentions[ix].kind == "adj" and self.describes_role(ix)

@@ -60,16 +60,17 @@ class FrameRelations:
             hosts = [cue_token] + ([verb] if verb is not None and verb != cue_token else [])
             if verb is not None and verb != cue_token:      # "hat gegen X Sanktionen verhängt": PP on the auxiliary
                 hosts += [a for a in verb.children if a.dep_.startswith("aux") and a.i < verb.i]
-            found = [n for host in hosts for c in host.children
-                     if c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep
-                     and not self.reports_source(c) for n in self.entities_at(c)]
+            phrases = [c for host in hosts for c in host.children
+                       if c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep and not self.reports_source(c)]
+            found = [n for c in phrases + [j for c in phrases for j in [self.next_conjunct(c)] if j is not None]
+                     for n in self.entities_at(c) if n]
             if not found and verb is not None:   # "Soldaten nach Russland verlegt": PP under the object
                 found = [n for c in verb.children if c.dep_ in OBJ | OBLIQUE | SUBJ_PASS and c != cue_token
                          and not self.reports_source(c) for g in c.children if g.dep_ in ("nmod", "obl") and self.preposition(g) == prep
                          for n in self.entities_at(g)]
             if prep == "aus":                # "Kritik aus Moskau": the capital speaks for its state
                 found = [self.capital_state(n) for n in found]
-            return found
+            return found or self.unnamed_ruler(phrases, source_names)
         if role == "mod":
             return self.modifiers(cue_token)
         if role == "described":
@@ -213,6 +214,31 @@ class FrameRelations:
                     continue
                 found += self.apply_cue(sentence, token, verb, cue)
         return found
+
+    def unnamed_ruler(self, phrases, source_names) -> list:
+        """"Sanktionen gegen die Militärjunta" in a sentence naming Myanmar: a ruling body without a
+        seat stands for the one other state the sentence names."""
+        if not any(self.lex.is_seat_noun(p.text) and not self.all_entities_in(p) for p in phrases):
+            return []
+        span = phrases[0].sent
+        states = {self.names[ix] for ix in self.mentions_in(span) if self.mentions[ix].type == "STATE"} - set(source_names)
+        return sorted(states) if len(states) == 1 else []
+
+    def next_conjunct(self, phrase):
+        """"gegen einen Minister und ein Mitglied der M23" with the second conjunct hung elsewhere: the
+        noun after "und" right behind the phrase, when the parse did not make it the phrase's conjunct."""
+        end = max(t.i for t in phrase.subtree) + 1
+        if end + 1 >= len(self.doc) or self.doc[end].lower_ not in ("und", "oder", "sowie") or \
+                any(c.dep_ in ("conj", "cj") for c in phrase.children):
+            return None
+        j = end + 1
+        while j < len(self.doc) and self.doc[j].pos_ in ("DET", "ADJ", "NUM") and j < end + 5:
+            j += 1
+        token = self.doc[j] if j < len(self.doc) else None
+        if token is None or token.pos_ not in ("NOUN", "PROPN") or self.preposition(token) is not None or \
+                token.head.i > token.i and token.head.pos_ in ("VERB", "AUX"):
+            return None
+        return token
 
     def mistagged_verb(self, token) -> bool:
         """A finite verb the tagger took for an adjective, adverb or preposition ("Kanada schickt

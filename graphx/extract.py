@@ -149,7 +149,8 @@ def lemmatizer():
     def lemma(token):
         word = token.text
         if word in table or not table:
-            return table.get(word, token.lemma_)
+            found = table.get(word, token.lemma_)    # "entsandte" -> "entsandt" -> "entsenden"
+            return table.get(found, found) if found.islower() and not found.endswith("n") else found
         if word.islower():
             for form in (word[::-1].replace("ss", "ß", 1)[::-1], word + "e", word[:-1] if word.endswith("en") else ""):
                 found = table.get(form, "")

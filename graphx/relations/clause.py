@@ -320,6 +320,10 @@ class Clause:
             found = self.with_preposition(role[3:], after=self.cue.i if noun else None)
             if not found and noun and role == "pp:gegen":    # "hat gegen X Sanktionen verhängt"
                 found = [self.name(ix) for ix, p, _ in self.items if p == "gegen" and self.f.mentions[ix].last < self.cue.i]
+            if not found and (noun or role in ("pp:gegen", "pp:auf", "pp:an")):   # "Angriffe gegen Stellungen des IS"
+                found = [self.name(ix) for ix, p, _ in self.items if p == ATTACHED and self.name(ix) not in sources
+                         and self.outer_preposition_at(self.f.mentions[ix].first - 1) == role[3:]
+                         and (not noun or self.cue.i < self.f.mentions[ix].first <= self.cue.i + 8)][:1]
             return found
         if role == "mod":
             return self.around_noun() if noun else []

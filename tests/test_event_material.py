@@ -186,3 +186,24 @@ def test_lemmas_the_lookup_table_spells_otherwise():
         griffen griffen VERB conj 1
     """)
     assert [lemma(t) for t in doc[1:]] == ["beschließen", "greifen", "greifen"]
+
+
+def test_a_name_after_und_behind_a_pp_belongs_to_the_pp_not_to_the_noun():
+    # "Waffen für Peru und Bolivien" with "Bolivien" hung on "Waffen" as its conjunct
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        verkauft verkaufen VERB ROOT 1
+        Waffen Waffe NOUN obj 1 Acc
+        für für ADP case 4
+        Peru Peru PROPN nmod 2 Acc
+        und und CCONJ cc 6
+        Bolivien Bolivien PROPN conj 2 Acc
+        . . PUNCT punct 1
+    """)
+    from graphx.mentions import find_mentions
+    from graphx.relations import RelationFinder
+    from graphx.resolve import resolve_article
+    mentions = find_mentions(doc)
+    finder = RelationFinder(doc, mentions, resolve_article(mentions, doc.text)["names"], "test.txt")
+    assert finder.conjuncts(doc[2]) == [doc[2]]
+    assert finder.conjuncts(doc[4]) == [doc[4]]

@@ -188,8 +188,17 @@ class ArgumentFinder:
         while stack:
             current = stack.pop()
             result.append(current)
-            stack.extend(c for c in current.children if c.dep_ in ("conj", "cj"))
+            stack.extend(c for c in current.children if c.dep_ in ("conj", "cj") and not self.inside_pp(current, c))
         return sorted(result, key=lambda t: t.i)
+
+    def inside_pp(self, head, conjunct) -> bool:
+        """"Exporte für Saudi-Arabien und die Emirate" with the second name hung on "Exporte": it
+        follows "und" right after a prepositional phrase of the head, so it belongs to that phrase."""
+        j = min(t.i for t in conjunct.subtree if t.dep_ not in ("cc", "punct")) - 1
+        if j <= head.i or self.doc[j].lower_ not in ("und", "oder", "sowie"):
+            return False
+        return any(c.i < conjunct.i and max(t.i for t in c.subtree) == j - 1 and self.preposition(c) is not None
+                   for c in head.children if c.dep_ in ("nmod", "obl"))
 
     def named_role_holder(self, head):
         """"UNO-Generalsekretär Ban Ki-moon", "Präsident Selenskyj": the person, not the organisation."""

@@ -51,7 +51,7 @@ class FrameRelations:
         if role.startswith("pp:") and "/" in role:        # "Angriffe auf Ziele in X", "Zölle auf Waren aus X"
             outer, inner = role[3:].split("/")
             hosts = [cue_token] + ([verb] if verb is not None and verb != cue_token else [])
-            phrases = [c for h in hosts for c in h.children if c.dep_ in OBLIQUE | {"nmod", "obl"}
+            phrases = [c for h in hosts for c in h.children if c.dep_ in OBLIQUE | {"nmod", "obl"} and c != cue_token
                        and self.preposition(c) == outer and not self.entities_at(c)]
             return [n for p in phrases for c in p.children if c.dep_ in ("nmod", "obl") and self.preposition(c) == inner
                     for n in self.entities_at(c)]
@@ -60,8 +60,8 @@ class FrameRelations:
             hosts = [cue_token] + ([verb] if verb is not None and verb != cue_token else [])
             if verb is not None and verb != cue_token:      # "hat gegen X Sanktionen verhängt": PP on the auxiliary
                 hosts += [a for a in verb.children if a.dep_.startswith("aux") and a.i < verb.i]
-            phrases = [c for host in hosts for c in host.children
-                       if c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep and not self.reports_source(c)]
+            phrases = [c for host in hosts for c in host.children if c != cue_token    # not "durch die Bombardierung" itself
+                       and c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep and not self.reports_source(c)]
             found = [n for c in phrases + [j for c in phrases for j in [self.next_conjunct(c)] if j is not None]
                      for n in self.entities_at(c) if n]
             if not found and verb is not None:   # "Soldaten nach Russland verlegt": PP under the object

@@ -196,3 +196,20 @@ def test_a_name_after_und_behind_a_pp_belongs_to_the_pp_not_to_the_noun():
     finder = RelationFinder(doc, mentions, resolve_article(mentions, doc.text)["names"], "test.txt")
     assert finder.conjuncts(doc[2]) == [doc[2]]
     assert finder.conjuncts(doc[4]) == [doc[4]]
+
+
+def test_every_person_after_a_plural_role_noun_is_an_object():
+    # "sanktioniert die Minister Ana Soto und Juan Ruiz" with "Juan Ruiz" hung on "Soto"
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        sanktioniert sanktionieren VERB ROOT 1
+        die der DET det 3 Acc
+        Minister Minister NOUN obj 1 Acc
+        Ana Ana PROPN appos 3 Acc
+        Soto Soto PROPN flat 4 Acc
+        und und CCONJ cc 7
+        Juan Juan PROPN conj 5 Acc
+        Ruiz Ruiz PROPN flat 7 Acc
+        . . PUNCT punct 1
+    """, ents=[(4, 6, "PER"), (7, 9, "PER")])
+    assert labels(relations_of(doc), "sanctions") == {("Chile", "Ana Soto"), ("Chile", "Juan Ruiz")}

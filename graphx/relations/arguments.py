@@ -152,6 +152,10 @@ class ArgumentFinder:
                 self.nearest_entity(conjunct, max_depth, actor)
             if best and best not in found:
                 found.append(best)
+            if best and not actor and self.types.get(best) == "PERSON":   # "sanktioniert die Minister X Y und Z W"
+                tokens = [t for t in conjunct.subtree if best in (self.names[ix] for ix in self.by_token.get(t.i, ()))]
+                for other in [c for t in tokens for c in self.conjuncts(t)[1:]]:
+                    found += [n for n in self.entities_at(other, 1) if n not in found and self.types.get(n) == "PERSON"]
         return found
 
     def pronoun_subject(self, pronoun, verb):

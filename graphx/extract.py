@@ -140,10 +140,24 @@ def rules_fingerprint() -> str:
 
 
 def lemmatizer():
-    """Fallback lemmas from spacy-lookups-data's German table, for cue matching."""
+    """Fallback lemmas from spacy-lookups-data's German table, for cue matching. The table spells
+    the old way ("beschoß") and lacks some strong past forms ("griff", "griffen", but "griffe"): a
+    verb found through those forms counts too."""
     from graphx.lexicon import word_forms
     table = word_forms()
-    return lambda token: table.get(token.text, token.lemma_) if table else token.lemma_
+
+    def lemma(token):
+        word = token.text
+        if word in table or not table:
+            found = table.get(word, token.lemma_)    # "entsandte" -> "entsandt" -> "entsenden"
+            return table.get(found, found) if found.islower() and not found.endswith("n") else found
+        if word.islower():
+            for form in (word[::-1].replace("ss", "ß", 1)[::-1], word + "e", word[:-1] if word.endswith("en") else ""):
+                found = table.get(form, "")
+                if found.islower() and found.endswith(("en", "ern", "eln")):
+                    return found
+        return token.lemma_
+    return lemma
 
 
 class Extractor:

@@ -245,7 +245,8 @@ class Lexicon:
                 return self.noun_cues[base]
         for base in bases:
             for lemma in self._noun_cue_keys():
-                if len(base) > len(lemma) + 2 and base.endswith(lemma):
+                if base.endswith(lemma) and (len(base) > len(lemma) + 2 or   # "Ölembargo": a two-letter noun
+                                             (len(base) == len(lemma) + 2 and base[:2].capitalize() in common_nouns())):
                     return self.noun_cues[lemma]
         return []
 

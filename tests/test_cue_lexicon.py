@@ -33,7 +33,8 @@ def test_labels_and_roles_are_known():
         assert item["relation"] in LABELS, item
         assert item["source"] and item["target"], item
         for role in item["source"] + item["target"]:
-            assert role in ROLES or (role.startswith("pp:") and role[3:].isalpha() and role[3:].islower()), item
+            preps = role[3:].split("/") if role.startswith("pp:") else []    # "pp:auf/in": nested
+            assert role in ROLES or (0 < len(preps) <= 2 and all(p.isalpha() and p.islower() for p in preps)), item
         for key in ("requires", "unless"):
             assert all(word == word.lower() and word.strip() == word for word in item.get(key, ())), item
         assert set(item) <= {"lemma", "relation", "source", "target", "requires", "unless", "person_target"}, item

@@ -115,7 +115,7 @@ class ArgumentFinder:
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
             start, end = clause_bounds(self.doc, verb.i, verb.sent)
             # the parser's passive with "haben" and no "werden" ("soll ... geliefert haben", "hat X Drohnen geliefert")
-            return not (any(c.dep_.startswith("aux") and c.lemma_ == "haben" for c in verb.children) and
+            return not (self.has_haben(verb, start, end) and
                         not any(c.dep_ == "aux:pass" and c.lemma_ in ("werden", "sein") for c in verb.children) and
                         not any(t.lower_ in WERDEN for t in self.doc[start:end]))
         if any(c.lemma_ == "werden" and c.dep_.startswith("aux") for c in verb.children) and \
@@ -125,6 +125,12 @@ class ArgumentFinder:
             return False
         start, end = clause_bounds(self.doc, verb.i, verb.sent)
         return any(t.lower_ in WERDEN for t in self.doc[start:end])
+
+    def has_haben(self, verb, start, end) -> bool:
+        """A form of "haben" as the verb's auxiliary, or in its clause where the parser hung it
+        on another word ("hat Kiew leichte Panzer geliefert" with "hat" under "leichte")."""
+        return any(c.dep_.startswith("aux") and c.lemma_ == "haben" for c in verb.children) or \
+            any(t.lemma_ == "haben" and t.pos_ == "AUX" and t.i < verb.i for t in self.doc[start:end])
 
     def looks_participle(self, verb) -> bool:
         """Past participle, by morphology or by form ("geliefert", "vorgeworfen", "verlegt" after
@@ -156,6 +162,10 @@ class ArgumentFinder:
             best = holder or self.owner_role_holder(conjunct) or self.nearest_entity(conjunct, max_depth, actor)
             if best and best not in found:
                 found.append(best)
+            if best and not actor and self.types.get(best) == "PERSON":   # "sanktioniert die Minister X Y und Z W"
+                tokens = [t for t in conjunct.subtree if best in (self.names[ix] for ix in self.by_token.get(t.i, ()))]
+                for other in [c for t in tokens for c in self.conjuncts(t)[1:]]:
+                    found += [n for n in self.entities_at(other, 1) if n not in found and self.types.get(n) == "PERSON"]
         return found
 
     def pp_conjunct(self, head, conjunct) -> bool:
@@ -212,7 +222,8 @@ class ArgumentFinder:
         while stack:
             current = stack.pop()
             result.append(current)
-            stack.extend(c for c in current.children if c.dep_ in ("conj", "cj") and not self.relative_between(current, c))
+            stack.extend(c for c in current.children if c.dep_ in ("conj", "cj") and not self.relative_between(current, c)
+                         and not self.inside_pp(current, c))
         return sorted(result, key=lambda t: t.i)
 
     def relative_between(self, first, second) -> bool:
@@ -220,6 +231,15 @@ class ArgumentFinder:
         low, high = sorted((first.i, second.i))
         return any(t.text == "," and self.doc[t.i + 1].lower_ in RELATIVE_PRONOUNS and self.doc[t.i + 1].pos_ == "PRON"
                    for t in self.doc[low:high])
+
+    def inside_pp(self, head, conjunct) -> bool:
+        """"Exporte für Saudi-Arabien und die Emirate" with the second name hung on "Exporte": it
+        follows "und" right after a prepositional phrase of the head, so it belongs to that phrase."""
+        j = min(t.i for t in conjunct.subtree if t.dep_ not in ("cc", "punct")) - 1
+        if j <= head.i or self.doc[j].lower_ not in ("und", "oder", "sowie"):
+            return False
+        return any(c.i < conjunct.i and max(t.i for t in c.subtree) == j - 1 and self.preposition(c) is not None
+                   for c in head.children if c.dep_ in ("nmod", "obl"))
 
     def named_role_holder(self, head):
         """"UNO-Generalsekretär Ban Ki-moon", "Präsident Selenskyj": the person, not the organisation."""
@@ -396,6 +416,10 @@ class ArgumentFinder:
                      and self.preposition(c) is None]
             if heads:
                 return heads[:1]
+        # "Die Ukraine hat ... angegriffen" parsed with "hat" as the main verb: its subject
+        if verb.dep_ in ("xcomp", "oc", "ccomp") and verb.head != verb and verb.head.lemma_ == "haben" and \
+                self.looks_participle(verb) and verb.head.i < verb.i:
+            return [c for c in verb.head.children if c.dep_ in SUBJ and self.preposition(c) is None][:1]
         # controlled infinitives: "X wirft Y vor, ... zu liefern" (Y), "X plant, ... anzugreifen" (X)
         if verb.dep_ in ("xcomp", "ccomp", "advcl", "oc") and verb.head != verb and self.is_infinitive(verb):
             governor = verb.head
@@ -495,7 +519,8 @@ class ArgumentFinder:
             if heads:
                 return heads
         subjects = set(self.subjects(verb)) if not self.is_passive(verb) else set()
-        objs = [c for c in verb.children if c.dep_ in OBJ and c not in subjects]
+        objs = [c for c in verb.children if (c.dep_ in OBJ or (c.dep_ == "obl:arg" and self.case(c) == "Acc"
+                                                               and self.preposition(c) is None)) and c not in subjects]
         if not objs:        # "hat das Vorgehen Chinas scharf verurteilt": the object hung on the adverb
             objs = [g for c in verb.children if c.pos_ in ("ADJ", "ADV") and c.dep_ not in CLAUSE_DEPS
                     and c.i < verb.i for g in c.children if g.dep_ in OBJ and g.i < c.i]
@@ -556,11 +581,13 @@ class ArgumentFinder:
             if child.dep_ == "appos" and child.i == noun.i + 1 and self.genitive_name(child):
                 names += [n for c in self.conjuncts(child) for n in self.entities_at(c, 0) if n not in names]
                 continue        # "Unterstützer Armeniens", "die Botschafter Spaniens und Irlands" parsed as appositions
-            genitive_appos = child.dep_ == "appos" and child.i == noun.i + 1 and child.lower_.endswith("s") and \
-                any(self.mentions[ix].kind != "adj" for ix in self.by_token.get(child.i, ()))   # "die Kritik Kiews"
+            genitive_appos = child.dep_ == "appos" and child.i == noun.i + 1 and (self.genitive_s(child) or (
+                child.lower_.endswith("s") and
+                any(self.mentions[ix].kind != "adj" for ix in self.by_token.get(child.i, ()))))   # "die Kritik Kiews"
             if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or genitive_appos or \
                     (child.dep_ in ("nmod", "det") and self.preposition(child) is None and
-                     (self.case(child) in ("Gen", None) or self.genitive_article(child)) and child.i < noun.i + 6):
+                     (self.case(child) in ("Gen", None) or self.genitive_article(child) or self.genitive_s(child))
+                     and child.i < noun.i + 6):
                 seat = self.body_seat(child)
                 for name in [seat] if seat else [self.names[index] for index in self.by_token.get(child.i, ())]:
                     if name not in names:
@@ -568,6 +595,11 @@ class ArgumentFinder:
                 if child.dep_ == "nmod" and not self.by_token.get(child.i):
                     names += [n for n in self.entities_at(child, 1) if n not in names]
         return names
+
+    def genitive_s(self, token) -> bool:
+        """A name with the genitive -s ("Nordkoreas", "Washingtons") whatever case the parser gave it."""
+        return token.text.endswith("s") and len(token.text) > 3 and bool(self.by_token.get(token.i)) and \
+            fold(token.lemma_) == fold(token.text[:-1])
 
     def possessor_subjects(self, noun) -> list:
         """"X nutzte seinen Besuch in Y", "bei ihrem Treffen mit Y sagte X": a possessive pronoun on

@@ -9,6 +9,7 @@ from graphx.relations.syntax import (
     INTENT_MODALS,
     NEGATIONS,
     OBJ,
+    UNREAL,
     clause_bounds,
 )
 
@@ -81,11 +82,23 @@ class Attribution:
         if self.doc[start].lower_ in HYPOTHETICAL or any(c.lower_ in HYPOTHETICAL and c.dep_ in ("mark", "cp")
                                                          for c in cue_token.children):
             return True          # "ob er ... treffen werde", "falls Iran ... liefert"
+        if self.conditional(cue_token, span):
+            return True
+        if cue_token.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ in ("amod", "nk") and c.lower_.startswith(UNREAL) for c in cue_token.children):
+            return True          # "mögliche Sanktionen", "die angedrohten Strafzölle"
         if start <= span.start or not (self.is_infinitive(cue_token) or self.doc[start].lower_ in ("dass", "damit")):
             return False
         outer_start, outer_end = clause_bounds(self.doc, start - 2, span) if start - 2 >= span.start else (0, 0)
         return any(any(self.lex.verb_class(lemma, "appeal") for lemma in self.lemmas(t))
                    for t in self.doc[outer_start:outer_end] if t.pos_ in ("VERB", "AUX"))
+
+    def conditional(self, cue_token, span) -> bool:
+        """"X würde Y im Falle einer Z angreifen": a "würde" in the cue's clause and "im Fall(e)" in the sentence."""
+        start, end = clause_bounds(self.doc, cue_token.i, span)
+        if not any(t.lower_ in ("würde", "würden") for t in self.doc[start:end]):
+            return False
+        return any(t.lower_ in ("fall", "falle") and t.i > span.start and self.doc[t.i - 1].lower_ == "im" for t in span)
 
     def attribution(self, sentence, cue_token, source_names):
         """(speaker entity or None, 'stated'|'alleged')."""

@@ -83,11 +83,25 @@ class Clause:
                 return self.preposition_of(self.f.mentions[earlier[-1]], start)
         if token.pos_ in ("NOUN", "PROPN") and not self.f.by_token.get(i) and token.lower_ not in TIME_NOUNS and \
                 not any(t.lower_ in ("den", "dem", "einen", "einem") for t in self.doc[i + 1:m.first]):
-            return ATTACHED                                 # "in der Stadt Aleppo", "die Atommacht X"
+            return self.conjunct_preposition(i, start) or ATTACHED   # "in der Stadt Aleppo", "die Atommacht X"
         return None
 
     def quoted_word(self, i) -> bool:
         return 0 < i < len(self.doc) - 1 and self.doc[i - 1].text in QUOTES and self.doc[i + 1].text in QUOTES
+
+    def conjunct_preposition(self, i, start):
+        """"gegen einen Minister und ein Mitglied der M23": a name owning the second conjunct of a
+        prepositional phrase shares the first conjunct's preposition."""
+        j = i - 1
+        while j >= start and self.doc[j].pos_ in NP_INNER and not self.f.by_token.get(j):
+            j -= 1
+        if j < start or self.doc[j].lower_ not in ("und", "oder", "sowie"):
+            return None
+        earlier = [ix for ix, _, _ in self.items_before(j, start)]
+        if not earlier:
+            return None
+        prep = self.preposition_of(self.f.mentions[earlier[-1]], start)
+        return prep if prep not in (None, ATTACHED) else None
 
     def outer_preposition(self, index):
         """The preposition of the phrase a name is attached to: "mit" for "mit der Agentur Reuters"."""
@@ -165,9 +179,10 @@ class Clause:
         first = self.doc[self.start]
         return self.start > self.span.start and first.pos_ == "PRON" and first.lower_ in RELATIVE_PRONOUNS
 
-    def subject(self, exclude=()):
-        """Names the clause's subject stands for (coordinated: all of them)."""
-        if self.relative_clause():       # "X, der Y ... vorwirft": a nominative relative pronoun stands for X
+    def subject(self, exclude=(), strict=False):
+        """Names the clause's subject stands for (coordinated: all of them; `strict`: only conjuncts
+        the tagger also gave the nominative)."""
+        if self.relative_clause() and not self.object_relative():   # "X, der Y vorwirft": the pronoun is X
             first = self.doc[self.start]
             if self.f.case(first) != "Nom" or first.lower_ not in ("der", "die", "welcher", "welche") or \
                     self.doc[self.start - 1].text != ",":
@@ -176,17 +191,46 @@ class Clause:
             return [self.name(before[0])] if before else []
         if self.is_infinitive_clause():
             return self.controller()
-        actors = [ix for ix in self.free(exclude) if self.f.mentions[ix].kind != "adj" and self.f.acts_for_state(ix)]
+        free = self.free(exclude)
+        owners = [ix for ix, prep, _ in self.items if prep is None and ix not in free and self.name(ix) not in exclude
+                  and self.f.genitive_s(self.doc[self.f.mentions[ix].last]) and self.on_actor_noun(ix)]
+        actors = [ix for ix in sorted(free + owners, key=lambda ix: self.f.mentions[ix].first)   # "Israels Armee"
+                  if (self.f.mentions[ix].kind != "adj" or self.on_actor_noun(ix)) and self.f.acts_for_state(ix)]
         candidates = [ix for ix in actors if self.mention_case(ix) in ("Nom", None)] or \
             [ix for ix in actors if self.mention_case(ix) == "Acc"] or actors   # a dative is no subject
         if not candidates:
             return []
         first = candidates[0]
         names = [self.name(first)]
-        for ix in candidates[1:]:
-            if self.f.coordinated(self.doc[self.f.mentions[first].last], self.doc[self.f.mentions[ix].first]):
+        for ix in candidates if strict else actors:    # "X und Y verhängten ...": a conjunct in any case
+            if self.f.mentions[ix].first > self.f.mentions[first].last and \
+                    self.f.coordinated(self.doc[self.f.mentions[first].last], self.doc[self.f.mentions[ix].first]):
                 names.append(self.name(ix))
         return list(dict.fromkeys(names))
+
+    def on_actor_noun(self, index) -> bool:
+        """A derived adjective or genitive on a body acting for its state ("die israelische Luftwaffe",
+        "Israels Armee")."""
+        j = self.f.mentions[index].last + 1
+        while j < self.end and self.doc[j].pos_ == "ADJ":
+            j += 1
+        return j < self.end and self.doc[j].pos_ == "NOUN" and self.f.actor_noun(self.doc[j].text)
+
+    def object_relative(self) -> bool:
+        """A relative clause whose pronoun is not its subject ("die Panzer, die Deutschland an die
+        Ukraine geliefert hat"): "den", "dem", "denen", or a finite verb whose number the pronoun's
+        noun does not share."""
+        pronoun = self.doc[self.start]
+        if pronoun.lower_ in ("den", "dem", "denen"):
+            return True
+        if pronoun.lower_ not in ("die", "das") or self.start < 2:
+            return False
+        noun = self.doc[self.start - 2]
+        finite = [t for t in self.doc[self.start:self.end] if t.pos_ in ("AUX", "VERB") and t.morph.get("Person")]
+        if noun.pos_ != "NOUN" or not finite:
+            return False
+        return bool(noun.morph.get("Number")) and finite[-1].morph.get("Number") and \
+            noun.morph.get("Number") != finite[-1].morph.get("Number")
 
     def is_infinitive_clause(self) -> bool:
         cue = self.cue
@@ -220,6 +264,39 @@ class Clause:
         return [self.name(ix) for ix, p, _ in self.items if p == prep and not self.describes_role(ix) and
                 (after is None or after < self.f.mentions[ix].first <= after + 9)]
 
+    def inside(self, index, outer) -> bool:
+        """Is the phrase with a mention ("in X") part of a phrase opened by `outer` ("auf Ziele in X")?"""
+        i = self.f.mentions[index].first - 1
+        while i >= self.start and (self.doc[i].pos_ == "ADP" or self.doc[i].lower_ in CONTRACTIONS):
+            i -= 1
+        steps = 0
+        while i >= self.start and steps < 5 and (self.doc[i].pos_ in NP_INNER | {"NOUN"}) and not self.f.by_token.get(i):
+            i, steps = i - 1, steps + 1
+        if i < self.start or steps == 0:
+            return False
+        token = self.doc[i]
+        return (token.pos_ == "ADP" or token.lower_ in CONTRACTIONS) and CONTRACTIONS.get(token.lower_, token.lower_) == outer
+
+    def inside_object(self, index) -> bool:
+        """Does the "in" phrase of a mention follow a common noun with no preposition of its own
+        ("Ziele in X", "einen Basar in der Provinz X")?"""
+        i = self.f.mentions[index].first - 1
+        while i >= self.start and (self.doc[i].pos_ in NP_INNER or self.doc[i].pos_ == "ADP" or
+                                   self.doc[i].lower_ in CONTRACTIONS) and not self.f.by_token.get(i):
+            i -= 1
+        return i >= self.start and self.doc[i].pos_ == "NOUN" and not self.f.by_token.get(i) and \
+            self.outer_preposition_at(i) is None
+
+    def outer_preposition_at(self, i):
+        """The preposition opening the noun phrase that ends at token i (derived adjectives inside it)."""
+        while i >= self.start and self.doc[i].pos_ in NP_INNER | {"NOUN", "CCONJ"} and \
+                all(self.f.mentions[ix].kind == "adj" for ix in self.f.by_token.get(i, ())):
+            i -= 1
+        if i < self.start:
+            return None
+        token = self.doc[i]
+        return CONTRACTIONS.get(token.lower_, token.lower_) if token.pos_ == "ADP" or token.lower_ in CONTRACTIONS else None
+
     def around_noun(self):
         """Derived adjective or genitive right before the cue noun, genitive right after it."""
         names = []
@@ -227,7 +304,8 @@ class Clause:
             m = self.f.mentions[ix]
             if prep is None and (self.cue.i - 3 <= m.last < self.cue.i and (m.kind == "adj" or
                                  m.surface.endswith("s")) or (self.cue.i < m.first <= self.cue.i + 3 and
-                                 self.is_genitive_attribute(ix))):
+                                 self.is_genitive_attribute(ix)) or (m.first == self.cue.i + 1 and
+                                                                     self.f.genitive_s(self.doc[m.first]))):
                 names.append(self.name(ix))
         return names
 
@@ -240,7 +318,7 @@ class Clause:
                 return []
             if noun:
                 verb_class = "receive" if role == "receiver" else "light"
-                verbs = [t for t in self.doc[self.start:self.end] if t.pos_ in ("VERB", "AUX", "ADJ")
+                verbs = [t for t in self.doc[self.start:self.end] if t.pos_ in ("VERB", "AUX", "ADJ", "ADV")
                          and any(self.f.lex.verb_class(lemma, verb_class) for lemma in self.f.lemmas(t))]
                 if not verbs:
                     return []
@@ -257,11 +335,29 @@ class Clause:
             free = [ix for ix in self.free(subjects)]
             names = [self.name(ix) for ix in free if self.mention_case(ix) in wanted] or \
                 [self.name(ix) for ix in free if self.f.mentions[ix].kind != "adj"]   # not the subject's adjective
+            if not free and role == "obj":     # "greift Stellungen der Hisbollah an", "den Oligarchen X"
+                free = [ix for ix, prep, _ in self.items if prep == ATTACHED and self.name(ix) not in subjects
+                        and self.f.mentions[ix].first > self.cue.i
+                        and self.outer_preposition_at(self.f.mentions[ix].first - 1) is None]
             return (names or [self.name(ix) for ix in free])[:1]
+        if role.startswith("pp:") and "/" in role:        # "Angriffe auf Ziele in X"
+            outer, inner = role[3:].split("/")
+            return [self.name(ix) for ix, p, _ in self.items if p == inner and self.inside(ix, outer)
+                    and (not noun or self.f.mentions[ix].first > self.cue.i)]
         if role.startswith("pp:"):
-            return self.with_preposition(role[3:], after=self.cue.i if noun else None)
+            found = self.with_preposition(role[3:], after=self.cue.i if noun else None)
+            if not found and noun and role == "pp:gegen":    # "hat gegen X Sanktionen verhängt"
+                found = [self.name(ix) for ix, p, _ in self.items if p == "gegen" and self.f.mentions[ix].last < self.cue.i]
+            if not found and (noun or role in ("pp:gegen", "pp:auf", "pp:an")):   # "Angriffe gegen Stellungen des IS"
+                found = [self.name(ix) for ix, p, _ in self.items if p == ATTACHED and self.name(ix) not in sources
+                         and self.outer_preposition_at(self.f.mentions[ix].first - 1) == role[3:]
+                         and (not noun or self.cue.i < self.f.mentions[ix].first <= self.cue.i + 8)][:1]
+            return found
         if role == "mod":
             return self.around_noun() if noun else []
+        if role == "obj_place" and not noun:     # "griffen ... Wohnhäuser in der afghanischen Provinz X an"
+            return [self.name(ix) for ix, p, _ in self.items if p == "in" and self.name(ix) not in sources
+                    and self.f.mentions[ix].first > self.cue.i and self.inside_object(ix)][:1]
         if role == "obj_owner" and not noun and not self.passive():   # "den ungarischen Botschafter X zitiert"
             return [self.name(ix) for ix, prep, case in self.items if prep is None and case == "Acc"
                     and self.f.mentions[ix].kind == "adj" and self.describes_role(ix)
@@ -286,7 +382,7 @@ class Clause:
             elif self.passive() and len(names) < 2:       # "wurde von X und Y unterzeichnet"
                 names = self.with_preposition("von") or self.with_preposition("durch")
             elif len(names) >= 2:
-                subjects = self.subject()
+                subjects = self.subject(strict=True)
                 names = subjects if len(subjects) >= 2 else []
             elif len(names) == 1:       # "..., X habe sich mit Y getroffen", "die X mit Y getroffen hat"
                 return [(names[0], partner) for partner in self.with_preposition("mit", after=None)

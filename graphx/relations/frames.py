@@ -6,9 +6,11 @@ from graphx.lexicon import fold
 from graphx.relations.clause import Clause
 from graphx.relations.syntax import (
     BOTH_NOUNS,
+    INFLECTED,
     NEGATIONS,
     OBJ,
     OBLIQUE,
+    PARTICLES,
     REASONS,
     RECIPROCAL,
     SUBJ,
@@ -40,7 +42,7 @@ class FrameRelations:
             objects = self.objects(verb)
             found = [n for h in objects for c in h.children
                      if c.dep_ in ("nmod", "obl") and self.preposition(c) == "in" for n in self.entities_at(c)]
-            if not found and objects and not any(self.all_entities_in(h) for h in objects):
+            if not found and objects and not any(self.entities_at(h) for h in objects):
                 found = [n for c in verb.children if c.dep_ in ("obl", "nmod") and c.i > objects[0].i
                          and self.preposition(c) == "in" for n in self.entities_at(c)]   # "in X" hung on the verb
             return found
@@ -49,14 +51,22 @@ class FrameRelations:
                     for n in self.modifiers(h) if self.types.get(n) in ("STATE", "ORG")]
         if role == "dat":
             return [n for h in self.datives(verb) for n in self.entities_at(h)]
+        if role.startswith("pp:") and "/" in role:        # "Angriffe auf Ziele in X", "Zölle auf Waren aus X"
+            outer, inner = role[3:].split("/")
+            hosts = [cue_token] + ([verb] if verb is not None and verb != cue_token else [])
+            phrases = [c for h in hosts for c in h.children if c.dep_ in OBLIQUE | {"nmod", "obl"} and c != cue_token
+                       and self.preposition(c) == outer and not self.entities_at(c)]
+            return [n for p in phrases for c in p.children if c.dep_ in ("nmod", "obl") and self.preposition(c) == inner
+                    for n in self.entities_at(c)]
         if role.startswith("pp:"):
             prep = role[3:]
             hosts = [cue_token] + ([verb] if verb is not None and verb != cue_token else [])
             if verb is not None and verb != cue_token:      # "hat gegen X Sanktionen verhängt": PP on the auxiliary
                 hosts += [a for a in verb.children if a.dep_.startswith("aux") and a.i < verb.i]
-            found = [n for host in hosts for c in host.children
-                     if c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep
-                     and not self.reports_source(c) for n in self.entities_at(c)]
+            phrases = [c for host in hosts for c in host.children if c != cue_token    # not "durch die Bombardierung" itself
+                       and c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep and not self.reports_source(c)]
+            found = [n for c in phrases + [j for c in phrases for j in [self.next_conjunct(c)] if j is not None]
+                     for n in self.entities_at(c) if n]
             if not found and cue.is_noun:    # "die Einbestellung des Botschafters durch X": the PP hung on the genitive
                 found = [n for g in cue_token.children if g.dep_ == "nmod" and g.i > cue_token.i
                          and self.preposition(g) is None for c in g.children
@@ -67,7 +77,7 @@ class FrameRelations:
                          for n in self.entities_at(g)]
             if prep == "aus" or (cue.relation == "meets" and prep in ("in", "nach", "bei")):
                 found = [self.capital_state(n) for n in found]   # "Kritik aus Moskau", "Besuch in Kiew": its state
-            return found
+            return found or self.unnamed_ruler(phrases, source_names)
         if role == "mod":
             names = self.modifiers(cue_token)
             if "described" in cue.source:     # an agent noun: "Kreml-Kritiker", "Russland-Kritiker" name the target
@@ -119,7 +129,9 @@ class FrameRelations:
             themes = self.objects(verb) if verb != cue_token or not cue.is_noun else []
             if cue.is_noun:
                 themes = [c for c in cue_token.children if c.dep_ in ("nmod", "ag")]
-            return [n for t in themes for n in self.modifiers(t)]
+            return [n for t in themes for n in self.modifiers(t)] or \
+                [n for t in themes for c in t.children if c.dep_ == "nmod" and self.preposition(c) == "von"
+                 for n in self.entities_at(c)]     # "das Vermögen von X eingefroren"
         if role == "fronted_claim":        # "China stecke dahinter, warf X vor": the quoted clause's subject
             start, _ = clause_bounds(self.doc, verb.i, verb.sent)
             if start - 2 < verb.sent.start or self.doc[start - 1].text != "," or self.doc[start].pos_ not in ("VERB", "AUX") \
@@ -258,6 +270,12 @@ class FrameRelations:
                 continue        # "kann nicht mit der Unterstützung Belgrads rechnen"
             start, end = clause_bounds(self.doc, token.i, sentence.span)
             own_clause = {t.lower_ for t in self.doc[start:end]}
+            if verb is token:              # "griff X, die ..., verbal an": the particle's clause too
+                particles = [c for c in token.children if c.dep_ in ("compound:prt", "svp") and c.i > end]
+                particles += [p for p in [self.clause_final_particle(token)] if p is not None]
+                for particle in particles:
+                    low, high = clause_bounds(self.doc, particle.i, sentence.span)
+                    own_clause |= {t.lower_ for t in self.doc[low:high]}
             for cue in cues:
                 if self.cue_applies(cue, clause_words, own_clause):
                     found += self.apply_cue(sentence, token, verb, cue)
@@ -300,16 +318,48 @@ class FrameRelations:
             return False
         return not (cue.unless and clause_words & set(cue.unless))
 
+    def unnamed_ruler(self, phrases, source_names) -> list:
+        """"Sanktionen gegen die Militärjunta" in a sentence naming Myanmar: a ruling body without a
+        seat stands for the one other state the sentence names."""
+        if not any(self.lex.is_seat_noun(p.text) and not self.all_entities_in(p) for p in phrases):
+            return []
+        span = phrases[0].sent
+        states = {self.names[ix] for ix in self.mentions_in(span) if self.mentions[ix].type == "STATE"} - set(source_names)
+        return sorted(states) if len(states) == 1 else []
+
+    def next_conjunct(self, phrase):
+        """"gegen einen Minister und ein Mitglied der M23" with the second conjunct hung elsewhere: the
+        noun after "und" right behind the phrase, when the parse did not make it the phrase's conjunct."""
+        end = max(t.i for t in phrase.subtree) + 1
+        if end + 1 >= len(self.doc) or self.doc[end].lower_ not in ("und", "oder", "sowie") or \
+                any(c.dep_ in ("conj", "cj") for c in phrase.children):
+            return None
+        j = end + 1
+        while j < len(self.doc) and self.doc[j].pos_ in ("DET", "ADJ", "NUM") and j < end + 5:
+            j += 1
+        token = self.doc[j] if j < len(self.doc) else None
+        if token is None or token.pos_ not in ("NOUN", "PROPN") or self.preposition(token) is not None or \
+                token.head.i > token.i and token.head.pos_ in ("VERB", "AUX"):
+            return None
+        return token
+
     def mistagged_verb(self, token) -> bool:
-        """A cue verb the tagger took for an adjective or adverb: its infinitive form, or a form the
-        lemma table knows that modifies no noun after it."""
-        if token.pos_ not in ("ADJ", "ADV") or not token.text[:1].islower():
+        """A cue verb the tagger took for an adjective, adverb or preposition ("Kanada schickt
+        Soldaten", "Pjöngjang entsende Truppen", "Kampfjets bombardierten Ziele"): lower case, its
+        lemma a verb, and no participle form ("gelieferten", "angegriffene", "liefernde")."""
+        if token.pos_ not in ("ADJ", "ADV", "ADP") or not token.text[:1].islower():
             return False
-        if token.lower_ in self.lex.verb_cues:
+        if token.lower_ in self.lex.verb_cues:     # the infinitive itself: "..., der X Y vorwerfen will"
             return True
-        following = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
-        return fold(self.lemmatize(token)) in self.lex.verb_cues and \
-            (following is None or following.pos_ not in ("NOUN", "PROPN", "ADJ"))
+        if token.i == token.sent.start:
+            return False
+        word, base = token.lower_, fold(self.lemmatize(token) or token.lemma_)
+        if not base.endswith("n") or word == base or word.startswith("ge") and not base.startswith("ge") or \
+                any(word.startswith(p + "ge") for p in PARTICLES) or "end" in word[len(base) - 3:]:
+            return False
+        if token.dep_ == "amod" and word != base[:-1] and word.endswith(INFLECTED):
+            return False        # attributive and inflected: an adjective (but "entsende", "griff" are verbs)
+        return any(lemma in self.lex.verb_cues for lemma in self.lemmas(token))
 
     def reports_source(self, token) -> bool:
         """"nach Angaben Südkoreas", "nach den Worten von X": who reports it, not where it goes."""

@@ -21,6 +21,8 @@ BOTH_NOUNS = {"staaten", "länder", "seiten", "regierungen", "nachbarn", "partne
 REASONS = {"da", "weil", "denn", "obwohl", "obgleich", "nachdem", "bevor", "während", "als"}   # adverbial clauses
 HYPOTHETICAL = {"ob", "falls", "sofern", "wenn", "sollte", "sollten"}
 INTENT_MODALS = {"wollen", "möchten"}          # "will ... treffen": intended, not done
+UNREAL = ("möglich", "etwaig", "eventuell", "potenziell", "potentiell", "denkbar", "geplant", "angedroht",
+          "drohend", "befürchtet")      # on a noun cue: not (yet) real ("mögliche Sanktionen")
 WERDEN = {"werden", "wird", "wurde", "wurden", "worden", "werde", "würde", "würden", "wirst", "wurdest"}
 TYPE_RANK = {"PERSON": 0, "ORG": 1, "STATE": 2, "LOCATION": 3}
 DASHES = {"–", "—", "-"}

@@ -5,7 +5,7 @@ real pipeline; prints recall and precision per label and (--show) the misses and
 
 A line: {"text": "...", "relations": [["Quelle", "label", "Ziel"], ...]} (an empty list: a
 sentence that states none). A name matches an entity by its name or an alias, a person also by surname.
-Precision counts the found edges of the labels the files test."""
+Precision counts the found edges of the labels each sentence's file tests."""
 from __future__ import annotations
 
 import json
@@ -23,11 +23,16 @@ SYMMETRIC = {"signed_treaty_with", "meets"}
 def load_items(paths) -> list:
     items = []
     for path in paths:
+        own = []
         for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 item = json.loads(line)
                 item["where"] = f"{Path(path).name}:{number}"
-                items.append(item)
+                own.append(item)
+        labels = {r[1] for item in own for r in item["relations"]}
+        for item in own:          # extras count only for the labels its own file tests
+            item["labels"] = labels
+        items += own
     return items
 
 
@@ -83,9 +88,8 @@ def score(items, results):
             counts[label]["hit"] += 1
         for miss in misses:
             lines.append(f"MISS  {item['where']}  {miss}  | {item['text']}")
-        labels = {r[1] for it in items for r in it["relations"]}
         for extra in extras:
-            if extra[1] in labels:
+            if extra[1] in item["labels"]:
                 counts.setdefault(extra[1], Counter())["extra"] += 1
                 lines.append(f"EXTRA {item['where']}  {extra}  | {item['text']}")
     return counts, lines

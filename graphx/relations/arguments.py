@@ -523,6 +523,12 @@ class ArgumentFinder:
                     names += [n for n in self.entities_at(child, 1) if n not in names]
         return names
 
+    def genitive_name(self, index) -> bool:
+        """A name in the genitive by its "-s" ("Kiews", "Erdoğans"): the parse's case or its lemma says so."""
+        token = self.doc[self.mentions[index].last]
+        return token.text.endswith(("s", "'", "’")) and self.mentions[index].kind != "adj" and \
+            ("Gen" in token.morph.get("Case") or fold(token.lemma_) != fold(token.text))
+
     def possessor_subjects(self, noun) -> list:
         """"X nutzte seinen Besuch in Y", "bei ihrem Treffen mit Y sagte X": a possessive pronoun on
         the noun stands for the subject of the noun's clause."""

@@ -223,6 +223,8 @@ class Clause:
                                  m.surface.endswith("s")) or (self.cue.i < m.first <= self.cue.i + 3 and
                                  self.is_genitive_attribute(ix))):
                 names.append(self.name(ix))
+            elif prep in (None, ATTACHED) and m.first == self.cue.i + 1 and self.f.genitive_name(ix):
+                names.append(self.name(ix))          # "die Anschuldigungen Kiews"
         return names
 
     def role(self, role, cue, sources=()):

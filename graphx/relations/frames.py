@@ -299,7 +299,8 @@ class FrameRelations:
         after it ("Putin-Kritiker X"), or the subject of a copula it is the predicate of ("X ist ein
         Verbündeter Ys", "X gilt als Kritiker Ys", "X gehört zu den Lieferanten Ys")."""
         if noun.i + 1 < len(self.doc):
-            after = [self.names[ix] for ix in self.by_token.get(noun.i + 1, ()) if self.mentions[ix].kind == "name"]
+            after = [self.names[ix] for ix in self.by_token.get(noun.i + 1, ()) if self.mentions[ix].kind == "name"
+                     and not self.genitive_name(ix)]          # "Kritiker Erdoğans" is about him, not him
             if after:
                 return after[:1]
         heads = [c for c in noun.children if c.dep_ in SUBJ]

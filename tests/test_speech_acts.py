@@ -247,3 +247,21 @@ def test_a_bare_genitive_name_right_after_a_cue_noun_is_its_source():
         . . PUNCT punct 6
     """)
     assert labelled(doc, "accuses") == {("Chile", "Peru")}
+
+
+def test_criticism_owned_by_someone_else_is_not_the_subjects():
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        äußerte äußern VERB ROOT 1
+        sich sich PRON obj 1 Acc
+        trotz trotz ADP case 5
+        der der DET det 5 Gen
+        Kritik Kritik NOUN obl 1 Gen
+        seines sein DET det 7 Gen
+        Ministers Minister NOUN nmod 5 Gen
+        an an ADP case 9
+        Peru Peru PROPN nmod 5 Dat
+        lobend lobend ADV advmod 1
+        . . PUNCT punct 1
+    """)
+    assert not labelled(doc, "criticizes")

@@ -235,6 +235,9 @@ class Clause:
                 return []
             if role == "subj" and self.passive():
                 return []
+            if noun and role == "gov_subj" and cue.relation in ("accuses", "criticizes", "denies") and \
+                    self.cue.i + 1 < self.end and self.doc[self.cue.i + 1].lower_ in GENITIVE_OWNERS:
+                return []           # "trotz der Kritik seines Ministers an X": the noun has an owner of its own
             if noun:
                 verb_class = "receive" if role == "receiver" else "light"
                 verbs = [t for t in self.doc[self.start:self.end] if t.pos_ in ("VERB", "AUX", "ADJ")

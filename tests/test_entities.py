@@ -159,10 +159,11 @@ def test_a_company_descriptor_is_cut_and_a_lexicon_acronym_inside_a_firms_name_s
 
 
 def test_places_the_ner_missed_or_dropped_a_dateline_pair_a_genitive_and_a_place_after_a_preposition():
-    doc = doc_of("Dakar/PROPN //PUNCT Bamako/PROPN –/PUNCT Kaliforniens/PROPN Gouverneur/NOUN reiste/VERB von/ADP "
+    # towns, not capitals: a capital in metonyms.tsv stands for its state
+    doc = doc_of("Thiès/PROPN //PUNCT Ségou/PROPN –/PUNCT Kaliforniens/PROPN Gouverneur/NOUN reiste/VERB von/ADP "
                  "Oregon/PROPN nach/ADP Quito/PROPN ./PUNCT", ents=[(0, 1, "LOC"), (4, 5, "LOC")])
     assert {(surface, etype) for surface, etype, _ in found(doc)} == {
-        ("Dakar", "LOCATION"), ("Bamako", "LOCATION"), ("Kaliforniens", "LOCATION"), ("Oregon", "LOCATION"),
+        ("Thiès", "LOCATION"), ("Ségou", "LOCATION"), ("Kaliforniens", "LOCATION"), ("Oregon", "LOCATION"),
         ("Quito", "LOCATION")}
 
 

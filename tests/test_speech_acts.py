@@ -202,3 +202,50 @@ def test_the_clause_reader_reads_a_government_by_its_seat():
         . . PUNCT punct 1
     """)
     assert labelled(doc, "accuses") == {("Chile", "Afghanistan")}
+
+
+def test_a_genitive_name_after_kritiker_is_the_target_not_the_critic():
+    doc = doc_from("""
+        Als als SCONJ case 1
+        Kritiker Kritiker NOUN obl 3 Nom
+        Sotos Soto PROPN appos 1 Gen
+        gilt gelten VERB ROOT 3
+        Ana Ana PROPN nsubj 3 Nom
+        Ruiz Ruiz PROPN flat 4 Nom
+        . . PUNCT punct 3
+    """, ents=[(2, 3, "PER"), (4, 6, "PER")])
+    critics = labelled(doc, "criticizes")
+    assert len(critics) == 1 and next(iter(critics))[0] == "Ana Ruiz"
+
+
+def test_a_bare_genitive_name_right_after_a_cue_noun_is_its_source():
+    # the parser hung the cue noun on the name: "Die Anschuldigungen Chiles gegen Peru wurden bekannt"
+    doc = doc_from("""
+        Die der DET det 2 Nom
+        Anschuldigungen Anschuldigung NOUN amod 2 Nom
+        Chiles Chile PROPN nsubj 6 Acc
+        gegen gegen ADP case 4
+        Peru Peru PROPN nmod 2 Dat
+        wurden werden AUX aux:pass 6
+        bekannt bekannt ADJ ROOT 6
+        . . PUNCT punct 6
+    """)
+    assert labelled(doc, "accuses") == {("Chile", "Peru")}
+
+
+def test_criticism_owned_by_someone_else_is_not_the_subjects():
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        äußerte äußern VERB ROOT 1
+        sich sich PRON obj 1 Acc
+        trotz trotz ADP case 5
+        der der DET det 5 Gen
+        Kritik Kritik NOUN obl 1 Gen
+        seines sein DET det 7 Gen
+        Ministers Minister NOUN nmod 5 Gen
+        an an ADP case 9
+        Peru Peru PROPN nmod 5 Dat
+        lobend lobend ADV advmod 1
+        . . PUNCT punct 1
+    """)
+    assert not labelled(doc, "criticizes")

@@ -581,12 +581,11 @@ class ArgumentFinder:
             if child.dep_ == "appos" and child.i == noun.i + 1 and self.genitive_name(child):
                 names += [n for c in self.conjuncts(child) for n in self.entities_at(c, 0) if n not in names]
                 continue        # "Unterstützer Armeniens", "die Botschafter Spaniens und Irlands" parsed as appositions
-            genitive_appos = child.dep_ == "appos" and child.i == noun.i + 1 and (self.genitive_s(child) or (
-                child.lower_.endswith("s") and
-                any(self.mentions[ix].kind != "adj" for ix in self.by_token.get(child.i, ()))))   # "die Kritik Kiews"
+            genitive_appos = child.dep_ == "appos" and child.i == noun.i + 1 and child.lower_.endswith("s") and \
+                any(self.mentions[ix].kind != "adj" for ix in self.by_token.get(child.i, ()))   # "die Kritik Kiews"
             if child.dep_ in ("amod", "nmod:poss", "det:poss", "nk", "ag") or genitive_appos or \
                     (child.dep_ in ("nmod", "det") and self.preposition(child) is None and
-                     (self.case(child) in ("Gen", None) or self.genitive_article(child) or self.genitive_s(child))
+                     (self.case(child) in ("Gen", None) or self.genitive_article(child) or self.genitive_name(child))
                      and child.i < noun.i + 6):
                 seat = self.body_seat(child)
                 for name in [seat] if seat else [self.names[index] for index in self.by_token.get(child.i, ())]:
@@ -595,11 +594,6 @@ class ArgumentFinder:
                 if child.dep_ == "nmod" and not self.by_token.get(child.i):
                     names += [n for n in self.entities_at(child, 1) if n not in names]
         return names
-
-    def genitive_s(self, token) -> bool:
-        """A name with the genitive -s ("Nordkoreas", "Washingtons") whatever case the parser gave it."""
-        return token.text.endswith("s") and len(token.text) > 3 and bool(self.by_token.get(token.i)) and \
-            fold(token.lemma_) == fold(token.text[:-1])
 
     def possessor_subjects(self, noun) -> list:
         """"X nutzte seinen Besuch in Y", "bei ihrem Treffen mit Y sagte X": a possessive pronoun on
@@ -629,11 +623,14 @@ class ArgumentFinder:
         return heads
 
     def genitive_name(self, token) -> bool:
-        """A name in the genitive: "Armeniens", "Putins" (the form is its lemma plus -s)."""
-        return token.pos_ == "PROPN" and bool(self.by_token.get(token.i)) and \
-            ("Gen" in token.morph.get("Case") or (token.text.endswith("s") and (
-                token.lemma_ == token.text[:-1] or any(self.names[ix].split()[-1] == token.text[:-1]
-                                                       for ix in self.by_token[token.i]))))
+        """A name in the genitive by its -s ("Nordkoreas", "Kiews", "Erdoğans"), whatever case the parser
+        gave it: the parse says genitive, or the word is its lemma or the name's last word plus -s."""
+        indexes = [ix for ix in self.by_token.get(token.i, ()) if self.mentions[ix].kind != "adj"]
+        if not indexes or not token.text.endswith(("s", "'", "’")) or len(token.text) <= 3:
+            return False
+        bare = fold(token.text[:-1])
+        return "Gen" in token.morph.get("Case") or fold(token.lemma_) == bare or \
+            any(fold(self.names[ix].split()[-1]) == bare for ix in indexes)
 
     def genitive_article(self, noun) -> bool:
         """"der myanmarischen Armee" with the noun's case misread: its article says genitive, or it is

@@ -14,6 +14,7 @@ from graphx.relations.syntax import (
 
 NP_INNER = {"DET", "ADJ", "NUM", "PRON"}
 QUOTES = {'"', "„", "“", "”", "»", "«", "'", "‚", "‘", "’"}
+GENITIVE_OWNERS = {"des", "der", "seines", "seiner", "ihres", "ihrer", "eines", "einer", "dessen", "deren"}
 ATTACHED = "^"        # a name in apposition to a common noun: not a free argument
 CLAIM_PREPOSITIONS = {None, ATTACHED, "von", "aus"}     # whose claim: "Vorwürfe von X", "Berichte aus Y"
 
@@ -193,7 +194,7 @@ class Clause:
             return self.controller()
         free = self.free(exclude)
         owners = [ix for ix, prep, _ in self.items if prep is None and ix not in free and self.name(ix) not in exclude
-                  and self.f.genitive_s(self.doc[self.f.mentions[ix].last]) and self.on_actor_noun(ix)]
+                  and self.f.genitive_name(self.doc[self.f.mentions[ix].last]) and self.on_actor_noun(ix)]
         actors = [ix for ix in sorted(free + owners, key=lambda ix: self.f.mentions[ix].first)   # "Israels Armee"
                   if (self.f.mentions[ix].kind != "adj" or self.on_actor_noun(ix)) and self.f.acts_for_state(ix)]
         candidates = [ix for ix in actors if self.mention_case(ix) in ("Nom", None)] or \
@@ -305,8 +306,10 @@ class Clause:
             if prep is None and (self.cue.i - 3 <= m.last < self.cue.i and (m.kind == "adj" or
                                  m.surface.endswith("s")) or (self.cue.i < m.first <= self.cue.i + 3 and
                                  self.is_genitive_attribute(ix)) or (m.first == self.cue.i + 1 and
-                                                                     self.f.genitive_s(self.doc[m.first]))):
+                                                                     self.f.genitive_name(self.doc[m.first]))):
                 names.append(self.name(ix))
+            elif prep in (None, ATTACHED) and m.first == self.cue.i + 1 and self.f.genitive_name(self.doc[m.last]):
+                names.append(self.name(ix))          # "die Anschuldigungen Kiews"
         return names
 
     def role(self, role, cue, sources=()):
@@ -316,6 +319,9 @@ class Clause:
                 return []
             if role == "subj" and self.passive():
                 return []
+            if noun and role == "gov_subj" and cue.relation in ("accuses", "criticizes", "denies") and \
+                    self.cue.i + 1 < self.end and self.doc[self.cue.i + 1].lower_ in GENITIVE_OWNERS:
+                return []           # "trotz der Kritik seines Ministers an X": the noun has an owner of its own
             if noun:
                 verb_class = "receive" if role == "receiver" else "light"
                 verbs = [t for t in self.doc[self.start:self.end] if t.pos_ in ("VERB", "AUX", "ADJ", "ADV")

@@ -255,6 +255,33 @@ def is_ordinary_word(token, lex) -> bool:
                                     not lex.org_head(text))
 
 
+QUOTES = set("\"'„“”‚‘’«»")
+ACRONYM_PLURAL = re.compile(r"^[A-ZÄÖÜ]{2,}s$")      # "NGOs", "KMUs": a kind of body, not one
+
+
+def is_lone_noun(token, lex) -> bool:
+    """A word that Wiktionary lists as an ordinary noun ("Reiswein", "Cousin", "Kreuzfeuer"), also where
+    the NER tagged it a proper noun: no name by itself. A surname that is also a noun ("Karner") comes
+    back through the article's full name ("Gerhard Karner"); a given name that is also a noun only
+    goes when a noun stands before it ("des Fastenmonats Ramadan", "First Lady")."""
+    text = token.text
+    nouns = noun_forms()
+    if text not in nouns and not (text.endswith("s") and text[:-1] in nouns) or lexicon_token(token, lex) or \
+            lex.org_head(text) or text in lex.toponyms:
+        return False
+    doc = token.doc
+    if any(t.text == text and 0 < t.i < len(doc) - 1 and doc[t.i - 1].text in QUOTES and doc[t.i + 1].text in QUOTES
+           for t in doc):
+        return False          # a nickname, „Falke“ in a person's name
+    if text not in lex.first_names:
+        return True
+    if token.i == 0 or token.is_sent_start:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text[:1].isupper() and before.is_alpha and not before.ent_type_ and \
+        before.text not in lex.first_names and not lex.title_relation(before.text)
+
+
 def is_given_name(token, lex, own=False) -> bool:
     """A given name ("Frank-Walter", "Anna"): left out by the NER in front of a person name, or (with
     `own`) the whole of what it tagged."""
@@ -399,7 +426,8 @@ def find_mentions(doc, lex=None) -> list:
         toponym = text in lex.toponyms or (text.endswith("s") and text[:-1] in lex.toponyms)    # "Kaliforniens"
         if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and not toponym and \
                 not introduced and \
-                (is_ordinary_word(span[0], lex) or (etype in ("LOCATION", "ORG") and is_common_word(text))):
+                (is_ordinary_word(span[0], lex) or (etype in ("LOCATION", "ORG") and is_common_word(text)) or
+                 (etype != "LOCATION" and is_lone_noun(span[0], lex)) or (ACRONYM_PLURAL.match(text) and not lexicon_token(text, lex))):
             continue          # "in Etappen", "im Budget", "Unterdessen": a common word the NER took for a name
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \
                 not any(t.text in lex.org_heads for t in span):

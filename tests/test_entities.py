@@ -252,3 +252,19 @@ def test_a_role_noun_the_tagger_took_for_a_proper_noun_still_opens_a_persons_nam
     doc = doc_of("Anhänger/NOUN von/ADP Prediger/PROPN Jonas/PROPN Talvik/PROPN protestierten/VERB ./PUNCT",
                  ents=[(2, 5, "ORG")])
     assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Jonas Talvik", "PERSON")}
+
+
+def test_a_noun_tagged_as_a_proper_noun_is_no_person_or_organisation_alone():
+    doc = doc_of("Sie/PRON trank/VERB mit/ADP dem/DET Cousin/PROPN im/ADP Fastenmonat/NOUN Ramadan/PROPN "
+                 "Reiswein/PROPN bei/ADP der/DET Firma/NOUN Kreuzfeuer/PROPN ,/PUNCT sagte/VERB "
+                 "Verteidigungsminister/NOUN Karner/PROPN ./PUNCT",
+                 ents=[(4, 5, "PER"), (7, 8, "PER"), (12, 13, "ORG"), (16, 17, "PER")])
+    names = {surface for surface, _, _ in found(doc)}
+    assert "Cousin" not in names and "Ramadan" not in names
+    assert {"Kreuzfeuer", "Karner"} <= names      # named by the descriptor and by the role noun before it
+
+
+def test_a_plural_acronym_names_a_kind_of_body_not_one():
+    doc = doc_of("Die/DET NGOs/PROPN und/CCONJ die/DET UNO/PROPN warnten/VERB ./PUNCT",
+                 ents=[(1, 2, "ORG"), (4, 5, "ORG")])
+    assert {surface for surface, _, _ in found(doc)} == {"UNO"}

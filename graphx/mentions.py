@@ -55,6 +55,38 @@ def title_tokens(tokens, lex) -> int:
     return count
 
 
+DASHES = ("–", "—", "-")
+SENTENCE_ENDS = {".", "!", "?", ":", '"', "“", "”", "»", "«"}
+DATELINE_WINDOW = 120      # tokens: the dateline follows the headline ("Titel. Wien – Text")
+
+
+def dateline_starts(doc):
+    """Token indices where a sentence may open with a dateline: the text start and, within the first
+    tokens, the word after a sentence end (10kGNAD and agencies run the headline into the dateline)."""
+    yield 0
+    for k in range(1, min(len(doc), DATELINE_WINDOW)):
+        if doc[k - 1].text in SENTENCE_ENDS or (doc[k - 1].text.endswith(".") and doc[k - 1].is_punct):
+            yield k
+
+
+def in_dateline(token) -> bool:
+    """Is the token a place of a dateline ("Wien –", "Gaza/Jerusalem –", "Spielfeld / Bad Radkersburg –")?"""
+    doc, k = token.doc, token.i
+    if k >= DATELINE_WINDOW:
+        return False
+    left = k
+    while left > 0 and k - left < 6 and (doc[left - 1].text[:1].isupper() or doc[left - 1].text in ("/", ",")) and \
+            doc[left - 1].text not in SENTENCE_ENDS and not doc[left - 1].is_sent_end:
+        left -= 1
+    if left > 0 and doc[left - 1].text not in SENTENCE_ENDS and not doc[left - 1].text.endswith("."):
+        return False
+    right = k + 1
+    while right < len(doc) and right - k < 8 and (doc[right].text[:1].isupper() or doc[right].text in ("/", ",", "(", ")")
+                                                     or doc[right].text.endswith(".")) and doc[right].text not in DASHES:
+        right += 1
+    return right < len(doc) - 1 and doc[right].text in DASHES and doc[right + 1].text[:1].isupper()
+
+
 def is_locative(token) -> bool:
     """Is a city name used as a place ("in Moskau") rather than as the acting state?"""
     for child in token.children:
@@ -88,6 +120,8 @@ def classify_name(text: str, label: str, root, lex):
     key = fold(text)
     if key in lex.metonyms:
         state, kind = lex.metonyms[key]
+        if in_dateline(root):
+            return "LOCATION", text, "name"
         if kind == "seat" or not is_locative(root):
             return "STATE", state, "metonym"
         return "LOCATION", text, "name"
@@ -789,17 +823,25 @@ def named_places(doc, lex, taken, add):
                 (k > 1 and (doc[k - 2].ent_type_ in ("PER", "PERSON") or doc[k - 2].text in lex.first_names)):
             continue
         add(k, k, "LOCATION", token.text, "name")
-    first = 0
+    for first in dateline_starts(doc):
+        if dateline_place(doc, first, lex, taken, add):
+            break
+
+
+def dateline_place(doc, first, lex, taken, add) -> bool:
+    """The place(s) of a dateline opening at token `first`, added as LOCATION; True when there is one."""
     while first < len(doc) and doc[first].is_space:
         first += 1
     end = first
     while end < len(doc) and end - first < 3 and doc[end].text[:1].isupper() and not doc[end].is_punct:
         end += 1
     dash = end + 1 if end < len(doc) and doc[end].text == "," and end + 1 < len(doc) else end
-    while dash < len(doc) and dash - end < 4 and doc[dash].text not in ("–", "—", "-") and \
+    while dash < len(doc) and dash - end < 6 and doc[dash].text not in ("–", "—", "-") and \
             (doc[dash].text[:1].isupper() or doc[dash].text in (",", "/")):
         dash += 1
     dateline = end > first and dash < len(doc) and doc[dash].text in ("–", "—", "-") and dash + 1 < len(doc)
+    if dateline and first > 0:      # after a headline: a name, then a sentence opening after the dash
+        dateline = doc[first].pos_ in ("PROPN", "NOUN", "X") and doc[dash + 1].text[:1].isupper()
     if dateline and not any(i in taken for i in range(first, end)) and not lexicon_token(doc[first:end].text, lex):
         add(first, end - 1, "LOCATION", doc[first:end].text, "name")
     if dateline:
@@ -807,6 +849,7 @@ def named_places(doc, lex, taken, add):
             if doc[k - 1].text == "/" and doc[k].text[:1].isupper() and k not in taken and \
                     (k + 1 == dash or doc[k + 1].text == "/") and not lexicon_token(doc[k], lex):
                 add(k, k, "LOCATION", doc[k].text, "name")
+    return dateline
 
 
 def after_role_noun(span, lex) -> bool:

@@ -268,3 +268,14 @@ def test_a_plural_acronym_names_a_kind_of_body_not_one():
     doc = doc_of("Die/DET NGOs/PROPN und/CCONJ die/DET UNO/PROPN warnten/VERB ./PUNCT",
                  ents=[(1, 2, "ORG"), (4, 5, "ORG")])
     assert {surface for surface, _, _ in found(doc)} == {"UNO"}
+
+
+def test_the_dateline_after_a_headline_names_places_not_the_state():
+    doc = doc_of("Neue/ADJ Regeln/NOUN ./PUNCT Spielfeld/PROPN //PUNCT Leibnitz/PROPN –/PUNCT Die/DET Polizei/NOUN "
+                 "in/ADP Wien/PROPN zählte/VERB ./PUNCT", ents=[(10, 11, "LOC")])
+    assert {("Spielfeld", "LOCATION"), ("Leibnitz", "LOCATION")} <= {(s, t) for s, t, _ in found(doc)}
+    doc = doc_of("Neue/ADJ Regeln/NOUN ./PUNCT Wien/PROPN –/PUNCT Die/DET Regierung/NOUN beschloss/VERB sie/PRON ./PUNCT",
+                 ents=[(3, 4, "LOC")])
+    assert ("Wien", "LOCATION", "Wien") in found(doc)
+    doc = doc_of("Wien/PROPN beschloss/VERB neue/ADJ Regeln/NOUN ./PUNCT", ents=[(0, 1, "LOC")])
+    assert ("Wien", "STATE", "Österreich") in found(doc)

@@ -147,8 +147,10 @@ def clean_span(span, lex):
     """Trim determiners, titles and punctuation off an NER span; None when nothing is left."""
     tokens = list(span)
     skip = title_tokens(tokens, lex) if span.label_ in ("PER", "PERSON") else 0
-    if skip == 0 and tokens and tokens[0].lower_ in ("der", "die", "das", "den", "dem", "des"):
-        skip = 1
+    if skip == 0 and tokens and tokens[0].lower_ in ("der", "die", "das", "den", "dem", "des") and not (
+            len(tokens) > 1 and tokens[0].text[:1].isupper() and tokens[0].i > 0 and
+            tokens[0].doc[tokens[0].i - 1].text not in SENTENCE_ENDS and not tokens[0].is_sent_start):
+        skip = 1              # but a capitalised article inside a sentence is part of the name: "in Den Haag"
     tokens = tokens[skip:]
     while tokens and (tokens[-1].text in STRIP_CHARS or (len(tokens) > 1 and tokens[-1].text.isalpha() and
                                                          tokens[-1].text.islower() and
@@ -157,6 +159,11 @@ def clean_span(span, lex):
     while tokens and tokens[0].text in STRIP_CHARS:
         tokens = tokens[1:]
     tokens = repair_boundaries(tokens, span.label_, lex)
+    if span.label_ in ("PER", "PERSON"):
+        for k in range(1, len(tokens) - 1):      # "Andreas Baur von der Steuerungsgruppe": no particle name
+            if tokens[k].lower_ in NAME_PARTICLES and tokens[k].text.islower() and common_after_particles(tokens[k], lex):
+                tokens = tokens[:k]
+                break
     if not tokens:
         return None
     # "Nordkoreas Offiziere", "Atommacht Russland": a lexicon entity inside common nouns
@@ -195,7 +202,8 @@ def clean_span(span, lex):
         if not inside and k > end and doc[end].lower_ in GERMAN_ARTICLES:
             k = end                               # "Theodor Körner das Amt": an article, no particle
         if (k > end or inside) and k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and \
-                (inside or (doc[k].text not in noun_forms() and doc[k].ent_type_ not in ("LOC", "ORG", "GPE") and
+                (inside or (doc[k].text not in noun_forms() and not common_after_particles(doc[end], lex) and
+                            doc[k].ent_type_ not in ("LOC", "ORG", "GPE") and
                             not lexicon_token(doc[k], lex))):
             end = k + 1
         if end < len(doc) and ARABIC_ARTICLE.match(doc[end].text) and doc[end].text.split("-", 1)[1][:1].isupper():
@@ -222,6 +230,19 @@ NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "di"
 
 
 GERMAN_ARTICLES = {"der", "den", "das"}    # particles only after another one: "von der Leyen"
+
+
+def common_after_particles(token, lex) -> bool:
+    """Do the particles from `token` on lead to an ordinary noun ("von der Steuerungsgruppe"), not to a
+    surname ("von der Leyen", "von der Schulenburg")?"""
+    doc, k = token.doc, token.i
+    while k < len(doc) and doc[k].lower_ in NAME_PARTICLES:
+        k += 1
+    if k >= len(doc) or not doc[k].text[:1].isupper():
+        return False
+    word = doc[k].text
+    return word not in lex.first_names and (word in noun_forms() or is_noun_word(word)) and \
+        not word.lower().endswith(lex.place_endings)
 
 
 def particle_before_name(token) -> bool:
@@ -778,8 +799,9 @@ def is_abstract_noun(text: str) -> bool:
 def named_persons(doc, lex, taken, add):
     """A given name followed by a surname the NER missed: "Farah Dakhlallah", "Olaf Scholz"."""
     for token in doc:
-        if token.i in taken or token.text not in lex.first_names or token.i + 1 >= len(doc):
-            continue
+        if token.i in taken or token.i + 1 >= len(doc) or not (
+                token.text in lex.first_names or (is_given_name(token, lex, own=True) and "-" in token.text)):
+            continue              # "Heinz-Christian Strache": both parts of a hyphenated given name are known
         end = token.i + 1
         while end < len(doc) and end - token.i <= 3 and end not in taken and looks_like_name_part(doc[end], lex) \
                 and (doc[end].pos_ in ("PROPN", "X") or doc[end].text in lex.first_names or

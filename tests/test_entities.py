@@ -279,3 +279,16 @@ def test_the_dateline_after_a_headline_names_places_not_the_state():
     assert ("Wien", "LOCATION", "Wien") in found(doc)
     doc = doc_of("Wien/PROPN beschloss/VERB neue/ADJ Regeln/NOUN ./PUNCT", ents=[(0, 1, "LOC")])
     assert ("Wien", "STATE", "Österreich") in found(doc)
+
+
+def test_hyphenated_given_name_opens_a_person_the_ner_missed():
+    doc = doc_of("Dann/ADV sprach/VERB Hans-Joachim/PROPN Brauneder/NOUN in/ADP Linz/PROPN ./PUNCT",
+                 ents=[(5, 6, "LOC")])
+    assert ("Hans-Joachim Brauneder", "PERSON", "Hans-Joachim Brauneder") in found(doc)
+
+
+def test_particles_before_an_ordinary_noun_end_a_person_name_and_a_capital_article_starts_a_place():
+    doc = doc_of("Das/PRON sagt/VERB Agnes/PROPN Lindner/PROPN von/ADP der/DET Planungsgruppe/NOUN in/ADP "
+                 "Den/DET Haag/PROPN ./PUNCT", ents=[(2, 7, "PER"), (8, 10, "LOC")])
+    names = {surface for surface, _, _ in found(doc)}
+    assert "Agnes Lindner" in names and "Den Haag" in names

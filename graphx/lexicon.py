@@ -93,6 +93,7 @@ class Lexicon:
     org_alone_heads: tuple = ()                       # folded heads whose compounds are names alone
     org_fuer_heads: set = field(default_factory=set)  # heads with a "für" complement
     org_prefix_heads: set = field(default_factory=set)  # heads whose hyphen prefix is the name
+    org_fuer_compounds: tuple = ()                    # folded heads whose compounds take "für" ("Forschungsinstitut")
     org_genus: dict = field(default_factory=dict)     # folded head -> m, f or n
     not_org_compounds: set = field(default_factory=set)  # folded compounds that name no organisation
     descriptors: set = field(default_factory=set)     # folded descriptor nouns ("enklave"), see rows()
@@ -347,6 +348,8 @@ def load() -> Lexicon:
             lex.org_alone_heads += (fold(row[0]),)
         if "für" in flags:
             lex.org_fuer_heads.add(row[0])
+            if "compound" in flags:
+                lex.org_fuer_compounds += (fold(row[0]),)
         if "prefix" in flags:
             lex.org_prefix_heads.add(row[0])
         for genus in flags & {"m", "f", "n"}:

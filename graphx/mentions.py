@@ -21,7 +21,7 @@ DERIV_LABELS = {"LOCderiv", "LOC_DERIV", "LOCDERIV"}
 STRIP_CHARS = "\"'„“”‚‘’«»()[]{}.,;:!?*–—-/ "
 JUNK = re.compile(r"^[\W\d_]+$")
 MARKUP = re.compile(r"[<>{}\[\]|\\=]|https?:|www\.")
-MAX_GAZETTEER_TOKENS = 6
+MAX_GAZETTEER_TOKENS = 8         # "Organisation für Sicherheit und Zusammenarbeit in Europa"
 KOREAN_GIVEN_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{2,5}$")    # "Jong-un", "Ho-ryung", "Yo-jong"
 
 
@@ -270,7 +270,7 @@ def repair_boundaries(tokens, label, lex):
         if token.text.endswith("s") and token.text[:1].isupper() and token.text not in lex.first_names and \
                 token.text not in noun_forms() and all(
                 t.text[:1].isupper() and (t.pos_ == "NOUN" or is_noun_word(t.text)) and
-                not lexicon_token(t, lex) and not lex.org_head(t.text) and t.text not in lex.first_names
+                not lexicon_token(t, lex) and lex.org_head(t.text) in (None, "head") and t.text not in lex.first_names
                 for t in rest) and all(is_noun_word(t.text) or t.text.isupper() for t in rest):
             return tokens[:k + 1]                 # "Poroschenkos Popularität"
     if label in ("PER", "PERSON") and len(tokens) > 2 and tokens[-1].text in noun_forms() and \
@@ -646,10 +646,12 @@ def organisation_spans(doc, lex, ents=()) -> list:
                 j += 1
                 while j < n and doc[j].text[:1].isupper() and not doc[j].is_punct:
                     last, j = j, j + 1               # "Korea Institute for Defense Analyses"
-        elif j + 1 < n and doc[j].lower_ == "für" and kind == "head" and org_head_word(head.text, lex) in \
-                lex.org_fuer_heads:
-            k, end = j + 1, None
-            while k < n and k - j <= 6 and (doc[k].lower_ in COMPLEMENT_DETS or doc[k].lower_ == "und" or
+        elif j + 1 < n and doc[j].lower_ == "für" and (
+                (kind == "head" and org_head_word(head.text, lex) in lex.org_fuer_heads) or
+                (kind == "compound" and fold(org_head_word(head.text, lex)).endswith(lex.org_fuer_compounds))):
+            k, end = j + 1, None         # "Ministerium für ...", "Forschungsinstitut für ..."
+            while k < n and k - j <= 6 and (doc[k].lower_ in COMPLEMENT_DETS or
+                                            (doc[k].lower_ == "und" and not (k + 1 < n and doc[k + 1].pos_ == "DET")) or
                                             (doc[k].pos_ == "ADJ" and doc[k].text.isalpha()) or
                                             (doc[k].text[:1].isupper() and doc[k].pos_ in ("NOUN", "PROPN", "X"))):
                 if doc[k].text[:1].isupper():
@@ -753,7 +755,8 @@ def org_key(span, lex) -> str:
     for k, token in enumerate(tokens):
         text = token.text
         if genus and token.pos_ == "ADJ" and text[:1].isupper() and k + 1 < len(tokens) and \
-                (tokens[k + 1].pos_ == "ADJ" or lex.org_head(tokens[k + 1].text)):
+                (tokens[k + 1].pos_ == "ADJ" or lex.org_head(tokens[k + 1].text)) and text.lower() in word_forms():
+            # a declinable adjective; place adjectives in -er ("Wiener", "Hamburger") never change
             stem = next((text[: len(text) - len(e)] for e in ("en", "em", "er", "es", "e") if text.endswith(e)), None)
             if stem:
                 text = stem + NOMINATIVE[genus]          # "Europäischen Gerichtshofs" -> "Europäischer Gerichtshof"

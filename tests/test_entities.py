@@ -292,3 +292,21 @@ def test_particles_before_an_ordinary_noun_end_a_person_name_and_a_capital_artic
                  "Den/DET Haag/PROPN ./PUNCT", ents=[(2, 7, "PER"), (8, 10, "LOC")])
     names = {surface for surface, _, _ in found(doc)}
     assert "Agnes Lindner" in names and "Den Haag" in names
+
+
+def test_compound_heads_take_a_fuer_complement_that_stops_before_a_new_noun_phrase():
+    doc = doc_of("Das/DET Forschungsinstitut/NOUN für/ADP Bodenkunde/NOUN und/CCONJ die/DET Polizei/NOUN "
+                 "prüfen/VERB ./PUNCT")
+    assert ("Forschungsinstitut für Bodenkunde", "ORG", "Forschungsinstitut für Bodenkunde") in found(doc)
+
+
+def test_police_directorates_and_commands_with_their_place_are_organisations():
+    doc = doc_of("Die/DET Landespolizeidirektion/NOUN Tirol/PROPN und/CCONJ das/DET Stadtpolizeikommando/NOUN "
+                 "Villach/PROPN ermitteln/VERB ./PUNCT", ents=[(2, 3, "LOC"), (6, 7, "LOC")])
+    names = {surface for surface, etype, _ in found(doc) if etype == "ORG"}
+    assert names == {"Landespolizeidirektion Tirol", "Stadtpolizeikommando Villach"}
+
+
+def test_a_place_adjective_in_er_keeps_its_form_in_an_organisation_name():
+    doc = doc_of("Die/DET Grazer/ADJ Berufsrettung/NOUN kam/VERB ./PUNCT")
+    assert ("Grazer Berufsrettung", "ORG", "Grazer Berufsrettung") in found(doc)

@@ -140,6 +140,8 @@ def classify_name(text: str, label: str, root, lex):
     etype = NAME_LABELS.get(label)
     if etype is None:
         return None
+    if etype == "LOCATION" and text.endswith("s") and text not in lex.toponyms and text[:-1] in lex.toponyms:
+        return etype, text[:-1], "name"           # "Teilen Asiens": Asien
     return etype, text, "name"
 
 
@@ -265,6 +267,9 @@ def repair_boundaries(tokens, label, lex):
                                                fold(word) not in lex.demonyms))
     while len(tokens) > 1 and describes(tokens[0]) and tokens[1].text[:1].isupper():
         tokens = tokens[1:]
+    while len(tokens) > 1 and label in ("LOC", "GPE", "ORG", "MISC") and tokens[1].text[:1].isupper() and \
+            leads_a_name(tokens[0], tokens[1:], label, lex):
+        tokens = tokens[1:]                       # "Terrororganisation Boko Haram", "Grenzübergang Preševo"
     for k, token in enumerate(tokens[:-1]):
         rest = tokens[k + 1:]
         if token.text.endswith("s") and token.text[:1].isupper() and token.text not in lex.first_names and \
@@ -277,6 +282,37 @@ def repair_boundaries(tokens, label, lex):
             tokens[-1].pos_ == "NOUN" and tokens[-1].text not in lex.first_names:
         tokens = tokens[:-1]                      # "Heinz Fischer Rosen"
     return tokens
+
+
+def known_name(text: str, lex) -> bool:
+    """A lexicon entity or a place name Wiktionary knows, also in the genitive ("Syriens", "Asiens")."""
+    return any(lexicon_token(form, lex) or form in lex.toponyms
+               for form in (text, text[:-1] if text.endswith("s") else text))
+
+
+def is_compound_noun(text: str) -> bool:
+    nouns = noun_forms()
+    return any(text[k:].capitalize() in nouns for k in range(3, len(text) - 3))
+
+
+def leads_a_name(token, rest, label, lex) -> bool:
+    """Is `token` an ordinary noun in front of the name `rest` rather than its first word: a descriptor
+    before a known name ("Staatsbürger Syriens", "Terrororganisation Boko Haram", not "Verwaltungsgericht
+    München"), or a compound noun before a place ("Grenzübergang Preševo", not "Bad Ischl")?"""
+    word = token.text
+    if not word[:1].isupper() or not word.isalpha() or lexicon_token(token, lex) or word in lex.first_names or \
+            word in lex.toponyms or not (word in noun_forms() or is_noun_word(word)):
+        return False
+    rest_text = " ".join(t.text for t in rest)
+    if lex.org_head(word):
+        return bool(lex.org_of(rest_text))
+    if label in ("ORG", "MISC"):
+        return False                              # "Bank Austria", "Statistik Austria"
+    compound = is_compound_noun(word)
+    genitive = rest_text not in lex.toponyms and not lexicon_token(rest_text, lex)    # "Asiens", "Syriens"
+    if known_name(rest_text, lex) and (compound or genitive):
+        return True                               # but "Port Sudan", "Kap Verde"
+    return label in ("LOC", "GPE") and compound and not word.lower().endswith(lex.place_endings)
 
 
 def is_noun_word(text: str) -> bool:

@@ -310,3 +310,16 @@ def test_police_directorates_and_commands_with_their_place_are_organisations():
 def test_a_place_adjective_in_er_keeps_its_form_in_an_organisation_name():
     doc = doc_of("Die/DET Grazer/ADJ Berufsrettung/NOUN kam/VERB ./PUNCT")
     assert ("Grazer Berufsrettung", "ORG", "Grazer Berufsrettung") in found(doc)
+
+
+def test_an_ordinary_noun_before_a_known_name_or_a_place_is_no_part_of_it():
+    doc = doc_of("Die/DET Terrororganisation/NOUN Boko/PROPN Haram/PROPN und/CCONJ Staatsbürger/NOUN Syriens/PROPN "
+                 "kamen/VERB zum/ADP Grenzübergang/NOUN Horgoš/PROPN ./PUNCT",
+                 ents=[(1, 4, "ORG"), (5, 7, "LOC"), (9, 11, "LOC")])
+    assert {(s, t) for s, t, _ in found(doc)} == {("Boko Haram", "ORG"), ("Syriens", "STATE"), ("Horgoš", "LOCATION")}
+
+
+def test_a_noun_that_opens_a_firm_or_place_name_stays():
+    doc = doc_of("Die/DET Bank/NOUN Austria/PROPN liefert/VERB nach/ADP Bad/NOUN Ischl/PROPN ./PUNCT",
+                 ents=[(1, 3, "ORG"), (5, 7, "LOC")])
+    assert {"Bank Austria", "Bad Ischl"} <= {s for s, _, _ in found(doc)}

@@ -191,6 +191,8 @@ def clean_span(span, lex):
         # "Frank-Walter Steinmeier" tagged from "Steinmeier" on
         while first > 0 and tokens[-1].i - first < 3 and is_given_name(doc[first - 1], lex):
             first -= 1
+        if first == tokens[-1].i and first > 0 and unknown_given_name(doc[first - 1], lex):
+            first -= 1                            # "Raif Badawi", "Ensaf Haidar": a given name no list knows
         # "Christian Kern", "Heinz-Christian Strache": a given name alone, its surname tagged as a noun
         if end < len(doc) and all(is_given_name(t, lex, own=True) for t in tokens) and doc[end].pos_ == "NOUN" \
                 and doc[end].text[:1].isupper() and not doc[end].ent_type_ and not doc[end].is_sent_end and \
@@ -373,6 +375,17 @@ def is_lone_noun(token, lex) -> bool:
         before.text not in lex.first_names and not lex.title_relation(before.text)
 
 
+def unknown_given_name(token, lex) -> bool:
+    """A capitalised word right before a surname that is no German word, role, place or known entity:
+    a given name the lists lack ("Raif" Badawi, "Ensaf" Haidar)."""
+    text = token.text
+    return text[:1].isupper() and text.isalpha() and len(text) > 2 and not text.isupper() and \
+        token.pos_ in ("PROPN", "NOUN", "X") and token.ent_type_ in ("", "PER") and not token.is_sent_start and \
+        not is_noun_word(text) and text not in word_forms() and text.lower() not in word_forms() and \
+        not text.endswith(("er", "ers", "in")) and not lexicon_token(token, lex) and not lex.title_relation(text) and not lex.is_descriptor(text) and \
+        fold(text) not in lex.not_names and text not in lex.toponyms and fold(text) not in lex.adjectives
+
+
 def is_given_name(token, lex, own=False) -> bool:
     """A given name ("Frank-Walter", "Anna"): left out by the NER in front of a person name, or (with
     `own`) the whole of what it tagged."""
@@ -523,6 +536,8 @@ def find_mentions(doc, lex=None) -> list:
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \
                 not any(t.text in lex.org_heads for t in span):
             etype = "PERSON"          # "UNO-Generalsekretär Ban Ki-moon" tagged ORG: a role names a person
+            span = clean_span(Span(doc, span.start, span.end, label="PER"), lex) or span
+            key = text = span.text.strip(STRIP_CHARS)          # and its name goes on: "Bashar" + "al-Assad"
         if kind == "name" and etype == "PERSON" and span.start > 0 and lex.is_place_noun(doc[span.start - 1].text) \
                 and doc[span.start - 1].text[:1].isupper() and not lex.title_relation(doc[span.start - 1].text):
             etype = "LOCATION"        # "in der Provinz Sirnak" tagged PER: a place noun names a place
@@ -791,7 +806,8 @@ def org_key(span, lex) -> str:
     for k, token in enumerate(tokens):
         text = token.text
         if genus and token.pos_ == "ADJ" and text[:1].isupper() and k + 1 < len(tokens) and \
-                (tokens[k + 1].pos_ == "ADJ" or lex.org_head(tokens[k + 1].text)) and text.lower() in word_forms():
+                (tokens[k + 1].pos_ == "ADJ" or lex.org_head(tokens[k + 1].text)) and \
+                not (text.endswith("er") and text.lower() not in word_forms()):
             # a declinable adjective; place adjectives in -er ("Wiener", "Hamburger") never change
             stem = next((text[: len(text) - len(e)] for e in ("en", "em", "er", "es", "e") if text.endswith(e)), None)
             if stem:
@@ -991,7 +1007,11 @@ def known_names(doc, lex, taken, mentions, add, persons=()):
     for token in doc:
         if token.i in taken or token.text not in parts or not token.text[:1].isupper():
             continue
-        add(token.i, token.i, "PERSON", token.text, "name")
+        first = token.i
+        if first > 0 and first - 1 not in taken and " " not in parts[token.text] and \
+                unknown_given_name(doc[first - 1], lex):
+            first -= 1                    # "Raif Badawi" where the NER tagged only "Badawis"
+        add(first, token.i, "PERSON", doc[first:token.i + 1].text, "name")
 
 
 ARABIC_ARTICLE = re.compile(r"^(al|el|as|ad|ar|asch|bin|ibn|abu)-", re.IGNORECASE)
@@ -1009,6 +1029,8 @@ def person_parts(names) -> dict:
                 if len(form) > 2 and form[:1].isupper():
                     parts[form] = name
                     parts[form + "s"] = name
+            if len(words) == 1 and word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+                parts.setdefault(word[:-1], name)     # the NER tagged only the genitive: "Badawis"
     return parts
 
 
@@ -1055,9 +1077,8 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
     taken = {i for m in result for i in range(m.first, m.last + 1)}
 
     def add(first, last, etype, key, kind):
-        token = doc[first]
-        result.append(Mention(token.idx, token.idx + len(token.text), token.text, etype, key, kind, first, first,
-                              last))
+        span = doc[first:last + 1]
+        result.append(Mention(span.start_char, span.end_char, span.text, etype, key, kind, last, first, last))
     known_names(doc, lex, taken, result, add, persons)
     article_compounds(doc, taken, result, orgs, parts)
     result.sort(key=lambda m: (m.start, m.end))

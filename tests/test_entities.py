@@ -323,3 +323,23 @@ def test_a_noun_that_opens_a_firm_or_place_name_stays():
     doc = doc_of("Die/DET Bank/NOUN Austria/PROPN liefert/VERB nach/ADP Bad/NOUN Ischl/PROPN ./PUNCT",
                  ents=[(1, 3, "ORG"), (5, 7, "LOC")])
     assert {"Bank Austria", "Bad Ischl"} <= {s for s, _, _ in found(doc)}
+
+
+def test_a_place_tagged_after_a_role_noun_is_a_person_with_its_whole_name():
+    doc = doc_of("Die/DET Familie/NOUN von/ADP Staatschef/NOUN Kamal/PROPN al-Rashid/PROPN stammt/VERB "
+                 "aus/ADP Homs/PROPN ./PUNCT", ents=[(4, 5, "LOC"), (8, 9, "LOC")])
+    assert ("Kamal al-Rashid", "PERSON", "Kamal al-Rashid") in found(doc)
+
+
+def test_a_given_name_no_list_knows_joins_the_surname_but_no_compound_noun_does():
+    doc = doc_of("Dann/ADV sprach/VERB Tarek/PROPN Hamdani/PROPN mit/ADP dem/DET Mautanbieter/NOUN Kaprun/PROPN ./PUNCT",
+                 ents=[(3, 4, "PER"), (7, 8, "PER")])
+    names = {surface for surface, etype, _ in found(doc) if etype == "PERSON"}
+    assert names == {"Tarek Hamdani", "Kaprun"}
+
+
+def test_a_surname_the_ner_tagged_only_in_the_genitive_finds_its_given_name_elsewhere():
+    from graphx.mentions import add_article_names
+    doc = doc_of("Das/DET Urteil/NOUN gegen/ADP Tarek/PROPN Hamdani/PROPN ./PUNCT")
+    mentions = add_article_names(doc, [], ["Hamdanis"])
+    assert [(m.surface, m.type) for m in mentions] == [("Tarek Hamdani", "PERSON")]

@@ -93,6 +93,7 @@ class Lexicon:
     org_alone_heads: tuple = ()                       # folded heads whose compounds are names alone
     org_fuer_heads: set = field(default_factory=set)  # heads with a "für" complement
     org_prefix_heads: set = field(default_factory=set)  # heads whose hyphen prefix is the name
+    company_forms: frozenset = frozenset()           # "Holding", "AG": words after a firm's name
     org_fuer_compounds: tuple = ()                    # folded heads whose compounds take "für" ("Forschungsinstitut")
     org_genus: dict = field(default_factory=dict)     # folded head -> m, f or n
     not_org_compounds: set = field(default_factory=set)  # folded compounds that name no organisation
@@ -355,6 +356,7 @@ def load() -> Lexicon:
         for genus in flags & {"m", "f", "n"}:
             lex.org_genus[fold(row[0])] = genus
     lex.descriptors = {fold(row[0]) for row in rows("descriptor_nouns.txt")}
+    lex.company_forms = frozenset(row[0] for row in rows("company_forms.txt"))
     lex.adverbs = {row[0] for row in rows("adverbs.txt")}
     lex.toponyms = frozenset(row[0] for row in rows("toponyms.txt"))
     lex.place_endings = tuple(row[0] for row in rows("place_endings.txt"))

@@ -317,6 +317,11 @@ def leads_a_name(token, rest, label, lex) -> bool:
     return label in ("LOC", "GPE") and compound and not word.lower().endswith(lex.place_endings)
 
 
+def is_word(text: str) -> bool:
+    """A German word of any kind ("Wachstum", "neue"), not a foreign name ("Amhara")."""
+    return text in word_forms() or text.lower() in word_forms() or is_noun_word(text)
+
+
 def is_noun_word(text: str) -> bool:
     """An ordinary noun or a compound ending in one ("Wahlkampfbudget", "E-Mail-Computer")."""
     nouns = noun_forms()
@@ -888,8 +893,15 @@ def named_places(doc, lex, taken, add):
         name = doc[last]
         if not any(i in taken for i in range(first, last + 1)) and looks_like_name_part(name, lex) and \
                 (name.pos_ in ("PROPN", "X") or (name.pos_ == "NOUN" and not name.lower_.endswith(NOUN_SUFFIXES)
+                                                 and not (lex.is_place_plural(token.text) and is_word(name.text))
                                                  and "Case=Nom" not in str(name.morph))):
             add(first, last, "LOCATION", doc[first:last + 1].text, "name")
+            k = last + 1          # a plural place noun names several: "die Provinzhauptstädte Goma und Bukavu"
+            while lex.is_place_plural(token.text) and k + 1 < len(doc) and doc[k].lower_ in (",", "und") \
+                    and k + 1 not in taken and looks_like_name_part(doc[k + 1], lex) and \
+                    doc[k + 1].pos_ in ("PROPN", "X", "NOUN") and not is_word(doc[k + 1].text):
+                add(k + 1, k + 1, "LOCATION", doc[k + 1].text, "name")
+                k += 2
     for token in doc:     # "Gouverneur von Illinois": a place name Wiktionary knows, after a place preposition
         k = token.i
         if k in taken or k < 1 or token.pos_ not in ("PROPN", "NOUN") or token.text not in lex.toponyms or \

@@ -343,3 +343,10 @@ def test_a_surname_the_ner_tagged_only_in_the_genitive_finds_its_given_name_else
     doc = doc_of("Das/DET Urteil/NOUN gegen/ADP Tarek/PROPN Hamdani/PROPN ./PUNCT")
     mentions = add_article_names(doc, [], ["Hamdanis"])
     assert [(m.surface, m.type) for m in mentions] == [("Tarek Hamdani", "PERSON")]
+
+
+def test_a_plural_place_noun_names_each_of_the_coordinated_places_but_no_common_noun():
+    doc = doc_of("Die/DET Miliz/NOUN hält/VERB die/DET Provinzhauptstädte/NOUN Kindu/PROPN und/CCONJ Uvira/PROPN ,/PUNCT "
+                 "in/ADP den/DET Siedlungen/NOUN Schutz/NOUN suchen/VERB viele/PRON ./PUNCT")
+    places = {surface for surface, etype, _ in found(doc) if etype == "LOCATION"}
+    assert places == {"Kindu", "Uvira"}

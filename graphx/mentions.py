@@ -357,15 +357,16 @@ QUOTES = set("\"'„“”‚‘’«»")
 ACRONYM_PLURAL = re.compile(r"^[A-ZÄÖÜ]{2,}s$")      # "NGOs", "KMUs": a kind of body, not one
 
 
-def is_lone_noun(token, lex) -> bool:
+def is_lone_noun(token, lex, person=False) -> bool:
     """A word that Wiktionary lists as an ordinary noun ("Reiswein", "Cousin", "Kreuzfeuer"), also where
     the NER tagged it a proper noun: no name by itself. A surname that is also a noun ("Karner") comes
     back through the article's full name ("Gerhard Karner"); a given name that is also a noun only
     goes when a noun stands before it ("des Fastenmonats Ramadan", "First Lady")."""
     text = token.text
-    nouns = noun_forms()
-    if text not in nouns and not (text.endswith("s") and text[:-1] in nouns) or lexicon_token(token, lex) or \
-            lex.org_head(text) or text in lex.toponyms:
+    def noun(word):                       # a person also no ordinary noun by spacy-lookups-data: "Wolf"
+        return word in noun_forms() or (person and word in common_nouns())
+    if not noun(text) and not (text.endswith("s") and noun(text[:-1])) or lexicon_token(token, lex) or \
+            lex.org_head(text) or (text in lex.toponyms and not person):
         return False
     doc = token.doc
     if any(t.text == text and 0 < t.i < len(doc) - 1 and doc[t.i - 1].text in QUOTES and doc[t.i + 1].text in QUOTES
@@ -536,8 +537,11 @@ def find_mentions(doc, lex=None) -> list:
         if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and not toponym and \
                 not introduced and \
                 (is_ordinary_word(span[0], lex) or (etype in ("LOCATION", "ORG") and is_common_word(text)) or
-                 (etype != "LOCATION" and is_lone_noun(span[0], lex)) or (ACRONYM_PLURAL.match(text) and not lexicon_token(text, lex))):
+                 (etype == "ORG" and is_lone_noun(span[0], lex)) or (ACRONYM_PLURAL.match(text) and not lexicon_token(text, lex))):
             continue          # "in Etappen", "im Budget", "Unterdessen": a common word the NER took for a name
+        if kind == "name" and len(span) == 1 and etype == "PERSON" and not after_role_noun(span, lex) and \
+                not introduced and is_lone_noun(span[0], lex, person=True):
+            continue          # "mit dem Cousin", "als Wolf im Schafspelz": no person by itself
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \
                 not any(t.text in lex.org_heads for t in span):
             etype = "PERSON"          # "UNO-Generalsekretär Ban Ki-moon" tagged ORG: a role names a person
@@ -892,8 +896,8 @@ def named_places(doc, lex, taken, add):
             last = first + 1                       # "St. Pölten", "Bad Ischl"
         name = doc[last]
         if not any(i in taken for i in range(first, last + 1)) and looks_like_name_part(name, lex) and \
+                not (lex.is_place_plural(token.text) and is_word(name.text)) and \
                 (name.pos_ in ("PROPN", "X") or (name.pos_ == "NOUN" and not name.lower_.endswith(NOUN_SUFFIXES)
-                                                 and not (lex.is_place_plural(token.text) and is_word(name.text))
                                                  and "Case=Nom" not in str(name.morph))):
             add(first, last, "LOCATION", doc[first:last + 1].text, "name")
             k = last + 1          # a plural place noun names several: "die Provinzhauptstädte Goma und Bukavu"

@@ -350,3 +350,8 @@ def test_a_plural_place_noun_names_each_of_the_coordinated_places_but_no_common_
                  "in/ADP den/DET Siedlungen/NOUN Schutz/NOUN suchen/VERB viele/PRON ./PUNCT")
     places = {surface for surface, etype, _ in found(doc) if etype == "LOCATION"}
     assert places == {"Kindu", "Uvira"}
+
+
+def test_a_common_noun_that_is_also_a_surname_or_a_place_is_no_person_alone():
+    doc = doc_of("Er/PRON kam/VERB als/ADP Wolf/PROPN im/ADP Schafspelz/NOUN ./PUNCT", ents=[(3, 4, "PER")])
+    assert "Wolf" in load().toponyms and found(doc) == set()

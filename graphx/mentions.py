@@ -357,16 +357,17 @@ QUOTES = set("\"'„“”‚‘’«»")
 ACRONYM_PLURAL = re.compile(r"^[A-ZÄÖÜ]{2,}s$")      # "NGOs", "KMUs": a kind of body, not one
 
 
-def is_lone_noun(token, lex, person=False) -> bool:
-    """A word that Wiktionary lists as an ordinary noun ("Reiswein", "Cousin", "Kreuzfeuer"), also where
-    the NER tagged it a proper noun: no name by itself. A surname that is also a noun ("Karner") comes
-    back through the article's full name ("Gerhard Karner"); a given name that is also a noun only
-    goes when a noun stands before it ("des Fastenmonats Ramadan", "First Lady")."""
+def is_lone_noun(token, lex) -> bool:
+    """A word that Wiktionary or spacy-lookups-data lists as an ordinary noun ("Cousin", "Reiswein",
+    "Wolf"), also where the NER tagged it a proper noun: no person by itself. A surname that is also a
+    noun ("Karner") comes back through the article's full name ("Gerhard Karner"); a given name that is
+    also a noun only goes when a noun stands before it ("des Fastenmonats Ramadan", "First Lady")."""
     text = token.text
-    def noun(word):                       # a person also no ordinary noun by spacy-lookups-data: "Wolf"
-        return word in noun_forms() or (person and word in common_nouns())
+
+    def noun(word):
+        return word in noun_forms() or word in common_nouns()
     if not noun(text) and not (text.endswith("s") and noun(text[:-1])) or lexicon_token(token, lex) or \
-            lex.org_head(text) or (text in lex.toponyms and not person):
+            lex.org_head(text):
         return False
     doc = token.doc
     if any(t.text == text and 0 < t.i < len(doc) - 1 and doc[t.i - 1].text in QUOTES and doc[t.i + 1].text in QUOTES
@@ -537,10 +538,10 @@ def find_mentions(doc, lex=None) -> list:
         if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and not toponym and \
                 not introduced and \
                 (is_ordinary_word(span[0], lex) or (etype in ("LOCATION", "ORG") and is_common_word(text)) or
-                 (etype == "ORG" and is_lone_noun(span[0], lex)) or (ACRONYM_PLURAL.match(text) and not lexicon_token(text, lex))):
+                 (ACRONYM_PLURAL.match(text) and not lexicon_token(text, lex))):
             continue          # "in Etappen", "im Budget", "Unterdessen": a common word the NER took for a name
         if kind == "name" and len(span) == 1 and etype == "PERSON" and not after_role_noun(span, lex) and \
-                not introduced and is_lone_noun(span[0], lex, person=True):
+                not introduced and is_lone_noun(span[0], lex):
             continue          # "mit dem Cousin", "als Wolf im Schafspelz": no person by itself
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \
                 not any(t.text in lex.org_heads for t in span):

@@ -254,7 +254,7 @@ def test_a_role_noun_the_tagger_took_for_a_proper_noun_still_opens_a_persons_nam
     assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Jonas Talvik", "PERSON")}
 
 
-def test_a_noun_tagged_as_a_proper_noun_is_no_person_or_organisation_alone():
+def test_a_noun_tagged_as_a_proper_noun_is_no_person_alone():
     doc = doc_of("Sie/PRON trank/VERB mit/ADP dem/DET Cousin/PROPN im/ADP Fastenmonat/NOUN Ramadan/PROPN "
                  "Reiswein/PROPN bei/ADP der/DET Firma/NOUN Kreuzfeuer/PROPN ,/PUNCT sagte/VERB "
                  "Verteidigungsminister/NOUN Karner/PROPN ./PUNCT",
@@ -262,6 +262,8 @@ def test_a_noun_tagged_as_a_proper_noun_is_no_person_or_organisation_alone():
     names = {surface for surface, _, _ in found(doc)}
     assert "Cousin" not in names and "Ramadan" not in names
     assert {"Kreuzfeuer", "Karner"} <= names      # named by the descriptor and by the role noun before it
+    doc = doc_of("Dann/ADV kaufte/VERB Siemens/PROPN ein/ADV ./PUNCT", ents=[(2, 3, "ORG")])
+    assert {surface for surface, _, _ in found(doc)} == {"Siemens"}      # a firm named like a noun stays
 
 
 def test_a_plural_acronym_names_a_kind_of_body_not_one():

@@ -1046,8 +1046,8 @@ def person_parts(names) -> dict:
                 if len(form) > 2 and form[:1].isupper():
                     parts[form] = name
                     parts[form + "s"] = name
-            if len(words) == 1 and word.endswith("s") and not word.endswith("ss") and len(word) > 4:
-                parts.setdefault(word[:-1], name)     # the NER tagged only the genitive: "Badawis"
+            if word == words[-1] and word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+                parts.setdefault(word[:-1], name)     # the NER tagged only the genitive: "(Christian) Kerns"
     return parts
 
 

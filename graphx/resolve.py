@@ -65,12 +65,15 @@ def resolve_article(mentions, text: str = "") -> dict:
              "names": [entity name per mention, in mention order]}.
     """
     persons = [m for m in mentions if m.type == "PERSON"]
+    all_words = {w for m in mentions for w in name_parts(m.key)} | {m.key for m in mentions}
     full_names = {}
     for m in persons:
         parts = name_parts(m.key)
         if len(parts) >= 2:
+            last = strip_genitive(parts[-1], all_words - {parts[-1]})
+            if last != parts[-1] and last in {n.key for n in persons}:
+                parts = parts[:-1] + [last]      # "Christian Kerns" where "Kern" stands alone too
             full_names.setdefault(" ".join(parts), m.start)
-    all_words = {w for m in mentions for w in name_parts(m.key)} | {m.key for m in mentions}
     acronyms = find_acronyms(text, mentions)
     nicknames = {}                     # "Hemeti" -> "Mohamed Hamdan Dagalo" ("Mohamed Hamdan „Hemeti“ Dagalo")
     for m in persons:

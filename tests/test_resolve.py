@@ -238,3 +238,10 @@ def test_a_firm_with_its_legal_form_is_the_firm_named_without_it():
     mentions = [mention(text, "Berger Holding", "ORG"), mention(text, "Berger Bau", "ORG"),
                 mention(text, "Nord AG", "ORG"), mention(text, "Berger Bau Holding", "ORG")]
     assert resolve_article(mentions, text)["names"] == ["Berger Holding", "Berger Bau", "Nord AG", "Berger Bau"]
+
+
+def test_a_full_name_in_the_genitive_is_the_person_its_surname_names_alone():
+    text = "Der Auftritt Lukas Brenners war kurz. Dann sprach Brenner."
+    full = mention(text, "Lukas Brenners")
+    alone = Mention(text.rindex("Brenner"), text.rindex("Brenner") + 7, "Brenner", "PERSON", "Brenner", "name", 0, 0, 0)
+    assert resolve_article([full, alone], text)["names"] == ["Lukas Brenner"] * 2

@@ -37,6 +37,10 @@ def rows(name: str):
                 yield line.split("\t")
 
 
+def place_match(key: str, nouns) -> bool:
+    return any(key == noun or (key.endswith(noun) and len(key) > len(noun) + 2) for noun in nouns)
+
+
 def per_word(method):
     """Cache a Lexicon helper's answer per word: the lexicon never changes once loaded."""
     name = method.__name__
@@ -94,12 +98,15 @@ class Lexicon:
     org_alone_heads: tuple = ()                       # folded heads whose compounds are names alone
     org_fuer_heads: set = field(default_factory=set)  # heads with a "für" complement
     org_prefix_heads: set = field(default_factory=set)  # heads whose hyphen prefix is the name
+    company_forms: frozenset = frozenset()           # "Holding", "AG": words after a firm's name
+    org_fuer_compounds: tuple = ()                    # folded heads whose compounds take "für" ("Forschungsinstitut")
     org_genus: dict = field(default_factory=dict)     # folded head -> m, f or n
     not_org_compounds: set = field(default_factory=set)  # folded compounds that name no organisation
     descriptors: set = field(default_factory=set)     # folded descriptor nouns ("enklave"), see rows()
     actor_nouns: tuple = ()                           # people and groups acting for a state
     first_names: frozenset = frozenset()              # given names (from the NER training corpora)
     place_nouns: tuple = ()                           # nouns introducing a place name ("Region")
+    place_plurals: tuple = ()                         # their plurals ("Regionen")
     membership_nouns: tuple = ()                      # nouns for what a person belongs to ("Partei")
     seat_nouns: tuple = ()                            # ruling bodies named by their seat ("Regierung in Kabul")
     leading_nouns: frozenset = frozenset()            # "unter der Führung von X": X leads
@@ -139,8 +146,13 @@ class Lexicon:
 
     @per_word
     def is_place_noun(self, word: str) -> bool:
-        key = fold(word)
-        return any(key == noun or (key.endswith(noun) and len(key) > len(noun) + 2) for noun in self.place_nouns)
+        """"Region", "Hafenstadt", "Provinzhauptstädte"."""
+        return self.is_place_plural(word) or place_match(fold(word), self.place_nouns)
+
+    @per_word
+    def is_place_plural(self, word: str) -> bool:
+        """A place noun in the plural, which may name several places ("die Provinzhauptstädte Goma und Bukavu")."""
+        return place_match(fold(word), self.place_plurals)
 
     @per_word
     def is_leading_noun(self, word: str) -> bool:
@@ -353,17 +365,21 @@ def load() -> Lexicon:
             lex.org_alone_heads += (fold(row[0]),)
         if "für" in flags:
             lex.org_fuer_heads.add(row[0])
+            if "compound" in flags:
+                lex.org_fuer_compounds += (fold(row[0]),)
         if "prefix" in flags:
             lex.org_prefix_heads.add(row[0])
         for genus in flags & {"m", "f", "n"}:
             lex.org_genus[fold(row[0])] = genus
     lex.descriptors = {fold(row[0]) for row in rows("descriptor_nouns.txt")}
+    lex.company_forms = frozenset(row[0] for row in rows("company_forms.txt"))
     lex.adverbs = {row[0] for row in rows("adverbs.txt")}
     lex.toponyms = frozenset(row[0] for row in rows("toponyms.txt"))
     lex.place_endings = tuple(row[0] for row in rows("place_endings.txt"))
     lex.actor_nouns = tuple(fold(row[0]) for row in rows("actor_nouns.txt"))
     lex.first_names = frozenset(row[0] for row in rows("first_names.txt"))
     lex.place_nouns = tuple(fold(row[0]) for row in rows("place_nouns.txt"))
+    lex.place_plurals = tuple(fold(row[1]) for row in rows("place_nouns.txt") if len(row) > 1)
     lex.membership_nouns = tuple(fold(row[0]) for row in rows("membership_nouns.txt"))
     lex.seat_nouns = tuple(fold(row[0]) for row in rows("seat_nouns.txt"))
     lex.leading_nouns = frozenset(fold(row[0]) for row in rows("leading_nouns.txt"))

@@ -21,7 +21,7 @@ DERIV_LABELS = {"LOCderiv", "LOC_DERIV", "LOCDERIV"}
 STRIP_CHARS = "\"'„“”‚‘’«»()[]{}.,;:!?*–—-/ "
 JUNK = re.compile(r"^[\W\d_]+$")
 MARKUP = re.compile(r"[<>{}\[\]|\\=]|https?:|www\.")
-MAX_GAZETTEER_TOKENS = 6
+MAX_GAZETTEER_TOKENS = 8         # "Organisation für Sicherheit und Zusammenarbeit in Europa"
 KOREAN_GIVEN_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{2,5}$")    # "Jong-un", "Ho-ryung", "Yo-jong"
 
 
@@ -51,6 +51,38 @@ def title_tokens(tokens, lex) -> int:
         else:
             break
     return count
+
+
+DASHES = ("–", "—", "-")
+SENTENCE_ENDS = {".", "!", "?", ":", '"', "“", "”", "»", "«"}
+DATELINE_WINDOW = 120      # tokens: the dateline follows the headline ("Titel. Wien – Text")
+
+
+def dateline_starts(doc):
+    """Token indices where a sentence may open with a dateline: the text start and, within the first
+    tokens, the word after a sentence end (10kGNAD and agencies run the headline into the dateline)."""
+    yield 0
+    for k in range(1, min(len(doc), DATELINE_WINDOW)):
+        if doc[k - 1].text in SENTENCE_ENDS or (doc[k - 1].text.endswith(".") and doc[k - 1].is_punct):
+            yield k
+
+
+def in_dateline(token) -> bool:
+    """Is the token a place of a dateline ("Wien –", "Gaza/Jerusalem –", "Spielfeld / Bad Radkersburg –")?"""
+    doc, k = token.doc, token.i
+    if k >= DATELINE_WINDOW:
+        return False
+    left = k
+    while left > 0 and k - left < 6 and (doc[left - 1].text[:1].isupper() or doc[left - 1].text in ("/", ",")) and \
+            doc[left - 1].text not in SENTENCE_ENDS and not doc[left - 1].is_sent_end:
+        left -= 1
+    if left > 0 and doc[left - 1].text not in SENTENCE_ENDS and not doc[left - 1].text.endswith("."):
+        return False
+    right = k + 1
+    while right < len(doc) and right - k < 8 and (doc[right].text[:1].isupper() or doc[right].text in ("/", ",", "(", ")")
+                                                     or doc[right].text.endswith(".")) and doc[right].text not in DASHES:
+        right += 1
+    return right < len(doc) - 1 and doc[right].text in DASHES and doc[right + 1].text[:1].isupper()
 
 
 def is_locative(token) -> bool:
@@ -86,6 +118,8 @@ def classify_name(text: str, label: str, root, lex):
     key = fold(text)
     if key in lex.metonyms:
         state, kind = lex.metonyms[key]
+        if in_dateline(root):
+            return "LOCATION", text, "name"
         if kind == "seat" or not is_locative(root):
             return "STATE", state, "metonym"
         return "LOCATION", text, "name"
@@ -104,6 +138,8 @@ def classify_name(text: str, label: str, root, lex):
     etype = NAME_LABELS.get(label)
     if etype is None:
         return None
+    if etype == "LOCATION" and text.endswith("s") and text not in lex.toponyms and text[:-1] in lex.toponyms:
+        return etype, text[:-1], "name"           # "Teilen Asiens": Asien
     return etype, text, "name"
 
 
@@ -111,8 +147,10 @@ def clean_span(span, lex):
     """Trim determiners, titles and punctuation off an NER span; None when nothing is left."""
     tokens = list(span)
     skip = title_tokens(tokens, lex) if span.label_ in ("PER", "PERSON") else 0
-    if skip == 0 and tokens and tokens[0].lower_ in ("der", "die", "das", "den", "dem", "des"):
-        skip = 1
+    if skip == 0 and tokens and tokens[0].lower_ in ("der", "die", "das", "den", "dem", "des") and not (
+            len(tokens) > 1 and tokens[0].text[:1].isupper() and tokens[0].i > 0 and
+            tokens[0].doc[tokens[0].i - 1].text not in SENTENCE_ENDS and not tokens[0].is_sent_start):
+        skip = 1              # but a capitalised article inside a sentence is part of the name: "in Den Haag"
     tokens = tokens[skip:]
     while tokens and (tokens[-1].text in STRIP_CHARS or (len(tokens) > 1 and tokens[-1].text.isalpha() and
                                                          tokens[-1].text.islower() and
@@ -121,6 +159,11 @@ def clean_span(span, lex):
     while tokens and tokens[0].text in STRIP_CHARS:
         tokens = tokens[1:]
     tokens = repair_boundaries(tokens, span.label_, lex)
+    if span.label_ in ("PER", "PERSON"):
+        for k in range(1, len(tokens) - 1):      # "Andreas Baur von der Steuerungsgruppe": no particle name
+            if tokens[k].lower_ in NAME_PARTICLES and tokens[k].text.islower() and common_after_particles(tokens[k], lex):
+                tokens = tokens[:k]
+                break
     if not tokens:
         return None
     # "Nordkoreas Offiziere", "Atommacht Russland": a lexicon entity inside common nouns
@@ -146,6 +189,8 @@ def clean_span(span, lex):
         # "Frank-Walter Steinmeier" tagged from "Steinmeier" on
         while first > 0 and tokens[-1].i - first < 3 and is_given_name(doc[first - 1], lex):
             first -= 1
+        if first == tokens[-1].i and first > 0 and unknown_given_name(doc[first - 1], lex):
+            first -= 1                            # "Raif Badawi", "Ensaf Haidar": a given name no list knows
         # "Christian Kern", "Heinz-Christian Strache": a given name alone, its surname tagged as a noun
         if end < len(doc) and all(is_given_name(t, lex, own=True) for t in tokens) and doc[end].pos_ == "NOUN" \
                 and doc[end].text[:1].isupper() and not doc[end].ent_type_ and not doc[end].is_sent_end and \
@@ -159,7 +204,8 @@ def clean_span(span, lex):
         if not inside and k > end and doc[end].lower_ in GERMAN_ARTICLES:
             k = end                               # "Theodor Körner das Amt": an article, no particle
         if (k > end or inside) and k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha and \
-                (inside or (doc[k].text not in noun_forms() and doc[k].ent_type_ not in ("LOC", "ORG", "GPE") and
+                (inside or (doc[k].text not in noun_forms() and not common_after_particles(doc[end], lex) and
+                            doc[k].ent_type_ not in ("LOC", "ORG", "GPE") and
                             not lexicon_token(doc[k], lex))):
             end = k + 1
         if end < len(doc) and ARABIC_ARTICLE.match(doc[end].text) and doc[end].text.split("-", 1)[1][:1].isupper():
@@ -188,6 +234,19 @@ NAME_PARTICLES = {"von", "van", "der", "den", "de", "la", "le", "du", "da", "di"
 GERMAN_ARTICLES = {"der", "den", "das"}    # particles only after another one: "von der Leyen"
 
 
+def common_after_particles(token, lex) -> bool:
+    """Do the particles from `token` on lead to an ordinary noun ("von der Steuerungsgruppe"), not to a
+    surname ("von der Leyen", "von der Schulenburg")?"""
+    doc, k = token.doc, token.i
+    while k < len(doc) and doc[k].lower_ in NAME_PARTICLES:
+        k += 1
+    if k >= len(doc) or not doc[k].text[:1].isupper():
+        return False
+    word = doc[k].text
+    return word not in lex.first_names and (word in noun_forms() or is_noun_word(word)) and \
+        not word.lower().endswith(lex.place_endings)
+
+
 def particle_before_name(token) -> bool:
     """"von"/"de" in "Ursula von der Leyen", "Santa Cruz de la Sierra": particles, then a capitalised word."""
     doc, k = token.doc, token.i
@@ -208,18 +267,57 @@ def repair_boundaries(tokens, label, lex):
                                                fold(word) not in lex.demonyms))
     while len(tokens) > 1 and describes(tokens[0]) and tokens[1].text[:1].isupper():
         tokens = tokens[1:]
+    while len(tokens) > 1 and label in ("LOC", "GPE", "ORG", "MISC") and tokens[1].text[:1].isupper() and \
+            leads_a_name(tokens[0], tokens[1:], label, lex):
+        tokens = tokens[1:]                       # "Terrororganisation Boko Haram", "Grenzübergang Preševo"
     for k, token in enumerate(tokens[:-1]):
         rest = tokens[k + 1:]
         if token.text.endswith("s") and token.text[:1].isupper() and token.text not in lex.first_names and \
                 token.text not in noun_forms() and all(
                 t.text[:1].isupper() and (t.pos_ == "NOUN" or is_noun_word(t.text)) and
-                not lexicon_token(t, lex) and not lex.org_head(t.text) and t.text not in lex.first_names
+                not lexicon_token(t, lex) and lex.org_head(t.text) in (None, "head") and t.text not in lex.first_names
                 for t in rest) and all(is_noun_word(t.text) or t.text.isupper() for t in rest):
             return tokens[:k + 1]                 # "Poroschenkos Popularität"
     if label in ("PER", "PERSON") and len(tokens) > 2 and tokens[-1].text in noun_forms() and \
             tokens[-1].pos_ == "NOUN" and tokens[-1].text not in lex.first_names:
         tokens = tokens[:-1]                      # "Heinz Fischer Rosen"
     return tokens
+
+
+def known_name(text: str, lex) -> bool:
+    """A lexicon entity or a place name Wiktionary knows, also in the genitive ("Syriens", "Asiens")."""
+    return any(lexicon_token(form, lex) or form in lex.toponyms
+               for form in (text, text[:-1] if text.endswith("s") else text))
+
+
+def is_compound_noun(text: str) -> bool:
+    nouns = noun_forms()
+    return any(text[k:].capitalize() in nouns for k in range(3, len(text) - 3))
+
+
+def leads_a_name(token, rest, label, lex) -> bool:
+    """Is `token` an ordinary noun in front of the name `rest` rather than its first word: a descriptor
+    before a known name ("Staatsbürger Syriens", "Terrororganisation Boko Haram", not "Verwaltungsgericht
+    München"), or a compound noun before a place ("Grenzübergang Preševo", not "Bad Ischl")?"""
+    word = token.text
+    if not word[:1].isupper() or not word.isalpha() or lexicon_token(token, lex) or word in lex.first_names or \
+            word in lex.toponyms or not (word in noun_forms() or is_noun_word(word)):
+        return False
+    rest_text = " ".join(t.text for t in rest)
+    if lex.org_head(word):
+        return bool(lex.org_of(rest_text))
+    if label in ("ORG", "MISC"):
+        return False                              # "Bank Austria", "Statistik Austria"
+    compound = is_compound_noun(word)
+    genitive = rest_text not in lex.toponyms and not lexicon_token(rest_text, lex)    # "Asiens", "Syriens"
+    if known_name(rest_text, lex) and (compound or genitive):
+        return True                               # but "Port Sudan", "Kap Verde"
+    return label in ("LOC", "GPE") and compound and not word.lower().endswith(lex.place_endings)
+
+
+def is_word(text: str) -> bool:
+    """A German word of any kind ("Wachstum", "neue"), not a foreign name ("Amhara")."""
+    return text in word_forms() or text.lower() in word_forms() or is_noun_word(text)
 
 
 def is_noun_word(text: str) -> bool:
@@ -251,6 +349,46 @@ def is_ordinary_word(token, lex) -> bool:
     # "Pressezensur", "Verwaltungs-Hubs": a compound of ordinary nouns, unless it ends like a place name
     return text in noun_forms() or (is_noun_word(text) and not text.lower().endswith(lex.place_endings) and
                                     not lex.org_head(text))
+
+
+QUOTES = set("\"'„“”‚‘’«»")
+ACRONYM_PLURAL = re.compile(r"^[A-ZÄÖÜ]{2,}s$")      # "NGOs", "KMUs": a kind of body, not one
+
+
+def is_lone_noun(token, lex) -> bool:
+    """A word that Wiktionary or spacy-lookups-data lists as an ordinary noun ("Cousin", "Reiswein",
+    "Wolf"), also where the NER tagged it a proper noun: no person by itself. A surname that is also a
+    noun ("Karner") comes back through the article's full name ("Gerhard Karner"); a given name that is
+    also a noun only goes when a noun stands before it ("des Fastenmonats Ramadan", "First Lady")."""
+    text = token.text
+
+    def noun(word):
+        return word in noun_forms() or word in common_nouns()
+    if not noun(text) and not (text.endswith("s") and noun(text[:-1])) or lexicon_token(token, lex) or \
+            lex.org_head(text):
+        return False
+    doc = token.doc
+    if any(t.text == text and 0 < t.i < len(doc) - 1 and doc[t.i - 1].text in QUOTES and doc[t.i + 1].text in QUOTES
+           for t in doc):
+        return False          # a nickname, „Falke“ in a person's name
+    if text not in lex.first_names:
+        return True
+    if token.i == 0 or token.is_sent_start:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text[:1].isupper() and before.is_alpha and not before.ent_type_ and \
+        before.text not in lex.first_names and not lex.title_relation(before.text)
+
+
+def unknown_given_name(token, lex) -> bool:
+    """A capitalised word right before a surname that is no German word, role, place or known entity:
+    a given name the lists lack ("Raif" Badawi, "Ensaf" Haidar)."""
+    text = token.text
+    return text[:1].isupper() and text.isalpha() and len(text) > 2 and not text.isupper() and \
+        token.pos_ in ("PROPN", "NOUN", "X") and token.ent_type_ in ("", "PER") and not token.is_sent_start and \
+        not is_noun_word(text) and text not in word_forms() and text.lower() not in word_forms() and \
+        not text.endswith(("er", "ers", "in")) and not lexicon_token(token, lex) and not lex.title_relation(text) and not lex.is_descriptor(text) and \
+        fold(text) not in lex.not_names and text not in lex.toponyms and fold(text) not in lex.adjectives
 
 
 def is_given_name(token, lex, own=False) -> bool:
@@ -397,11 +535,17 @@ def find_mentions(doc, lex=None) -> list:
         toponym = text in lex.toponyms or (text.endswith("s") and text[:-1] in lex.toponyms)    # "Kaliforniens"
         if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and not toponym and \
                 not introduced and \
-                (is_ordinary_word(span[0], lex) or (etype in ("LOCATION", "ORG") and is_common_word(text))):
+                (is_ordinary_word(span[0], lex) or (etype in ("LOCATION", "ORG") and is_common_word(text)) or
+                 (ACRONYM_PLURAL.match(text) and not lexicon_token(text, lex))):
             continue          # "in Etappen", "im Budget", "Unterdessen": a common word the NER took for a name
+        if kind == "name" and len(span) == 1 and etype == "PERSON" and not after_role_noun(span, lex) and \
+                not introduced and is_lone_noun(span[0], lex):
+            continue          # "mit dem Cousin", "als Wolf im Schafspelz": no person by itself
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \
                 not any(t.text in lex.org_heads for t in span):
             etype = "PERSON"          # "UNO-Generalsekretär Ban Ki-moon" tagged ORG: a role names a person
+            span = clean_span(Span(doc, span.start, span.end, label="PER"), lex) or span
+            key = text = span.text.strip(STRIP_CHARS)          # and its name goes on: "Bashar" + "al-Assad"
         if kind == "name" and etype == "PERSON" and span.start > 0 and lex.is_place_noun(doc[span.start - 1].text) \
                 and doc[span.start - 1].text[:1].isupper() and not lex.title_relation(doc[span.start - 1].text):
             etype = "LOCATION"        # "in der Provinz Sirnak" tagged PER: a place noun names a place
@@ -561,10 +705,12 @@ def organisation_spans(doc, lex, ents=()) -> list:
                 j += 1
                 while j < n and doc[j].text[:1].isupper() and not doc[j].is_punct:
                     last, j = j, j + 1               # "Korea Institute for Defense Analyses"
-        elif j + 1 < n and doc[j].lower_ == "für" and kind == "head" and org_head_word(head.text, lex) in \
-                lex.org_fuer_heads:
-            k, end = j + 1, None
-            while k < n and k - j <= 6 and (doc[k].lower_ in COMPLEMENT_DETS or doc[k].lower_ == "und" or
+        elif j + 1 < n and doc[j].lower_ == "für" and (
+                (kind == "head" and org_head_word(head.text, lex) in lex.org_fuer_heads) or
+                (kind == "compound" and fold(org_head_word(head.text, lex)).endswith(lex.org_fuer_compounds))):
+            k, end = j + 1, None         # "Ministerium für ...", "Forschungsinstitut für ..."
+            while k < n and k - j <= 6 and (doc[k].lower_ in COMPLEMENT_DETS or
+                                            (doc[k].lower_ == "und" and not (k + 1 < n and doc[k + 1].pos_ == "DET")) or
                                             (doc[k].pos_ == "ADJ" and doc[k].text.isalpha()) or
                                             (doc[k].text[:1].isupper() and doc[k].pos_ in ("NOUN", "PROPN", "X"))):
                 if doc[k].text[:1].isupper():
@@ -668,7 +814,9 @@ def org_key(span, lex) -> str:
     for k, token in enumerate(tokens):
         text = token.text
         if genus and token.pos_ == "ADJ" and text[:1].isupper() and k + 1 < len(tokens) and \
-                (tokens[k + 1].pos_ == "ADJ" or lex.org_head(tokens[k + 1].text)):
+                (tokens[k + 1].pos_ == "ADJ" or lex.org_head(tokens[k + 1].text)) and \
+                not (text.endswith("er") and text.lower() not in word_forms()):
+            # a declinable adjective; place adjectives in -er ("Wiener", "Hamburger") never change
             stem = next((text[: len(text) - len(e)] for e in ("en", "em", "er", "es", "e") if text.endswith(e)), None)
             if stem:
                 text = stem + NOMINATIVE[genus]          # "Europäischen Gerichtshofs" -> "Europäischer Gerichtshof"
@@ -714,8 +862,9 @@ def is_abstract_noun(text: str) -> bool:
 def named_persons(doc, lex, taken, add):
     """A given name followed by a surname the NER missed: "Farah Dakhlallah", "Olaf Scholz"."""
     for token in doc:
-        if token.i in taken or not is_given_name(token, lex, own=True) or token.i + 1 >= len(doc):
-            continue
+        if token.i in taken or token.i + 1 >= len(doc) or not (
+                token.text in lex.first_names or (is_given_name(token, lex, own=True) and "-" in token.text)):
+            continue              # "Heinz-Christian Strache": both parts of a hyphenated given name are known
         end = token.i + 1
         while end < len(doc) and end - token.i <= 3 and end not in taken and looks_like_name_part(doc[end], lex) \
                 and (doc[end].pos_ in ("PROPN", "X") or doc[end].text in lex.first_names or
@@ -746,9 +895,16 @@ def named_places(doc, lex, taken, add):
             last = first + 1                       # "St. Pölten", "Bad Ischl"
         name = doc[last]
         if not any(i in taken for i in range(first, last + 1)) and looks_like_name_part(name, lex) and \
+                not (lex.is_place_plural(token.text) and is_word(name.text)) and \
                 (name.pos_ in ("PROPN", "X") or (name.pos_ == "NOUN" and not name.lower_.endswith(NOUN_SUFFIXES)
                                                  and "Case=Nom" not in str(name.morph))):
             add(first, last, "LOCATION", doc[first:last + 1].text, "name")
+            k = last + 1          # a plural place noun names several: "die Provinzhauptstädte Goma und Bukavu"
+            while lex.is_place_plural(token.text) and k + 1 < len(doc) and doc[k].lower_ in (",", "und") \
+                    and k + 1 not in taken and looks_like_name_part(doc[k + 1], lex) and \
+                    doc[k + 1].pos_ in ("PROPN", "X", "NOUN") and not is_word(doc[k + 1].text):
+                add(k + 1, k + 1, "LOCATION", doc[k + 1].text, "name")
+                k += 2
     for token in doc:     # "Gouverneur von Illinois": a place name Wiktionary knows, after a place preposition
         k = token.i
         if k in taken or k < 1 or token.pos_ not in ("PROPN", "NOUN") or token.text not in lex.toponyms or \
@@ -759,17 +915,25 @@ def named_places(doc, lex, taken, add):
                 (k > 1 and (doc[k - 2].ent_type_ in ("PER", "PERSON") or doc[k - 2].text in lex.first_names)):
             continue
         add(k, k, "LOCATION", token.text, "name")
-    first = 0
+    for first in dateline_starts(doc):
+        if dateline_place(doc, first, lex, taken, add):
+            break
+
+
+def dateline_place(doc, first, lex, taken, add) -> bool:
+    """The place(s) of a dateline opening at token `first`, added as LOCATION; True when there is one."""
     while first < len(doc) and doc[first].is_space:
         first += 1
     end = first
     while end < len(doc) and end - first < 3 and doc[end].text[:1].isupper() and not doc[end].is_punct:
         end += 1
     dash = end + 1 if end < len(doc) and doc[end].text == "," and end + 1 < len(doc) else end
-    while dash < len(doc) and dash - end < 4 and doc[dash].text not in ("–", "—", "-") and \
+    while dash < len(doc) and dash - end < 6 and doc[dash].text not in ("–", "—", "-") and \
             (doc[dash].text[:1].isupper() or doc[dash].text in (",", "/")):
         dash += 1
     dateline = end > first and dash < len(doc) and doc[dash].text in ("–", "—", "-") and dash + 1 < len(doc)
+    if dateline and first > 0:      # after a headline: a name, then a sentence opening after the dash
+        dateline = doc[first].pos_ in ("PROPN", "NOUN", "X") and doc[dash + 1].text[:1].isupper()
     if dateline and not any(i in taken for i in range(first, end)) and not lexicon_token(doc[first:end].text, lex):
         add(first, end - 1, "LOCATION", doc[first:end].text, "name")
     if dateline:
@@ -777,6 +941,7 @@ def named_places(doc, lex, taken, add):
             if doc[k - 1].text == "/" and doc[k].text[:1].isupper() and k not in taken and \
                     (k + 1 == dash or doc[k + 1].text == "/") and not lexicon_token(doc[k], lex):
                 add(k, k, "LOCATION", doc[k].text, "name")
+    return dateline
 
 
 def after_role_noun(span, lex) -> bool:
@@ -857,7 +1022,11 @@ def known_names(doc, lex, taken, mentions, add, persons=()):
     for token in doc:
         if token.i in taken or token.text not in parts or not token.text[:1].isupper():
             continue
-        add(token.i, token.i, "PERSON", token.text, "name")
+        first = token.i
+        if first > 0 and first - 1 not in taken and " " not in parts[token.text] and \
+                unknown_given_name(doc[first - 1], lex):
+            first -= 1                    # "Raif Badawi" where the NER tagged only "Badawis"
+        add(first, token.i, "PERSON", doc[first:token.i + 1].text, "name")
 
 
 ARABIC_ARTICLE = re.compile(r"^(al|el|as|ad|ar|asch|bin|ibn|abu)-", re.IGNORECASE)
@@ -875,6 +1044,8 @@ def person_parts(names) -> dict:
                 if len(form) > 2 and form[:1].isupper():
                     parts[form] = name
                     parts[form + "s"] = name
+            if word == words[-1] and word.endswith("s") and not word.endswith("ss") and len(word) > 4:
+                parts.setdefault(word[:-1], name)     # the NER tagged only the genitive: "(Christian) Kerns"
     return parts
 
 
@@ -921,9 +1092,8 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
     taken = {i for m in result for i in range(m.first, m.last + 1)}
 
     def add(first, last, etype, key, kind):
-        token = doc[first]
-        result.append(Mention(token.idx, token.idx + len(token.text), token.text, etype, key, kind, first, first,
-                              last))
+        span = doc[first:last + 1]
+        result.append(Mention(span.start_char, span.end_char, span.text, etype, key, kind, last, first, last))
     known_names(doc, lex, taken, result, add, persons)
     article_compounds(doc, taken, result, orgs, parts)
     result.sort(key=lambda m: (m.start, m.end))

@@ -65,12 +65,15 @@ def resolve_article(mentions, text: str = "") -> dict:
              "names": [entity name per mention, in mention order]}.
     """
     persons = [m for m in mentions if m.type == "PERSON"]
+    all_words = {w for m in mentions for w in name_parts(m.key)} | {m.key for m in mentions}
     full_names = {}
     for m in persons:
         parts = name_parts(m.key)
         if len(parts) >= 2:
+            last = strip_genitive(parts[-1], all_words - {parts[-1]})
+            if last != parts[-1] and last in {n.key for n in persons}:
+                parts = parts[:-1] + [last]      # "Christian Kerns" where "Kern" stands alone too
             full_names.setdefault(" ".join(parts), m.start)
-    all_words = {w for m in mentions for w in name_parts(m.key)} | {m.key for m in mentions}
     acronyms = find_acronyms(text, mentions)
     nicknames = {}                     # "Hemeti" -> "Mohamed Hamdan Dagalo" ("Mohamed Hamdan „Hemeti“ Dagalo")
     for m in persons:
@@ -140,6 +143,12 @@ def same_organisation(mentions, names, text: str) -> list:
         longer = [o for o in orgs if o.endswith(("-" + short, " " + short)) and o not in rename]
         if len(longer) == 1 and short not in rename:
             rename[short] = longer[0]
+    named = {name for m, name in zip(mentions, names) if m.type in ("ORG", "PERSON")}
+    for long in orgs:                    # "Koza Ipek Holding" is "Koza Ipek", "Andritz AG" is "Andritz"
+        words = long.split()
+        if len(words) > 1 and words[-1] in load().company_forms and " ".join(words[:-1]) in named and \
+                long not in rename:
+            rename[long] = " ".join(words[:-1])
     first_spelling = {}
     for name in names:
         first_spelling.setdefault(fold(name), name)
@@ -188,6 +197,10 @@ def resolve_person(key: str, full_names: dict, last_seen: dict, position: int, k
                 [plain(p) for p in name_parts(f)[-len(base):]] == [plain(p) for p in base]]
         if len(tail) == 1 and plain(base[0]) in NAME_PARTICLES:
             return tail[0]                       # "De la Calle" in "Humberto de la Calle"
+        head = [f for f in full_names if len(name_parts(f)) > len(base) and
+                [plain(p) for p in name_parts(f)[:len(base)]] == [plain(p) for p in base]]
+        if len(head) == 1:
+            return head[0]                       # "Maria Giulias" in "Maria Giulia Sergio"
         return candidate if candidate in full_names or " ".join(parts) not in full_names else " ".join(parts)
     word = parts[0] if parts else key
     candidates = [full for full in full_names if word in name_parts(full)] or \

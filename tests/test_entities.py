@@ -253,3 +253,108 @@ def test_a_role_noun_the_tagger_took_for_a_proper_noun_still_opens_a_persons_nam
     doc = doc_of("Anhänger/NOUN von/ADP Prediger/PROPN Jonas/PROPN Talvik/PROPN protestierten/VERB ./PUNCT",
                  ents=[(2, 5, "ORG")])
     assert {(surface, etype) for surface, etype, _ in found(doc)} == {("Jonas Talvik", "PERSON")}
+
+
+def test_a_noun_tagged_as_a_proper_noun_is_no_person_alone():
+    doc = doc_of("Sie/PRON trank/VERB mit/ADP dem/DET Cousin/PROPN im/ADP Fastenmonat/NOUN Ramadan/PROPN "
+                 "Reiswein/PROPN bei/ADP der/DET Firma/NOUN Kreuzfeuer/PROPN ,/PUNCT sagte/VERB "
+                 "Verteidigungsminister/NOUN Karner/PROPN ./PUNCT",
+                 ents=[(4, 5, "PER"), (7, 8, "PER"), (12, 13, "ORG"), (16, 17, "PER")])
+    names = {surface for surface, _, _ in found(doc)}
+    assert "Cousin" not in names and "Ramadan" not in names
+    assert {"Kreuzfeuer", "Karner"} <= names      # named by the descriptor and by the role noun before it
+    doc = doc_of("Dann/ADV kaufte/VERB Siemens/PROPN ein/ADV ./PUNCT", ents=[(2, 3, "ORG")])
+    assert {surface for surface, _, _ in found(doc)} == {"Siemens"}      # a firm named like a noun stays
+
+
+def test_a_plural_acronym_names_a_kind_of_body_not_one():
+    doc = doc_of("Die/DET NGOs/PROPN und/CCONJ die/DET UNO/PROPN warnten/VERB ./PUNCT",
+                 ents=[(1, 2, "ORG"), (4, 5, "ORG")])
+    assert {surface for surface, _, _ in found(doc)} == {"UNO"}
+
+
+def test_the_dateline_after_a_headline_names_places_not_the_state():
+    doc = doc_of("Neue/ADJ Regeln/NOUN ./PUNCT Spielfeld/PROPN //PUNCT Leibnitz/PROPN –/PUNCT Die/DET Polizei/NOUN "
+                 "in/ADP Wien/PROPN zählte/VERB ./PUNCT", ents=[(10, 11, "LOC")])
+    assert {("Spielfeld", "LOCATION"), ("Leibnitz", "LOCATION")} <= {(s, t) for s, t, _ in found(doc)}
+    doc = doc_of("Neue/ADJ Regeln/NOUN ./PUNCT Wien/PROPN –/PUNCT Die/DET Regierung/NOUN beschloss/VERB sie/PRON ./PUNCT",
+                 ents=[(3, 4, "LOC")])
+    assert ("Wien", "LOCATION", "Wien") in found(doc)
+    doc = doc_of("Wien/PROPN beschloss/VERB neue/ADJ Regeln/NOUN ./PUNCT", ents=[(0, 1, "LOC")])
+    assert ("Wien", "STATE", "Österreich") in found(doc)
+
+
+def test_hyphenated_given_name_opens_a_person_the_ner_missed():
+    doc = doc_of("Dann/ADV sprach/VERB Hans-Joachim/PROPN Brauneder/NOUN in/ADP Linz/PROPN ./PUNCT",
+                 ents=[(5, 6, "LOC")])
+    assert ("Hans-Joachim Brauneder", "PERSON", "Hans-Joachim Brauneder") in found(doc)
+
+
+def test_particles_before_an_ordinary_noun_end_a_person_name_and_a_capital_article_starts_a_place():
+    doc = doc_of("Das/PRON sagt/VERB Agnes/PROPN Lindner/PROPN von/ADP der/DET Planungsgruppe/NOUN in/ADP "
+                 "Den/DET Haag/PROPN ./PUNCT", ents=[(2, 7, "PER"), (8, 10, "LOC")])
+    names = {surface for surface, _, _ in found(doc)}
+    assert "Agnes Lindner" in names and "Den Haag" in names
+
+
+def test_compound_heads_take_a_fuer_complement_that_stops_before_a_new_noun_phrase():
+    doc = doc_of("Das/DET Forschungsinstitut/NOUN für/ADP Bodenkunde/NOUN und/CCONJ die/DET Polizei/NOUN "
+                 "prüfen/VERB ./PUNCT")
+    assert ("Forschungsinstitut für Bodenkunde", "ORG", "Forschungsinstitut für Bodenkunde") in found(doc)
+
+
+def test_police_directorates_and_commands_with_their_place_are_organisations():
+    doc = doc_of("Die/DET Landespolizeidirektion/NOUN Tirol/PROPN und/CCONJ das/DET Stadtpolizeikommando/NOUN "
+                 "Villach/PROPN ermitteln/VERB ./PUNCT", ents=[(2, 3, "LOC"), (6, 7, "LOC")])
+    names = {surface for surface, etype, _ in found(doc) if etype == "ORG"}
+    assert names == {"Landespolizeidirektion Tirol", "Stadtpolizeikommando Villach"}
+
+
+def test_a_place_adjective_in_er_keeps_its_form_in_an_organisation_name():
+    doc = doc_of("Die/DET Grazer/ADJ Berufsrettung/NOUN kam/VERB ./PUNCT")
+    assert ("Grazer Berufsrettung", "ORG", "Grazer Berufsrettung") in found(doc)
+
+
+def test_an_ordinary_noun_before_a_known_name_or_a_place_is_no_part_of_it():
+    doc = doc_of("Die/DET Terrororganisation/NOUN Boko/PROPN Haram/PROPN und/CCONJ Staatsbürger/NOUN Syriens/PROPN "
+                 "kamen/VERB zum/ADP Grenzübergang/NOUN Horgoš/PROPN ./PUNCT",
+                 ents=[(1, 4, "ORG"), (5, 7, "LOC"), (9, 11, "LOC")])
+    assert {(s, t) for s, t, _ in found(doc)} == {("Boko Haram", "ORG"), ("Syriens", "STATE"), ("Horgoš", "LOCATION")}
+
+
+def test_a_noun_that_opens_a_firm_or_place_name_stays():
+    doc = doc_of("Die/DET Bank/NOUN Austria/PROPN liefert/VERB nach/ADP Bad/NOUN Ischl/PROPN ./PUNCT",
+                 ents=[(1, 3, "ORG"), (5, 7, "LOC")])
+    assert {"Bank Austria", "Bad Ischl"} <= {s for s, _, _ in found(doc)}
+
+
+def test_a_place_tagged_after_a_role_noun_is_a_person_with_its_whole_name():
+    doc = doc_of("Die/DET Familie/NOUN von/ADP Staatschef/NOUN Kamal/PROPN al-Rashid/PROPN stammt/VERB "
+                 "aus/ADP Homs/PROPN ./PUNCT", ents=[(4, 5, "LOC"), (8, 9, "LOC")])
+    assert ("Kamal al-Rashid", "PERSON", "Kamal al-Rashid") in found(doc)
+
+
+def test_a_given_name_no_list_knows_joins_the_surname_but_no_compound_noun_does():
+    doc = doc_of("Dann/ADV sprach/VERB Tarek/PROPN Hamdani/PROPN mit/ADP dem/DET Mautanbieter/NOUN Kaprun/PROPN ./PUNCT",
+                 ents=[(3, 4, "PER"), (7, 8, "PER")])
+    names = {surface for surface, etype, _ in found(doc) if etype == "PERSON"}
+    assert names == {"Tarek Hamdani", "Kaprun"}
+
+
+def test_a_surname_the_ner_tagged_only_in_the_genitive_finds_its_given_name_elsewhere():
+    from graphx.mentions import add_article_names
+    doc = doc_of("Das/DET Urteil/NOUN gegen/ADP Tarek/PROPN Hamdani/PROPN ./PUNCT")
+    mentions = add_article_names(doc, [], ["Hamdanis"])
+    assert [(m.surface, m.type) for m in mentions] == [("Tarek Hamdani", "PERSON")]
+
+
+def test_a_plural_place_noun_names_each_of_the_coordinated_places_but_no_common_noun():
+    doc = doc_of("Die/DET Miliz/NOUN hält/VERB die/DET Provinzhauptstädte/NOUN Kindu/PROPN und/CCONJ Uvira/PROPN ,/PUNCT "
+                 "in/ADP den/DET Siedlungen/NOUN Schutz/NOUN suchen/VERB viele/PRON ./PUNCT")
+    places = {surface for surface, etype, _ in found(doc) if etype == "LOCATION"}
+    assert places == {"Kindu", "Uvira"}
+
+
+def test_a_common_noun_that_is_also_a_surname_or_a_place_is_no_person_alone():
+    doc = doc_of("Er/PRON kam/VERB als/ADP Wolf/PROPN im/ADP Schafspelz/NOUN ./PUNCT", ents=[(3, 4, "PER")])
+    assert "Wolf" in load().toponyms and found(doc) == set()

@@ -231,3 +231,23 @@ def test_a_surname_opening_with_a_particle_merges_across_articles_with_the_one_f
                result("c.txt", [("Ana de Souza", "PERSON")]), result("d.txt", [("Rui de Souza", "PERSON")])]
     names = {e["name"] for r in merge_across_articles(results) for e in r["entities"]}
     assert names == {"Karla van der Meulen", "de Souza", "Ana de Souza", "Rui de Souza"}
+
+
+def test_given_names_alone_resolve_to_the_one_full_name_they_open():
+    text = "Anna Lena reiste ab. Anna Lena Brunner rief an. Anna Lenas Eltern blieben."
+    mentions = [mention(text, "Anna Lena"), mention(text, "Anna Lena Brunner"), mention(text, "Anna Lenas")]
+    assert resolve_article(mentions, text)["names"] == ["Anna Lena Brunner"] * 3
+
+
+def test_a_firm_with_its_legal_form_is_the_firm_named_without_it():
+    text = "Die Berger Holding verkauft. Berger Bau und die Nord AG bleiben. Berger Bau Holding wächst."
+    mentions = [mention(text, "Berger Holding", "ORG"), mention(text, "Berger Bau", "ORG"),
+                mention(text, "Nord AG", "ORG"), mention(text, "Berger Bau Holding", "ORG")]
+    assert resolve_article(mentions, text)["names"] == ["Berger Holding", "Berger Bau", "Nord AG", "Berger Bau"]
+
+
+def test_a_full_name_in_the_genitive_is_the_person_its_surname_names_alone():
+    text = "Der Auftritt Lukas Brenners war kurz. Dann sprach Brenner."
+    full = mention(text, "Lukas Brenners")
+    alone = Mention(text.rindex("Brenner"), text.rindex("Brenner") + 7, "Brenner", "PERSON", "Brenner", "name", 0, 0, 0)
+    assert resolve_article([full, alone], text)["names"] == ["Lukas Brenner"] * 2

@@ -78,13 +78,21 @@ def connect(spec):
                 reason = f"no worker joined within {WORKER_WAIT:g} s"
             raise ClusterError(f"cannot use {where}: {reason[:200]}") from None
         yield client
-    finally:
-        for closing in (client, cluster):
-            if closing is not None:
-                try:
-                    closing.close()
-                except Exception:  # noqa: BLE001  (already gone)
-                    pass
+    except BaseException:
+        close(client, cluster)
+        raise
+    # the results are in: a local cluster shuts down (seconds) while the client builds the graph;
+    # the thread is not a daemon, so the process ends only once the workers are gone
+    threading.Thread(target=close, args=(client, cluster), name="graphx-dask-close").start()
+
+
+def close(*parts) -> None:
+    for part in parts:
+        if part is not None:
+            try:
+                part.close()
+            except Exception:  # noqa: BLE001  (already gone)
+                pass
 
 
 def extract(spec, model, ner, articles, batch_size=16):

@@ -68,14 +68,15 @@ def connect(spec):
                 client = distributed.Client(cluster, set_as_default=False)
             else:
                 client = distributed.Client(value, timeout=CONNECT_TIMEOUT, set_as_default=False)
-                client.wait_for_workers(1, timeout=WORKER_WAIT)
+                try:
+                    client.wait_for_workers(1, timeout=WORKER_WAIT)
+                except TimeoutError:
+                    raise ClusterError(f"the Dask scheduler {value} has no worker (waited {WORKER_WAIT:g} s)") from None
         except (GraphxError, KeyboardInterrupt):
             raise
-        except Exception as exc:  # noqa: BLE001  (unreachable, refused, bad address, no worker)
+        except Exception as exc:  # noqa: BLE001  (unreachable, refused, bad address)
             where = "a local Dask cluster" if kind == "local" else f"the Dask scheduler {value}"
             reason = " ".join(str(exc).split()) or type(exc).__name__
-            if "wait" in reason.lower() and "worker" in reason.lower():
-                reason = f"no worker joined within {WORKER_WAIT:g} s"
             raise ClusterError(f"cannot use {where}: {reason[:200]}") from None
         yield client
     except BaseException:

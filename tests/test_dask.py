@@ -96,6 +96,17 @@ def test_bad_dask_values_are_one_line_errors_and_change_nothing(tmp_path, blank_
     assert outputs_state(out) == before_outputs and store_state(out / "graphx.sqlite") == before_store
 
 
+def test_a_scheduler_without_workers_is_a_one_line_error(tmp_path, blank_model, monkeypatch):
+    monkeypatch.setattr(cluster, "WORKER_WAIT", 0.5)
+    src = folder_of(tmp_path, article_texts(2))
+    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None, silence_logs=50) as local:
+        result = run("build", src, "--out", tmp_path / "out", "--model", blank_model, "--dask",
+                     local.scheduler_address)
+    assert_one_line_error(result, ExitStatus.CLUSTER)
+    assert "has no worker (waited 0.5 s)" in result.output
+    assert not (tmp_path / "out" / "graph.json").exists()
+
+
 def test_dask_missing_is_a_one_line_error(tmp_path, blank_model, monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)          # import distributed -> ImportError
     src = folder_of(tmp_path, article_texts(2))

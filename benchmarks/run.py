@@ -192,6 +192,9 @@ class Sampler:
 
 def run_measured(cmd, env=None, cwd=None) -> dict:
     """Run `cmd`; wall time, peak RSS and PSS of its process tree, exit code, stdout, stderr."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=env, cwd=cwd)
@@ -199,11 +202,12 @@ def run_measured(cmd, env=None, cwd=None) -> dict:
         out, err = proc.communicate()
         wall = time.perf_counter() - started
     rss, pss, own = sampler.rss, sampler.pss, sampler.own
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)    # every reaped descendant: workers too
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if not rss:                                       # no /proc: the largest child's peak
-        import resource
         rss = pss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     return {"wall": wall, "peak_rss": rss, "peak_pss": pss, "code": proc.returncode, "stdout": out,
-            "stderr": err, "client_rss": client_profile(own)}
+            "stderr": err, "client_rss": client_profile(own), "cpu": cpu}
 
 
 def client_profile(samples) -> dict:
@@ -353,7 +357,7 @@ class Bench:
             raise SystemExit(f"graphx build failed ({result['code']}):\n{result['stderr'][-3000:]}")
         self.record({"stage": "build_dask" if dask else "build", "articles": size, "words": self.words[size],
                      "processes": processes, "seconds": result["wall"], "peak_rss": result["peak_rss"],
-                     "peak_pss": result["peak_pss"], "client_rss": result["client_rss"],
+                     "peak_pss": result["peak_pss"], "client_rss": result["client_rss"], "cpu": result["cpu"],
                      "summary": result["stdout"].strip().splitlines()[:3]})
         return out
 
@@ -366,6 +370,7 @@ class Bench:
             raise SystemExit(f"rebuild failed ({result['code']}):\n{result['stderr'][-3000:]}")
         self.record({"stage": "rebuild", "articles": size, "words": self.words[size], "processes": 1,
                      "seconds": result["wall"], "peak_rss": result["peak_rss"], "peak_pss": result["peak_pss"],
+                     "cpu": result["cpu"],
                      "summary": result["stdout"].strip().splitlines()[:3]})
 
     def after_rows(self, size: int, out: Path, new: int) -> None:
@@ -469,7 +474,13 @@ class Bench:
         return steps
 
     def dask_notes(self) -> None:
-        """The client's memory on its own, and the projection for a million articles (issue 19)."""
+        """CPU time, the client's memory on its own, and the projection for a million articles (issue 19)."""
+        for r in self.rows:
+            if "cpu" in r:
+                engine = {"build": f"--processes {r['processes']}", "build_dask": f"--dask local:{r['processes']}",
+                          "rebuild": "unchanged rebuild"}[r["stage"]]
+                self.note(f"{engine}, {r['articles']:,} articles: {r['cpu']:.1f} CPU seconds (client and workers), "
+                          f"{r['seconds']:.1f} s wall")
         for r in self.rows:
             c = r.get("client_rss")
             if r["stage"] == "build_dask" and c:
@@ -576,6 +587,10 @@ def targets(rows, extra) -> list:
             overhead = r["seconds"] / local["seconds"] - 1
             lines.append(f"--dask local:2 within 10% of --processes 2, {r['articles']:,} articles: "
                          f"{r['seconds']:.1f} s vs {local['seconds']:.1f} s, {overhead:+.0%} -> {verdict[overhead <= 0.10]}")
+            if r.get("cpu") and local.get("cpu"):
+                extra_cpu = r["cpu"] / local["cpu"] - 1
+                lines.append(f"--dask local:2 within 10% of --processes 2 in CPU time, {r['articles']:,} articles: "
+                             f"{r['cpu']:.0f} s vs {local['cpu']:.0f} s, {extra_cpu:+.0%} -> {verdict[extra_cpu <= 0.10]}")
     if "incremental" in extra:
         lines.append(f"incremental update within 10 s: {extra['incremental']:.1f} s -> "
                      f"{verdict[extra['incremental'] <= 10]}")
@@ -586,25 +601,32 @@ PROJECTED_ARTICLES, MACHINES, CORES = 1_000_000, 10, 8
 
 
 def projection(rows) -> list:
-    """Time for a million articles on 10 machines of 8 cores, from the largest --dask size measured:
-    worker cost per article = (dask build - unchanged rebuild) x workers / articles (core-seconds of
-    NLP and extraction, cluster start included), spread over all cores; client cost per article =
-    unchanged rebuild / articles (read, cache, merge, graph, store, render), done once on the client."""
+    """Time for a million articles on 10 machines of 8 cores, from the largest --dask size measured.
+    Costs are CPU seconds (client and workers; wall time x workers where not measured), as the host's
+    other load stretches wall times but not CPU time: worker cost per article = (dask build - unchanged
+    rebuild) / articles (NLP and extraction, cluster start and Dask's own work included), spread over
+    all cores; client cost per article = unchanged rebuild / articles (read, cache, merge, graph,
+    store, render), done once on the client."""
     dask_rows = [r for r in rows if r["stage"] == "build_dask"]
     if not dask_rows:
         return []
     size = max(r["articles"] for r in dask_rows)
+    row = max((r for r in dask_rows if r["articles"] == size), key=lambda r: r["processes"])
     rebuild = next((r for r in rows if r["stage"] == "rebuild" and r["articles"] == size), None)
-    best = min((r for r in dask_rows if r["articles"] == size), key=lambda r: r["seconds"] / r["processes"])
-    client = rebuild["seconds"] / size if rebuild else 0.0
-    worker = (best["seconds"] - (rebuild["seconds"] if rebuild else 0.0)) * best["processes"] / size
+
+    def cost(r):
+        return r.get("cpu") or r["seconds"] * r["processes"]
+
+    client = cost(rebuild) / size if rebuild else 0.0
+    worker = cost(row) / size - client
     cores = MACHINES * CORES
     nlp_hours = PROJECTED_ARTICLES * worker / cores / 3600
     client_hours = PROJECTED_ARTICLES * client / 3600
     return [f"Projection, {PROJECTED_ARTICLES:,} articles on {MACHINES} machines of {CORES} cores, from the "
-            f"{size:,}-article rows (--dask local:{best['processes']}): {worker:.3f} core-seconds per article on the "
-            f"workers -> {nlp_hours:.1f} h of extraction on {cores} cores, plus {client * 1000:.1f} ms per article on "
-            f"the client (merge, graph, store) -> {client_hours:.1f} h: about {nlp_hours + client_hours:.1f} h in all"]
+            f"{size:,}-article rows (--dask local:{row['processes']}): {worker:.3f} CPU seconds per article on the "
+            f"workers -> {nlp_hours:.2f} h of extraction on {cores} cores, plus {client * 1000:.1f} ms per article on "
+            f"the client (read, merge, graph, store) -> {client_hours:.2f} h: about {nlp_hours + client_hours:.1f} h "
+            "in all, if the client's work grows linearly"]
 
 
 def machine() -> str:

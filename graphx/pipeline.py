@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphx.errors import InputError, OutputError
+from graphx.errors import InputError, OutputError, UsageError
 
 
 class StrictInputError(InputError):
@@ -75,6 +75,8 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
     if dask is not None:
         from graphx.cluster import parse_dask
         dask = parse_dask(dask)
+        if n_process > 1:
+            raise UsageError("--processes and --dask both say where the NLP runs: give one of them")
     out_dir = Path(out_dir)
     check_writable(out_dir)
     alias_table = AliasTable.load(aliases) if aliases else AliasTable()

@@ -82,6 +82,7 @@ def test_build_help_shows_the_dask_option():
     ("local:0", ExitStatus.USAGE, "local:N needs 1 to"),
     ("local:x", ExitStatus.USAGE, "local:N needs a number of workers"),
     ("tcp://127.0.0.1:9", ExitStatus.CLUSTER, "cannot use the Dask scheduler tcp://127.0.0.1:9"),
+    ("local:2 --processes 2", ExitStatus.USAGE, "give one of them"),
 ])
 def test_bad_dask_values_are_one_line_errors_and_change_nothing(tmp_path, blank_model, monkeypatch, value,
                                                                  status, says):
@@ -90,7 +91,7 @@ def test_bad_dask_values_are_one_line_errors_and_change_nothing(tmp_path, blank_
     assert run("build", src, "--out", out, "--model", blank_model).exit_code == 0
     before_outputs, before_store = outputs_state(out), store_state(out / "graphx.sqlite")
     (src / "new.txt").write_text("Frankreich kritisiert Russland.\n", encoding="utf-8")
-    result = run("build", src, "--out", out, "--model", blank_model, "--dask", value)
+    result = run("build", src, "--out", out, "--model", blank_model, "--dask", *value.split())
     assert_one_line_error(result, status)
     assert says in result.output
     assert outputs_state(out) == before_outputs and store_state(out / "graphx.sqlite") == before_store

@@ -21,6 +21,8 @@ MAX_LOCAL_WORKERS = 256
 IN_FLIGHT = 4               # batches queued per worker thread
 CONNECT_TIMEOUT = 10.0      # seconds to reach a scheduler
 WORKER_WAIT = 60.0          # seconds to wait for a scheduler's first worker
+# no dashboard, and the scheduler's HTTP server on a free port (8787 may be taken by another cluster)
+NO_DASHBOARD = {"dashboard_address": None, "scheduler_kwargs": {"dashboard_address": ":0"}}
 INSTALL_HINT = "pip install 'graphx[dask]' (in a checkout: pip install -e '.[dask]')"
 
 
@@ -64,7 +66,7 @@ def connect(spec):
         try:
             if kind == "local":
                 cluster = distributed.LocalCluster(n_workers=value, threads_per_worker=1, processes=True,
-                                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                                   silence_logs=logging.ERROR, **NO_DASHBOARD)
                 client = distributed.Client(cluster, set_as_default=False)
             else:
                 client = distributed.Client(value, timeout=CONNECT_TIMEOUT, set_as_default=False)

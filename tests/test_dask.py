@@ -54,8 +54,8 @@ def seed_folder(tmp: Path, n: int) -> Path:
 @pytest.fixture
 def process_cluster():
     """A LocalCluster of two worker processes (one thread each) and a client on it."""
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                  silence_logs=50) as local, distributed.Client(local, set_as_default=False) as client:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, silence_logs=50,
+                                  **cluster.NO_DASHBOARD) as local, distributed.Client(local, set_as_default=False) as client:
         yield local, client
 
 
@@ -100,7 +100,7 @@ def test_bad_dask_values_are_one_line_errors_and_change_nothing(tmp_path, blank_
 def test_a_scheduler_without_workers_is_a_one_line_error(tmp_path, blank_model, monkeypatch):
     monkeypatch.setattr(cluster, "WORKER_WAIT", 0.5)
     src = folder_of(tmp_path, article_texts(2))
-    with distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=None, silence_logs=50) as local:
+    with distributed.LocalCluster(n_workers=0, processes=False, **cluster.NO_DASHBOARD, silence_logs=50) as local:
         result = run("build", src, "--out", tmp_path / "out", "--model", blank_model, "--dask",
                      local.scheduler_address)
     assert_one_line_error(result, ExitStatus.CLUSTER)
@@ -122,8 +122,8 @@ def test_same_graph_as_a_single_process_build_threads(tmp_path):
     """Two workers as threads of this process (fast); the real-process twin below is slow."""
     src = seed_folder(tmp_path, 3)
     assert run("build", src, "--out", tmp_path / "one", "--quiet").exit_code == 0
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None,
-                                  silence_logs=50) as local:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, silence_logs=50,
+                                  **cluster.NO_DASHBOARD) as local:
         result = run("build", src, "--out", tmp_path / "dask", "--quiet", "--dask", local.scheduler_address)
     assert result.exit_code == 0, result.output
     assert "Articles read: 3 (3 processed, 0 from the store)" in result.output
@@ -156,6 +156,9 @@ def test_worker_killed_mid_batch_and_a_failing_article(tmp_path, blank_model, pr
     result = run("build", src, "--out", tmp_path / "dask", "--model", blank_model, "--quiet",
                  "--dask", local.scheduler_address)
     assert marker.exists(), "no worker was killed"
+    # each worker process loaded the pipeline once, for all its batches (a restarted one may have had none)
+    loaded = client.run(lambda: [e._nlp is not None for e in cluster._EXTRACTORS.values()])
+    assert all(flags in ([], [True]) for flags in loaded.values()) and [True] in loaded.values(), loaded
     assert result.exit_code == int(ExitStatus.WARNINGS), result.output
     assert "Traceback" not in result.output
     warnings = [line for line in result.output.splitlines() if line.startswith("Warning: ")]
@@ -174,7 +177,7 @@ def test_a_batch_that_kills_every_worker_costs_its_articles_not_the_build(tmp_pa
     src = folder_of(tmp_path, article_texts(4))
     marker = tmp_path / "killed"
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
-            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, **cluster.NO_DASHBOARD,
                                      silence_logs=50) as local, \
             distributed.Client(local, set_as_default=False) as client:
         client.register_plugin(Faults(kill="001.txt", marker=str(marker), always=True))

@@ -23,6 +23,10 @@ CONNECT_TIMEOUT = 10.0      # seconds to reach a scheduler
 WORKER_WAIT = 60.0          # seconds to wait for a scheduler's first worker
 # no dashboard, and the scheduler's HTTP server on a free port (8787 may be taken by another cluster)
 NO_DASHBOARD = {"dashboard_address": None, "scheduler_kwargs": {"dashboard_address": ":0"}}
+# Dask settings for the client (and a local cluster's scheduler and workers): connections keep their
+# last 1,000 messages for debugging, here batches with their articles' text (tens of MB that grew with
+# every batch until the 1,000th); no statistical profiler sampling the workers' stacks.
+QUIET = {"distributed.admin.low-level-log-length": 8, "distributed.worker.profile.enabled": False}
 INSTALL_HINT = "pip install 'graphx[dask]' (in a checkout: pip install -e '.[dask]')"
 
 
@@ -58,6 +62,15 @@ def _distributed():
 def connect(spec):
     """A Dask `Client` for a parsed --dask value: a new LocalCluster or a running scheduler."""
     distributed = _distributed()
+    import dask
+
+    with dask.config.set(QUIET):
+        with _connect(distributed, spec) as client:
+            yield client
+
+
+@contextmanager
+def _connect(distributed, spec):
     kind, value = spec
     for name in ("distributed", "distributed.worker", "distributed.nanny", "distributed.scheduler"):
         logging.getLogger(name).setLevel(logging.ERROR)   # a restarted worker is no news on stderr

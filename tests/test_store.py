@@ -269,7 +269,7 @@ class StubExtractor:
     key = "stub@1+rules1"
     model_info = {"name": "stub", "version": "1"}
 
-    def extract_many(self, articles, progress=None, n_process=1):
+    def extract_many(self, articles, progress=None, n_process=1, dask=None):
         for article in articles:
             StubExtractor.calls.append(article.name)
             words = [w.strip(".,") for w in article.text.split() if w[:1].isupper()]

@@ -59,7 +59,7 @@ def install_stub(results_by_name: dict, cost: float, counter: list):
         def __init__(self, model=None, ner=None):
             pass
 
-        def extract_many(self, articles, progress=None, n_process=1):
+        def extract_many(self, articles, progress=None, n_process=1, dask=None):
             for article in articles:
                 if cost:
                     time.sleep(cost)

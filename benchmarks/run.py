@@ -165,6 +165,7 @@ class Sampler:
 
     def __init__(self, pid: int, alive=lambda: True):
         self.pid, self.alive, self.rss, self.pss = pid, alive, 0, 0
+        self.own = []                                 # RSS of `pid` alone (the client), every sample
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -173,6 +174,7 @@ class Sampler:
         while not self._stop.is_set() and self.alive():
             family = process_family(self.pid)
             self.rss = max(self.rss, family_rss(family))
+            self.own.append(family_rss({self.pid}))
             if count % self.PSS_EVERY == 0:
                 self.pss = max(self.pss, family_pss(family))
             count += 1
@@ -190,18 +192,30 @@ class Sampler:
 
 def run_measured(cmd, env=None, cwd=None) -> dict:
     """Run `cmd`; wall time, peak RSS and PSS of its process tree, exit code, stdout, stderr."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env=env, cwd=cwd)
     with Sampler(proc.pid, alive=lambda: proc.poll() is None) as sampler:
         out, err = proc.communicate()
         wall = time.perf_counter() - started
-    rss, pss = sampler.rss, sampler.pss
+    rss, pss, own = sampler.rss, sampler.pss, sampler.own
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)    # every reaped descendant: workers too
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     if not rss:                                       # no /proc: the largest child's peak
-        import resource
         rss = pss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     return {"wall": wall, "peak_rss": rss, "peak_pss": pss, "code": proc.returncode, "stdout": out,
-            "stderr": err}
+            "stderr": err, "client_rss": client_profile(own), "cpu": cpu}
+
+
+def client_profile(samples) -> dict:
+    """The measured process's own RSS (its workers left out): peak, and at 25/50/75% of the run."""
+    if not samples:
+        return {}
+    return {"peak": max(samples), **{f"at{q}": samples[min(len(samples) - 1, len(samples) * q // 100)]
+                                     for q in (25, 50, 75)}}
 
 
 def child_env() -> dict:
@@ -330,20 +344,34 @@ class Bench:
                          "seconds": data["seconds"], "peak_rss": data["peak_rss"] or result["peak_rss"],
                          "peak_pss": data["peak_pss"] or result["peak_pss"], "tokens": data["tokens"]})
 
-    def build_row(self, size: int, processes: int) -> Path:
+    def build_row(self, size: int, processes: int, dask: bool = False) -> Path:
+        """(c), or with `dask` the same build with --dask local:P (a LocalCluster of P workers)."""
         folder = self.corpus(size)
-        out = self.work / f"out_{size}_p{processes}"
+        out = self.work / f"out_{size}_{'d' if dask else 'p'}{processes}"
         if out.exists():
             shutil.rmtree(out)
-        cmd = [sys.executable, "-m", "graphx", "build", str(folder), "--out", str(out),
-               "--processes", str(processes), "--max-nodes", "300"]
+        engine = ["--dask", f"local:{processes}"] if dask else ["--processes", str(processes)]
+        cmd = [sys.executable, "-m", "graphx", "build", str(folder), "--out", str(out), *engine, "--max-nodes", "300"]
         result = run_measured(cmd, env=child_env(), cwd=ROOT)
         if result["code"] != 0:
             raise SystemExit(f"graphx build failed ({result['code']}):\n{result['stderr'][-3000:]}")
-        self.record({"stage": "build", "articles": size, "words": self.words[size], "processes": processes,
-                     "seconds": result["wall"], "peak_rss": result["peak_rss"], "peak_pss": result["peak_pss"],
+        self.record({"stage": "build_dask" if dask else "build", "articles": size, "words": self.words[size],
+                     "processes": processes, "seconds": result["wall"], "peak_rss": result["peak_rss"],
+                     "peak_pss": result["peak_pss"], "client_rss": result["client_rss"], "cpu": result["cpu"],
                      "summary": result["stdout"].strip().splitlines()[:3]})
         return out
+
+    def rebuild_row(self, size: int, out: Path) -> None:
+        """An unchanged rebuild on the store of a build: the client's own work (read, cache, merge,
+        graph, render, store) without any NLP."""
+        cmd = [sys.executable, "-m", "graphx", "build", str(self.corpus(size)), "--out", str(out), "--max-nodes", "300"]
+        result = run_measured(cmd, env=child_env(), cwd=ROOT)
+        if result["code"] != 0:
+            raise SystemExit(f"rebuild failed ({result['code']}):\n{result['stderr'][-3000:]}")
+        self.record({"stage": "rebuild", "articles": size, "words": self.words[size], "processes": 1,
+                     "seconds": result["wall"], "peak_rss": result["peak_rss"], "peak_pss": result["peak_pss"],
+                     "cpu": result["cpu"],
+                     "summary": result["stdout"].strip().splitlines()[:3]})
 
     def after_rows(self, size: int, out: Path, new: int) -> None:
         """Incremental build of `new` more articles on the store in `out`; render; centrality."""
@@ -411,6 +439,17 @@ class Bench:
         sizes, procs = a.sizes, a.processes
         if a.long_line_only:
             return [(False, 0, self.long_line_rows)]
+        if a.dask:                                        # issue 19: --dask local:P next to --processes P
+            steps = []
+            for s in sizes:
+                for p in sorted(procs, reverse=True):
+                    steps.append((False, s * 0.11 / 60 / p, lambda s=s, p=p: self.build_row(s, p)))
+                    steps.append((False, s * 0.11 / 60 / p, lambda s=s, p=p: self.build_row(s, p, dask=True)))
+                    if p == max(procs):
+                        steps.append((False, s / 1000 / 60,
+                                      lambda s=s, p=p: self.rebuild_row(s, self.work / f"out_{s}_d{p}")))
+            steps.append((False, 0, self.dask_notes))
+            return steps
         steps = []
         for p in procs:                                   # (a) at every size, (b) at nlp_sizes
             jobs = [("tokenizer", s) for s in sizes] + [("nlp", s) for s in a.nlp_sizes]
@@ -433,6 +472,23 @@ class Bench:
                     steps.append((True, s * 0.075 / 60 / p,
                                   lambda s=s, p=p: self.annotate_rows([("nlp", s)], p)))
         return steps
+
+    def dask_notes(self) -> None:
+        """CPU time, the client's memory on its own, and the projection for a million articles (issue 19)."""
+        for r in self.rows:
+            if "cpu" in r:
+                engine = {"build": f"--processes {r['processes']}", "build_dask": f"--dask local:{r['processes']}",
+                          "rebuild": "unchanged rebuild"}[r["stage"]]
+                self.note(f"{engine}, {r['articles']:,} articles: {r['cpu']:.1f} CPU seconds (client and workers), "
+                          f"{r['seconds']:.1f} s wall")
+        for r in self.rows:
+            c = r.get("client_rss")
+            if r["stage"] == "build_dask" and c:
+                self.note(f"--dask local:{r['processes']}, {r['articles']:,} articles: client RSS {mb(c['at25'])} / "
+                          f"{mb(c['at50'])} / {mb(c['at75'])} MB at 25/50/75% of the run, peak {mb(c['peak'])} MB "
+                          "(workers not counted)")
+        for line in projection(self.rows):
+            self.note(line)
 
     def build(self, size, processes):
         self.build_row(size, processes)
@@ -462,6 +518,7 @@ TABLE_HEAD = ("| stage | articles | words | processes | seconds | words/s | arti
               "| peak PSS (MB) |")
 TABLE_RULE = "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 STAGE_NAMES = {"tokenizer": "(a) tokenizer", "nlp": "(b) NLP pipeline", "build": "(c) graphx build",
+               "build_dask": "(c) graphx build --dask local:P", "rebuild": "(e) unchanged rebuild from the store",
                "one_line": "(d) one article, one line", "line_breaks": "(d) same, with line breaks"}
 
 
@@ -524,10 +581,52 @@ def targets(rows, extra) -> list:
         peak = max(r["peak_rss"] for r in rows if r["articles"] == big)
         lines.append(f"peak RSS at {big:,} articles <= 2 GB (highest of all its rows): {mb(peak)} MB -> "
                      f"{verdict[peak <= 2 * 2**30]}")
+    for r in [r for r in rows if r["stage"] == "build_dask" and r["processes"] == 2]:
+        local = find("build", r["articles"], 2)
+        if local:
+            overhead = r["seconds"] / local["seconds"] - 1
+            lines.append(f"--dask local:2 within 10% of --processes 2, {r['articles']:,} articles: "
+                         f"{r['seconds']:.1f} s vs {local['seconds']:.1f} s, {overhead:+.0%} -> {verdict[overhead <= 0.10]}")
+            if r.get("cpu") and local.get("cpu"):
+                extra_cpu = r["cpu"] / local["cpu"] - 1
+                lines.append(f"--dask local:2 within 10% of --processes 2 in CPU time, {r['articles']:,} articles: "
+                             f"{r['cpu']:.0f} s vs {local['cpu']:.0f} s, {extra_cpu:+.0%} -> {verdict[extra_cpu <= 0.10]}")
     if "incremental" in extra:
         lines.append(f"incremental update within 10 s: {extra['incremental']:.1f} s -> "
                      f"{verdict[extra['incremental'] <= 10]}")
     return lines
+
+
+PROJECTED_ARTICLES, MACHINES, CORES = 1_000_000, 10, 8
+
+
+def projection(rows) -> list:
+    """Time for a million articles on 10 machines of 8 cores, from the largest --dask size measured.
+    Costs are CPU seconds (client and workers; wall time x workers where not measured), as the host's
+    other load stretches wall times but not CPU time: worker cost per article = (dask build - unchanged
+    rebuild) / articles (NLP and extraction, cluster start and Dask's own work included), spread over
+    all cores; client cost per article = unchanged rebuild / articles (read, cache, merge, graph,
+    store, render), done once on the client."""
+    dask_rows = [r for r in rows if r["stage"] == "build_dask"]
+    if not dask_rows:
+        return []
+    size = max(r["articles"] for r in dask_rows)
+    row = max((r for r in dask_rows if r["articles"] == size), key=lambda r: r["processes"])
+    rebuild = next((r for r in rows if r["stage"] == "rebuild" and r["articles"] == size), None)
+
+    def cost(r):
+        return r.get("cpu") or r["seconds"] * r["processes"]
+
+    client = cost(rebuild) / size if rebuild else 0.0
+    worker = cost(row) / size - client
+    cores = MACHINES * CORES
+    nlp_hours = PROJECTED_ARTICLES * worker / cores / 3600
+    client_hours = PROJECTED_ARTICLES * client / 3600
+    return [f"Projection, {PROJECTED_ARTICLES:,} articles on {MACHINES} machines of {CORES} cores, from the "
+            f"{size:,}-article rows (--dask local:{row['processes']}): {worker:.3f} CPU seconds per article on the "
+            f"workers -> {nlp_hours:.2f} h of extraction on {cores} cores, plus {client * 1000:.1f} ms per article on "
+            f"the client (read, merge, graph, store) -> {client_hours:.2f} h: about {nlp_hours + client_hours:.1f} h "
+            "in all, if the client's work grows linearly"]
 
 
 def machine() -> str:
@@ -574,6 +673,9 @@ def main(argv=None) -> None:
     parser.add_argument("--long-line-chars", type=int,
                         help="length of the (d) article (default 2,000,000; 20,000 with --quick)")
     parser.add_argument("--long-line-only", action="store_true", help="measure only the (d) rows")
+    parser.add_argument("--dask", action="store_true",
+                        help="measure only (c) with --processes P and --dask local:P at each size, an unchanged "
+                             "rebuild, the client's memory and the projection to a million articles (issue 19)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:

@@ -52,7 +52,8 @@ _NOT_INSTALLED = object()
 
 
 EXIT_CODES_HELP = ("Exit codes: 0 ok, 1 unexpected error, 2 usage, 3 bad input, 4 output not writable, "
-                   "5 finished with warnings, 6 model error, 7 no path (graphx path), 130 interrupted.")
+                   "5 finished with warnings, 6 model error, 7 no path (graphx path), 8 Dask cluster unusable, "
+                   "130 interrupted.")
 
 
 def lang_option(func):
@@ -88,12 +89,15 @@ def main():
 @lang_option
 @click.option("--processes", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for the NLP stage.")
+@click.option("--dask", default=None, metavar="ADDRESS|local[:N]",
+              help="Run the NLP stage on Dask workers: a scheduler (tcp://host:8786) or a local cluster "
+                   "of N worker processes; needs graphx[dask].")
 @click.option("--strict", is_flag=True, help="Treat any warning about the inputs as a fatal error (exit 3).")
 @click.option("--quiet", is_flag=True, help="No progress bar or progress summary on stderr.")
 @click.option("--any-language", is_flag=True,
               help="Read articles that look English, French etc. too (by default they are skipped).")
-def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, max_nodes, lang, processes, strict,
-          quiet, any_language):
+def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, max_nodes, lang, processes, dask,
+          strict, quiet, any_language):
     """Build the graph from articles (.txt, .md, .html; folders recursively).
 
     Writes OUT/graph.json (node-link JSON) and OUT/graph.html atomically. A build of more than a few
@@ -106,7 +110,8 @@ def build(paths, out_dir, model, ner, aliases, store_path, no_store, size_by, ma
     try:
         result = run_build(paths, out_dir, model=model, ner=ner, aliases=aliases, store_path=store_path,
                            use_store=not no_store, size_by=size_by, max_nodes=max_nodes, lang=lang,
-                           progress=progress, n_process=processes, strict=strict, any_language=any_language)
+                           progress=progress, n_process=processes, strict=strict, any_language=any_language,
+                           dask=dask)
     finally:
         if progress:
             progress.finish()

@@ -11,6 +11,7 @@ class ExitStatus(IntEnum):
     WARNINGS = 5         # build finished, but some inputs were skipped
     MODEL = 6            # model cannot be loaded / is missing
     NO_PATH = 7          # `graphx path`: the two entities are not connected
+    CLUSTER = 8          # --dask: scheduler unreachable, no workers, dask missing, a worker failed
     INTERRUPTED = 130    # Ctrl-C / SIGTERM
 
 
@@ -41,6 +42,12 @@ class OutputError(GraphxError):
 
 class ModelError(GraphxError):
     exit_status = ExitStatus.MODEL
+
+
+class ClusterError(GraphxError):
+    """`graphx build --dask`: the Dask cluster cannot be used."""
+
+    exit_status = ExitStatus.CLUSTER
 
 
 class GraphFormatError(InputError):

@@ -194,16 +194,20 @@ class Extractor:
         ner = f"+{self.ner}" if self.ner else ""
         return f"{info['name']}@{info['version']}{ner}+rules{RULES_VERSION}-{rules_fingerprint()}"
 
-    def extract_many(self, articles, progress=None, n_process=1, batch_size=16):
+    def extract_many(self, articles, progress=None, n_process=1, batch_size=16, dask=None):
         """Yield (article, ArticleResult) for every article (in input order with one process).
 
         With `n_process` > 1, that many worker processes each run the NLP *and* the extraction on
         batches of articles and send back only the (small) results; the docs never cross a process
-        boundary."""
+        boundary. With `dask` (a parsed --dask value, see graphx.cluster) the same batches run on
+        Dask workers instead, in the order they finish."""
         articles = list(articles)
         if not articles:
             return
-        if n_process > 1 and len(articles) >= MIN_PARALLEL:
+        if dask is not None:
+            from graphx import cluster
+            stream = cluster.extract(dask, self.model, self.ner, articles, batch_size)
+        elif n_process > 1 and len(articles) >= MIN_PARALLEL:
             stream = self._extract_parallel(articles, n_process, batch_size)
         else:
             stream = extract_indexed(self.nlp, articles, batch_size)
@@ -223,9 +227,7 @@ class Extractor:
         # forked workers inherit this object (and its pipeline, if already loaded); spawned ones
         # get a fresh Extractor and load the pipeline themselves, on their first batch
         worker = self if fork else Extractor(self.model, self.ner)
-        per_task = max(1, min(TASK_ARTICLES, len(articles) // (4 * n_process)))
-        tasks = [(start, articles[start:start + per_task], batch_size)
-                 for start in range(0, len(articles), per_task)]
+        tasks = parallel_tasks(articles, n_process, batch_size)
         pool = context.Pool(min(n_process, len(tasks)), initializer=_init_worker, initargs=(worker,))
         try:
             for batch in pool.imap(_work, tasks):
@@ -241,6 +243,13 @@ MIN_PARALLEL = 16          # fewer articles run in this process (starting worker
 _WORKER = {}
 
 
+def parallel_tasks(articles, workers, batch_size) -> list:
+    """[(start, articles[start:start + n], batch_size), ...]: at most TASK_ARTICLES per task, and
+    about four tasks per worker at least, so that no worker waits for the last long one."""
+    per_task = max(1, min(TASK_ARTICLES, len(articles) // (4 * workers)))
+    return [(start, articles[start:start + per_task], batch_size) for start in range(0, len(articles), per_task)]
+
+
 def _init_worker(extractor) -> None:
     import signal
 
@@ -250,8 +259,13 @@ def _init_worker(extractor) -> None:
 
 
 def _work(task) -> list:
+    return run_task(_WORKER["extractor"], task)
+
+
+def run_task(extractor, task) -> list:
+    """One task of `parallel_tasks` in a worker (a pool process or a Dask worker): (index, result) pairs."""
     start, articles, batch_size = task
-    nlp = _WORKER["extractor"].nlp                    # loaded on the first batch (errors reach the parent)
+    nlp = extractor.nlp                               # loaded on the first batch (errors reach the parent)
     return [(start + index, result) for index, result in extract_indexed(nlp, articles, batch_size)]
 
 
@@ -299,9 +313,14 @@ def guarded_result(article, parts) -> dict:
     try:
         return article_result(article, parts)
     except Exception as exc:  # noqa: BLE001  (any bug; KeyboardInterrupt still stops the build)
-        message = " ".join(f"{type(exc).__name__}: {exc}".split())
-        return {"article": article.name, "sha256": article.sha256, "entities": [], "relations": [],
-                "error": message if len(message) <= 200 else message[:199] + "…"}
+        return failed_result(article, f"{type(exc).__name__}: {exc}")
+
+
+def failed_result(article, reason: str) -> dict:
+    """An empty result carrying "error": the pipeline skips the article with a warning."""
+    message = " ".join(reason.split())
+    return {"article": article.name, "sha256": article.sha256, "entities": [], "relations": [],
+            "error": message if len(message) <= 200 else message[:199] + "…"}
 
 
 def long_article_result(article, results) -> dict:

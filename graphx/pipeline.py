@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphx.errors import InputError, OutputError
+from graphx.errors import InputError, OutputError, UsageError
 
 
 class StrictInputError(InputError):
@@ -57,14 +57,25 @@ def check_writable(folder: Path) -> None:
 
 def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_path=None,
           use_store=True, size_by="pagerank", max_nodes=None, lang="de", progress=None, n_process=1,
-          strict=False, any_language=False) -> BuildResult:
-    """Run the whole pipeline and write graph.json and graph.html atomically into `out_dir`."""
+          strict=False, any_language=False, dask=None) -> BuildResult:
+    """Run the whole pipeline and write graph.json and graph.html atomically into `out_dir`.
+
+    `dask`: a scheduler address or "local[:N]" (graphx.cluster); the extraction then runs on Dask
+    workers, the rest as with `n_process`. New results go into the store in chunks as they arrive
+    (a cache: no article, snapshot or output changes until all results are in and the graph is built)."""
+    from contextlib import closing
+
     from graphx import extract
     from graphx.annotate import check_ner
     from graphx.graph import build_graph, dumps_graph, write_atomic
     from graphx.resolve import AliasTable, merge_across_articles
 
     check_ner(ner)
+    if dask is not None:
+        from graphx.cluster import parse_dask
+        dask = parse_dask(dask)
+        if n_process > 1:
+            raise UsageError("--processes and --dask both say where the NLP runs: give one of them")
     out_dir = Path(out_dir)
     check_writable(out_dir)
     alias_table = AliasTable.load(aliases) if aliases else AliasTable()
@@ -82,7 +93,7 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
             extractor = extract.Extractor(model=model, ner=ner)
             key = extractor.key               # from the model's meta: loads no pipeline
             cached_all = store.cached_results([a.sha256 for a in articles], key) if store else {}
-            results, new_results, todo = {}, {}, []
+            results, todo = {}, []
             for article in articles:
                 cached = cached_all.get(article.sha256)
                 if cached is not None:
@@ -90,13 +101,28 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
                     results[article.name] = cached
                 else:
                     todo.append(article)
-            failed = set()
-            for article, result in extractor.extract_many(todo, progress=progress, n_process=n_process):
-                if result.get("error"):         # the rules failed on this article: skip it, cache nothing
-                    failed.add(article.name)
-                    report.warnings.append(f"{shown(article.path)}: skipped: extraction failed ({result['error']})")
-                    continue
-                results[article.name] = new_results[article.name] = result
+            del cached_all
+            failed, chunk = set(), []
+            with closing(extractor.extract_many(todo, progress=progress, n_process=n_process, dask=dask)) as stream:
+                for article, result in stream:
+                    if result.get("error"):     # the rules failed on this article: skip it, cache nothing
+                        failed.add(article.name)
+                        report.warnings.append(f"{shown(article.path)}: skipped: extraction failed ({result['error']})")
+                        continue
+                    if not store:
+                        results[article.name] = result
+                        continue
+                    chunk.append((article.sha256, result))   # kept in the store, not in memory
+                    if len(chunk) >= STORE_CHUNK:
+                        store.add_results(chunk, key)
+                        chunk = []
+            if store:
+                store.add_results(chunk, key)
+                new = [a for a in todo if a.name not in failed]
+                stored = store.cached_results([a.sha256 for a in new], key)
+                for article in new:
+                    results[article.name] = dict(stored[article.sha256], article=article.name)
+                del stored
             if failed:
                 if strict:
                     raise StrictInputError(report.warnings)
@@ -116,7 +142,7 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
             snapshot, snapshot_new = None, False
             if store:
                 before = [s["id"] for s in store.snapshots()]
-                snapshot = store.commit_build(articles, new_results, key, G)  # cached ones are stored
+                snapshot = store.commit_build(articles, {}, key, G)  # the results are stored already
                 snapshot_new = snapshot not in before
             write_atomic(out_dir / "graph.json", graph_json)
             write_atomic(out_dir / "graph.html", html)
@@ -128,6 +154,9 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
     return BuildResult(graph=G, articles=articles, warnings=report.warnings, processed=len(todo),
                        outputs=[out_dir / "graph.json", out_dir / "graph.html"], snapshot=snapshot,
                        snapshot_new=snapshot_new)
+
+
+STORE_CHUNK = 500           # new results per store transaction
 
 
 class _nolock:

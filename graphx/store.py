@@ -288,9 +288,7 @@ class Store:
         graph_blob = zlib.compress(graph_text.encode("utf-8"), 6)
         snapshot_articles = json.dumps([{"name": a.name, "sha256": a.sha256}
                                         for a in sorted(articles, key=lambda a: a.name)], ensure_ascii=False)
-        conn = self.conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
+        with self._transaction() as conn:
             known = dict(conn.execute("SELECT name, sha256 FROM articles"))
             new_rows, changed_rows = [], []
             for a in articles:
@@ -302,7 +300,7 @@ class Store:
             conn.executemany("INSERT INTO articles (name, sha256, text, first_seen, last_seen, current) "
                              "VALUES (?, ?, ?, ?, ?, 1)", new_rows)
             conn.executemany("UPDATE articles SET sha256 = ?, text = ? WHERE name = ?", changed_rows)
-            conn.execute("UPDATE articles SET current = 0")
+            conn.execute("UPDATE articles SET current = 0 WHERE current = 1")
             conn.executemany("UPDATE articles SET current = 1, last_seen = ? WHERE name = ?",
                              [(stamp, a.name) for a in articles])
             by_name = {a.name: a for a in articles}
@@ -326,6 +324,26 @@ class Store:
                     (stamp, extractor_key, len(articles), G.number_of_nodes(), G.number_of_edges(),
                      snapshot_articles, graph_blob))
                 snapshot_id = cursor.lastrowid
+        return snapshot_id
+
+    def add_results(self, rows, extractor_key: str) -> None:
+        """Cache new results [(sha256, ArticleResult), ...] in ONE transaction of their own; a build
+        streams its results in with these before `commit_build` records articles and snapshot."""
+        stamp = now()
+        rows = [(sha, extractor_key, json.dumps(result, ensure_ascii=False), stamp) for sha, result in rows]
+        if not rows:
+            return
+        with self._transaction() as conn:
+            conn.executemany("INSERT OR IGNORE INTO results (sha256, extractor_key, result, created) "
+                             "VALUES (?, ?, ?, ?)", rows)
+
+    @contextmanager
+    def _transaction(self):
+        """BEGIN IMMEDIATE .. COMMIT; anything raised (Ctrl-C too) rolls back; sqlite errors -> StoreError."""
+        conn = self.conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield conn
             conn.execute("COMMIT")
         except BaseException as exc:
             if conn.in_transaction:
@@ -336,7 +354,6 @@ class Store:
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(_describe(self.path, exc)) from None
             raise
-        return snapshot_id
 
     # -- helpers -------------------------------------------------------------------------------
 

@@ -865,10 +865,19 @@ elif phase == "write":                      # graph.json written to its temp fil
             pause("write")
         return real_replace(src, dst, *args, **kwargs)
     os.replace = replace
+elif phase == "dask":                       # --dask: in the client, the first batch of results in
+    import graphx.cluster as cluster
+    real_batch = cluster.batch_result
+    def batch_result(*args, **kwargs):
+        batch = real_batch(*args, **kwargs)
+        pause("dask")
+        return batch
+    cluster.batch_result = batch_result
 
-from graphx.cli import main
-sys.argv = ["graphx"] + sys.argv[1:]
-main()
+if __name__ == "__main__":                  # not in processes spawned from here (Dask's workers)
+    from graphx.cli import main
+    sys.argv = ["graphx"] + sys.argv[1:]
+    main()
 '''
 
 

@@ -267,7 +267,7 @@ class StubExtractor:
     key = "stub@1+rules1"
     model_info = {"name": "stub", "version": "1"}
 
-    def extract_many(self, articles, progress=None, n_process=1):
+    def extract_many(self, articles, progress=None, n_process=1, dask=None):
         for article in articles:
             StubExtractor.calls.append(article.name)
             words = [w.strip(".,") for w in article.text.split() if w[:1].isupper()]
@@ -369,3 +369,68 @@ def test_lock_stays_exclusive_when_the_holder_removes_the_file(tmp_path):
     for store in (first, second, third):
         store.close()
     assert not (tmp_path / "s.sqlite.lock").exists()
+
+
+def test_a_build_streams_its_results_into_the_store_in_chunks_and_records_the_snapshot_last(tmp_path,
+                                                                                           monkeypatch):
+    """Issue 19: new results go in as they arrive, one transaction per chunk; articles and snapshot last."""
+    from graphx import pipeline
+
+    calls = []
+    real_add, real_commit = Store.add_results, Store.commit_build
+    monkeypatch.setattr(pipeline, "STORE_CHUNK", 2)
+    monkeypatch.setattr(Store, "add_results", lambda self, rows, key: (calls.append(("add", len(rows))),
+                                                                       real_add(self, rows, key))[1])
+    monkeypatch.setattr(Store, "commit_build", lambda self, *args: (calls.append(("commit", self.snapshots())),
+                                                                    real_commit(self, *args))[1])
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(5):
+        (src / f"{i}.txt").write_text(f"Meldung {i}: Frankreich kritisiert Russland.\n", encoding="utf-8")
+    model = tmp_path / "blank"
+    import spacy
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(model)
+    result = pipeline.build([src], tmp_path / "out", model=str(model))
+    assert calls == [("add", 2), ("add", 2), ("add", 1), ("commit", [])]
+    assert result.processed == 5 and len(result.graph.graph["articles"]) == 5
+    with Store.open(tmp_path / "out" / "graphx.sqlite") as store:
+        assert store._query("SELECT COUNT(*) FROM results").fetchone()[0] == 5
+        plan = " ".join(str(row) for row in store._query(
+            "EXPLAIN QUERY PLAN SELECT sha256, result FROM results WHERE extractor_key = ? AND sha256 IN (?, ?)",
+            ("k", "a", "b")))
+        assert "USING INDEX" in plan or "USING PRIMARY KEY" in plan      # cache lookups never scan the table
+
+
+def test_a_build_killed_after_some_chunks_leaves_the_snapshots_and_articles_and_resumes(tmp_path, monkeypatch):
+    from graphx import pipeline
+
+    src, model = tmp_path / "in", tmp_path / "blank"
+    src.mkdir()
+    for i in range(3):
+        (src / f"{i}.txt").write_text(f"Meldung {i}: Frankreich kritisiert Russland.\n", encoding="utf-8")
+    import spacy
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(model)
+    pipeline.build([src], tmp_path / "out", model=str(model))
+    path = tmp_path / "out" / "graphx.sqlite"
+    with Store.open(path) as store:
+        before = store.snapshots(), store.articles()
+    for i in range(3, 8):
+        (src / f"{i}.txt").write_text(f"Meldung {i}: Polen unterstützt die Ukraine.\n", encoding="utf-8")
+    monkeypatch.setattr(pipeline, "STORE_CHUNK", 2)
+    real_commit = Store.commit_build
+
+    def killed(self, *args):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(Store, "commit_build", killed)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.build([src], tmp_path / "out", model=str(model))
+    with Store.open(path) as store:
+        assert (store.snapshots(), store.articles()) == before
+        assert store._query("SELECT COUNT(*) FROM results").fetchone()[0] == 8
+    monkeypatch.setattr(Store, "commit_build", real_commit)
+    again = pipeline.build([src], tmp_path / "out", model=str(model))
+    assert again.processed == 0 and len(again.articles) == 8

@@ -863,7 +863,7 @@ def named_persons(doc, lex, taken, add):
     """A given name followed by a surname the NER missed: "Farah Dakhlallah", "Olaf Scholz"."""
     for token in doc:
         if token.i in taken or token.i + 1 >= len(doc) or not (
-                token.text in lex.first_names or (is_given_name(token, lex, own=True) and "-" in token.text)):
+                token.text in lex.first_names or ("-" in token.text and is_given_name(token, lex, own=True))):
             continue              # "Heinz-Christian Strache": both parts of a hyphenated given name are known
         end = token.i + 1
         while end < len(doc) and end - token.i <= 3 and end not in taken and looks_like_name_part(doc[end], lex) \

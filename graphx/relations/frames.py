@@ -354,7 +354,7 @@ class FrameRelations:
             return False
         if token.lower_ in self.lex.verb_cues:     # the infinitive itself: "..., der X Y vorwerfen will"
             return True
-        if token.i == token.sent.start:
+        if token.is_sent_start:
             return False
         word, base = token.lower_, fold(self.lemmatize(token) or token.lemma_)
         if not base.endswith("n") or word == base or word.startswith("ge") and not base.startswith("ge") or \

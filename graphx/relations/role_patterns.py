@@ -61,8 +61,21 @@ def matchers(vocab):
                 dependency.add(key, [spec["pattern"]])
             else:
                 token.add(key, [spec["pattern"]])
-        entry = _MATCHERS[id(vocab)] = (vocab, token, dependency, specs)
+        entry = _MATCHERS[id(vocab)] = (vocab, token, dependency, specs, dependency_anchors(specs.values()))
     return entry[1:]
+
+
+def dependency_anchors(specs):
+    """The lemmas one of which a Doc must hold for a dependency pattern to match (each pattern's first
+    node lists its lemmas), or None when a pattern's first node has no lemma list."""
+    anchors = set()
+    for spec in specs:
+        if spec.get("matcher") == "dependency":
+            lemmas = spec["pattern"][0]["RIGHT_ATTRS"].get("LEMMA", {})
+            if not isinstance(lemmas, dict) or "IN" not in lemmas:
+                return None
+            anchors |= set(lemmas["IN"])
+    return anchors
 
 
 def mark_tokens(doc, mentions, role_of) -> None:
@@ -84,20 +97,28 @@ def mark_tokens(doc, mentions, role_of) -> None:
 
 
 def find_matches(doc, mentions, role_of) -> list:
-    """(spec, {pattern key: [token indices]}, start, end) for every match in the Doc."""
-    if not any(m.type == "PERSON" for m in mentions):
-        return []                              # every pattern has a person
-    token_matcher, dependency_matcher, specs = matchers(doc.vocab)
+    """(spec, {pattern key: [token indices]}, start, end) for every match in the Doc; token patterns
+    only in the sentences that name a person (every pattern has one)."""
+    persons = [m for m in mentions if m.type == "PERSON"]
+    if not persons:
+        return []
+    token_matcher, dependency_matcher, specs, anchors = matchers(doc.vocab)
     mark_tokens(doc, mentions, role_of)
     vocab = doc.vocab
+    starts = sorted({m.first for m in persons})
     result = []
-    for match_id, start, end, alignment in token_matcher(doc, with_alignments=True):
-        spec = specs[vocab.strings[match_id]]
-        positions = {}
-        for offset, node in enumerate(alignment):
-            positions.setdefault(node, []).append(start + offset)
-        result.append((spec, positions, start, end))
-    for match_id, token_ids in dependency_matcher(doc) if len(dependency_matcher) else ():
+    for span in doc.sents:
+        if not any(span.start <= i < span.end for i in starts):
+            continue
+        offset = span.start
+        for match_id, start, end, alignment in token_matcher(span, with_alignments=True):
+            spec = specs[vocab.strings[match_id]]
+            positions = {}
+            for k, node in enumerate(alignment):
+                positions.setdefault(node, []).append(offset + start + k)
+            result.append((spec, positions, offset + start, offset + end))
+    anchored = len(dependency_matcher) and (anchors is None or any(t.lemma_ in anchors for t in doc))
+    for match_id, token_ids in dependency_matcher(doc) if anchored else ():   # (on a Span it copies the Doc)
         spec = specs[vocab.strings[match_id]]
         positions = {node: [i] for node, i in enumerate(token_ids)}
         result.append((spec, positions, min(token_ids), max(token_ids) + 1))

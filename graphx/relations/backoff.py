@@ -103,11 +103,12 @@ class BackoffRelations:
             return []           # "weigerte sich, mit X zu verhandeln": not done
         if clause.relative_clause():
             return clause.subject()
-        names = self.nominative(clause)
-        if not names and self.verb_first(clause):       # "X, der ..., kritisierte Y": the subject before the aside
+        if self.verb_first(clause):       # "X, der ..., kritisierte Y": the subject before the aside
             vorfeld = self.vorfeld(clause, sentence)
             names = self.nominative(vorfeld) if vorfeld is not None else []
-        return names
+            if names:
+                return names
+        return self.nominative(clause)
 
     def backoff_bounds(self, i, span):
         """The clause around token i, over asides between a pair of dashes ("X – einschließlich Y –
@@ -163,8 +164,7 @@ class BackoffRelations:
     def first_nominal(self, clause):
         """Index of the first bare noun phrase's head of the Vorfeld, else of the Mittelfeld."""
         doc = self.doc
-        verbs = [t.i for t in doc[clause.start:clause.end] if t.pos_ in ("VERB", "AUX") and
-                 "Fin" in t.morph.get("VerbForm")] or [clause.cue.i]
+        verbs = [t.i for t in doc[clause.start:clause.end] if self.finite(t)] or [clause.cue.i]
         for lo, hi in ((clause.start, verbs[0]), (verbs[0] + 1, clause.end)):
             i = lo
             while i < hi:
@@ -187,8 +187,14 @@ class BackoffRelations:
 
     def verb_first(self, clause) -> bool:
         first = self.doc[clause.start]
-        return clause.start > clause.span.start and self.doc[clause.start - 1].text == "," and \
-            first.pos_ in ("VERB", "AUX") and "Fin" in first.morph.get("VerbForm")
+        return clause.start > clause.span.start and self.doc[clause.start - 1].text == "," and self.finite(first)
+
+    def finite(self, token) -> bool:
+        """A finite verb, by morphology or, where the tagger gives none, by form."""
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        forms = token.morph.get("VerbForm")
+        return "Fin" in forms if forms else not (self.is_infinitive(token) or self.looks_participle(token))
 
     def vorfeld(self, clause, sentence):
         """The segment before the asides ahead of a verb-first clause: relative or subordinate clauses

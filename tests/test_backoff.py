@@ -84,3 +84,15 @@ def test_cue_in_another_clause_than_the_names():
              ("Ergebnis", "Ergebnis", "NOUN"), (".", ".", "PUNCT")]
     found = relations_of(doc_from(flat(words, 3), ents=[(0, 1, "PER"), (2, 3, "PER")]))
     assert not any(key[1] == "criticizes" for key in found)
+
+
+MEETING = [("Danach", "danach", "ADV"), ("sprach", "sprechen", "VERB"), ("Merkel", "Merkel", "PROPN"),
+           ("bei", "bei", "ADP"), ("einem", "ein", "DET"), ("Treffen", "Treffen", "NOUN"), ("mit", "mit", "ADP"),
+           ("Macron", "Macron", "PROPN"), ("über", "über", "ADP"), ("Zölle", "Zoll", "NOUN"), (".", ".", "PUNCT")]
+
+
+def test_the_subject_met_the_partner_of_a_meeting_it_spoke_at():
+    spec = flat(MEETING, 9, pos={2: "PRON", 7: "VERB"})      # names mistagged, all hung off the last noun
+    found = relations_of(doc_from(spec, ents=[(2, 3, "PER"), (7, 8, "PER")]))
+    assert ("Merkel", "meets", "Macron") in found or ("Macron", "meets", "Merkel") in found
+

@@ -10,6 +10,7 @@ ACTORS = ("PERSON", "ORG", "STATE")
 SUBORDINATORS = {"dass", "weil", "da", "ob", "wenn", "falls", "obwohl", "nachdem", "bevor", "während", "als",
                  "damit", "um", "sodass", "wie", "wo", "womit", "wobei"}
 OBLIQUE_ENDINGS = ("dem", "den", "des", "einem", "einen", "eines", "inem", "inen", "ines", "rem", "ren", "res")
+EVENT_PREPOSITIONS = {"bei", "nach", "während", "vor", "auf", "am"}    # "bei einem Treffen mit X"
 SOURCE_ROLES = {"subj", "gov_subj", "poss_subj", "receiver", "with_subj"}
 # "müsse mit X sprechen", "könnte X angreifen": an obligation or a possibility, not an event
 UNSURE = {"müssen", "können", "dürfen", "wollen", "möchten", "mögen", "würde", "würden", "könnte", "könnten"}
@@ -89,6 +90,8 @@ class BackoffRelations:
                     clause.with_preposition("durch", after=token.i)[:1]
                 if names:
                     return names[:1]
+            if cue.relation == "meets" and self.noun_preposition(token) in EVENT_PREPOSITIONS:
+                return self.nominative(clause)     # "X sprach bei einem Treffen mit Y": X met Y
             if not SOURCE_ROLES & set(roles) or not any(
                     self.lex.verb_class(lemma, "light") or self.lex.verb_class(lemma, "receive")
                     for t in self.doc[clause.start:clause.end] if t.pos_ in ("VERB", "AUX") for lemma in self.lemmas(t)):
@@ -153,6 +156,14 @@ class BackoffRelations:
             return [clause.name(ix)]
         return []
 
+    def noun_preposition(self, noun):
+        """The preposition opening a noun's phrase, read leftwards over its article and adjectives."""
+        j = noun.i - 1
+        while j >= noun.sent.start and self.doc[j].pos_ in ("DET", "ADJ", "NUM"):
+            j -= 1
+        word = self.doc[j].lower_ if j >= noun.sent.start else ""
+        return CONTRACTIONS.get(word, word) if self.doc[j].pos_ == "ADP" or word in CONTRACTIONS else None
+
     def oblique_opening(self, i, start) -> bool:
         """The phrase ending before token i opens with an article or possessive that is never
         nominative ("dem", "den", "des", "einem", "ihren"): the parser's case is not trusted."""
@@ -179,8 +190,9 @@ class BackoffRelations:
                 if (t.pos_ in ("NOUN", "PROPN", "PRON") or named) and t.lower_ not in TIME_NOUNS and \
                         t.lower_ not in ("sich", "es"):
                     j = i         # the phrase's last word: "die russische Regierung", "Präsident X Y"
-                    while j + 1 < hi and doc[j + 1].pos_ in ("PROPN", "NOUN") and t.pos_ != "PRON":
-                        j += 1
+                    while j + 1 < hi and (self.by_token.get(j + 1) and doc[j + 1].text[:1].isupper() or
+                                          doc[j + 1].pos_ in ("PROPN", "NOUN") and t.pos_ != "PRON"):
+                        j += 1        # "Xi Jinping" tagged pronoun and verb
                     return j if self.by_token.get(j) or self.by_token.get(i) else i
                 i += 1
         return None

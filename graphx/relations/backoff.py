@@ -182,9 +182,10 @@ class BackoffRelations:
                 t = doc[i]
                 if t.pos_ == "ADP" or t.lower_ in CONTRACTIONS:   # skip a prepositional phrase
                     i += 1
-                    while i < hi and (doc[i].pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN") and not
-                                      (doc[i].pos_ == "DET" and doc[i - 1].pos_ in ("NOUN", "PROPN"))):
-                        i += 1
+                    while i < hi and (doc[i].pos_ in ("DET", "ADJ", "NUM", "PROPN", "NOUN") or doc[i].text in "&()") \
+                            and not (doc[i].pos_ == "DET" and doc[i - 1].pos_ in ("NOUN", "PROPN")
+                                     and doc[i].lower_ not in ("des", "der", "eines", "einer")):
+                        i += 1    # the phrase with its genitive: "nach seiner Prüfung der X (Y)"
                     continue
                 named = t.text[:1].isupper() and any(self.mentions[ix].kind == "name" for ix in self.by_token.get(i, ()))
                 if (t.pos_ in ("NOUN", "PROPN", "PRON") or named) and t.lower_ not in TIME_NOUNS and \

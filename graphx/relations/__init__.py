@@ -9,7 +9,8 @@ member_of. Every relation carries its evidence: the sentence, its offsets, who s
 
 One module per construction family: arguments (the shared argument finder), frames (verbal and
 nominal cues), participles (attributive participles), roles, attribution (and polarity), clause (the
-shallow clause reader).
+shallow clause reader), backoff (last-resort arguments by word order, case and prepositions for a cue
+that gave nothing; its evidence says "construction": "backoff").
 """
 from __future__ import annotations
 

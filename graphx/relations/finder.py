@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from graphx.relations.arguments import ArgumentFinder
 from graphx.relations.attribution import Attribution
+from graphx.relations.backoff import BackoffRelations
 from graphx.relations.frames import FrameRelations
 from graphx.relations.participles import ParticipleRelations
 from graphx.relations.roles import RoleRelations
@@ -12,8 +13,8 @@ from graphx.relations.verdicts import VerdictRelations
 SPEECH_ACTS = {"accuses", "criticizes", "denies"}
 
 
-class RelationFinder(FrameRelations, ParticipleRelations, VerdictRelations, RoleRelations, Attribution,
-                     ArgumentFinder):
+class RelationFinder(FrameRelations, ParticipleRelations, VerdictRelations, RoleRelations, BackoffRelations,
+                     Attribution, ArgumentFinder):
     """Finds relations in one Doc given its mentions and their resolved entity names."""
 
     def evidence(self, sentence, cue_token, cue_name, speaker, status):
@@ -29,7 +30,9 @@ class RelationFinder(FrameRelations, ParticipleRelations, VerdictRelations, Role
             self.context["sentence"] += 1
             if span.text.rstrip().endswith("?"):
                 continue
-            found = self.cue_relations(sentence) + self.participle_relations(sentence) + self.verdict_relations(sentence)
+            sites = list(self.cue_sites(sentence))
+            found = self.cue_relations(sentence, sites) + self.participle_relations(sentence) + self.verdict_relations(sentence)
+            found += self.backoff_relations(sentence, sites, found)    # last resort: cues that found no arguments
             roles = self.role_relations(sentence)
             own = {(r["source"], r["target"]) for r in roles}     # "kritisierte Y-Präsident X": not his own Y
             found = [r for r in found if r["relation"] not in SPEECH_ACTS or (r["source"], r["target"]) not in own]

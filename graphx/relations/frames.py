@@ -246,8 +246,14 @@ class FrameRelations:
                 return name
         return None
 
-    def cue_relations(self, sentence) -> list:
+    def cue_relations(self, sentence, sites=None) -> list:
         found = []
+        for token, verb, cue in self.cue_sites(sentence) if sites is None else sites:
+            found += self.apply_cue(sentence, token, verb, cue)
+        return found + self.stay_relations(sentence)
+
+    def cue_sites(self, sentence):
+        """(cue token, its verb, cue) for each cue word of the sentence that is asserted and applies."""
         clause_words = {fold(t.lemma_) for t in sentence.span} | {t.lower_ for t in sentence.span}
         for token in sentence.span:
             cues = []
@@ -281,8 +287,7 @@ class FrameRelations:
                     own_clause |= {t.lower_ for t in self.doc[low:high]}
             for cue in cues:
                 if self.cue_applies(cue, clause_words, own_clause):
-                    found += self.apply_cue(sentence, token, verb, cue)
-        return found + self.stay_relations(sentence)
+                    yield token, verb, cue
 
     def stay_relations(self, sentence) -> list:
         """"X war am Montag in China", "X war überraschend beim Nachbarn Pakistan": a person who was in

@@ -13,6 +13,7 @@ from graphx.relations.syntax import (
     DAT,
     DEMONSTRATIVES,
     ENVOYS,
+    GENITIVE_OWNERS,
     OBJ,
     OBLIQUE,
     PARTICLES,
@@ -621,6 +622,12 @@ class ArgumentFinder:
         heads = [h for h in self.datives(verb) if h != noun and h.i != noun.i]
         heads += [c for c in noun.children if self.bare_dative(c, noun)]
         return heads
+
+    def owned_by_another(self, noun, relation) -> bool:
+        """"trotz der Kritik seines Ministers an X": a speech-act noun with an owner of its own (or under
+        trotz/nach/wegen) is not the criticism of the clause's subject."""
+        return relation in ("accuses", "criticizes", "denies") and noun.i + 1 < len(self.doc) and \
+            (self.doc[noun.i + 1].lower_ in GENITIVE_OWNERS or self.preposition(noun) in ("trotz", "nach", "wegen"))
 
     def genitive_name(self, token) -> bool:
         """A name in the genitive by its -s ("Nordkoreas", "Kiews", "Erdoğans"), whatever case the parser

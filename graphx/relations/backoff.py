@@ -4,7 +4,13 @@ role list says which phrase to take). Its edges carry "construction": "backoff" 
 from __future__ import annotations
 
 from graphx.relations.clause import ATTACHED, Clause
-from graphx.relations.syntax import CONTRACTIONS, DASHES, RELATIVE_PRONOUNS, TIME_NOUNS, clause_bounds
+from graphx.relations.syntax import (
+    CONTRACTIONS,
+    DASHES,
+    RELATIVE_PRONOUNS,
+    TIME_NOUNS,
+    clause_bounds,
+)
 
 ACTORS = ("PERSON", "ORG", "STATE")
 SUBORDINATORS = {"dass", "weil", "da", "ob", "wenn", "falls", "obwohl", "nachdem", "bevor", "während", "als",
@@ -92,7 +98,7 @@ class BackoffRelations:
                     return names[:1]
             if cue.relation == "meets" and self.noun_preposition(token) in EVENT_PREPOSITIONS:
                 return self.nominative(clause)     # "X sprach bei einem Treffen mit Y": X met Y
-            if not SOURCE_ROLES & set(roles) or not any(
+            if not SOURCE_ROLES & set(roles) or self.owned_by_another(token, cue.relation) or not any(
                     self.lex.verb_class(lemma, "light") or self.lex.verb_class(lemma, "receive")
                     for t in self.doc[clause.start:clause.end] if t.pos_ in ("VERB", "AUX") for lemma in self.lemmas(t)):
                 return []          # "verurteilte den Angriff": who condemns is not who attacks

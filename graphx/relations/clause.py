@@ -14,7 +14,6 @@ from graphx.relations.syntax import (
 
 NP_INNER = {"DET", "ADJ", "NUM", "PRON"}
 QUOTES = {'"', "„", "“", "”", "»", "«", "'", "‚", "‘", "’"}
-GENITIVE_OWNERS = {"des", "der", "seines", "seiner", "ihres", "ihrer", "eines", "einer", "dessen", "deren"}
 ATTACHED = "^"        # a name in apposition to a common noun: not a free argument
 CLAIM_PREPOSITIONS = {None, ATTACHED, "von", "aus"}     # whose claim: "Vorwürfe von X", "Berichte aus Y"
 
@@ -319,9 +318,8 @@ class Clause:
                 return []
             if role == "subj" and self.passive():
                 return []
-            if noun and role == "gov_subj" and cue.relation in ("accuses", "criticizes", "denies") and \
-                    self.cue.i + 1 < self.end and self.doc[self.cue.i + 1].lower_ in GENITIVE_OWNERS:
-                return []           # "trotz der Kritik seines Ministers an X": the noun has an owner of its own
+            if noun and role == "gov_subj" and self.f.owned_by_another(self.cue, cue.relation):
+                return []
             if noun:
                 verb_class = "receive" if role == "receiver" else "light"
                 verbs = [t for t in self.doc[self.start:self.end] if t.pos_ in ("VERB", "AUX", "ADJ", "ADV")

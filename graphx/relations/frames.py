@@ -3,7 +3,7 @@ its argument roles, read off the parse, with the shallow clause reader as fallba
 from __future__ import annotations
 
 from graphx.lexicon import fold
-from graphx.relations.clause import GENITIVE_OWNERS, Clause
+from graphx.relations.clause import Clause
 from graphx.relations.syntax import (
     BOTH_NOUNS,
     INFLECTED,
@@ -89,9 +89,8 @@ class FrameRelations:
         if role == "poss_subj":
             return [n for h in self.possessor_subjects(cue_token) for n in self.entities_at(h, actor=True)]
         if role == "gov_subj":
-            if cue.relation in ("accuses", "criticizes", "denies") and cue_token.i + 1 < len(self.doc) and \
-                    (self.doc[cue_token.i + 1].lower_ in GENITIVE_OWNERS or self.preposition(cue_token) in ("trotz", "nach", "wegen")):
-                return []          # "trotz der Kritik seines Ministers an X": not the subject's own criticism
+            if self.owned_by_another(cue_token, cue.relation):
+                return []
             governor = self.governor(cue_token, "light")
             return [n for h in self.subjects(governor) for n in self.entities_at(h, actor=True)] \
                 if governor is not None else []

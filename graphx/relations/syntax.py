@@ -19,6 +19,7 @@ PARTICLES = {"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "geg
 CLAUSE_END = {".", "!", "?", ";", ":"}
 BOTH_NOUNS = {"staaten", "länder", "seiten", "regierungen", "nachbarn", "partner"}
 REASONS = {"da", "weil", "denn", "obwohl", "obgleich", "nachdem", "bevor", "während", "als"}   # adverbial clauses
+GENITIVE_OWNERS = {"des", "der", "seines", "seiner", "ihres", "ihrer", "eines", "einer", "dessen", "deren"}
 HYPOTHETICAL = {"ob", "falls", "sofern", "wenn", "sollte", "sollten"}
 INTENT_MODALS = {"wollen", "möchten"}          # "will ... treffen": intended, not done
 UNREAL = ("möglich", "etwaig", "eventuell", "potenziell", "potentiell", "denkbar", "geplant", "angedroht",

@@ -78,6 +78,7 @@ class Lexicon:
     orgs: dict = field(default_factory=dict)          # folded form -> canonical org
     org_parent: dict = field(default_factory=dict)    # canonical org -> state
     caps_only: dict = field(default_factory=dict)     # folded form -> form that only counts in capitals
+    compound_orgs: dict = field(default_factory=dict)  # "VP" -> ÖVP: prefixes that name an org only before a hyphen
     titles: dict = field(default_factory=dict)        # folded stem -> relation
     title_owners: dict = field(default_factory=dict)  # folded stem -> entity types the role belongs to
     title_exceptions: tuple = ()                      # words ending in a role stem that name no role
@@ -321,6 +322,8 @@ def load() -> Lexicon:
     listed = set()                                   # keys of forms written in the file (not derived)
     for row in rows("organizations.tsv"):
         canonical, forms = row[0], row[1].split("|")
+        lex.compound_orgs.update((f[:-1], canonical) for f in forms if f.endswith("-"))    # "VP-Klubchef"
+        forms = [f for f in forms if not f.endswith("-")]
         lex.lower_forms.update(f for f in forms if f.isalpha() and f.islower())      # "dpa", "taz"
         if len(row) > 2 and row[2]:
             lex.org_parent[canonical] = row[2]

@@ -975,6 +975,8 @@ def compound_prefix(text: str, lex):
             return prefix, "STATE", lex.states[key]
         if lex.org_of(prefix):
             return prefix, "ORG", lex.org_of(prefix)
+        if prefix in lex.compound_orgs:
+            return prefix, "ORG", lex.compound_orgs[prefix]
     return None
 
 

@@ -358,3 +358,13 @@ def test_a_plural_place_noun_names_each_of_the_coordinated_places_but_no_common_
 def test_a_common_noun_that_is_also_a_surname_or_a_place_is_no_person_alone():
     doc = doc_of("Er/PRON kam/VERB als/ADP Wolf/PROPN im/ADP Schafspelz/NOUN ./PUNCT", ents=[(3, 4, "PER")])
     assert "Wolf" in load().toponyms and found(doc) == set()
+
+
+def test_austrian_party_short_forms_the_freiheitlichen_and_hyphen_prefixes():
+    doc = doc_of("Die/DET Freiheitlichen/NOUN und/CCONJ der/DET VP-Klubchef/NOUN streiten/VERB mit/ADP "
+                 "einem/DET FP-Landesrat/NOUN über/ADP VP/PROPN ./PUNCT")
+    hits = found(doc)
+    assert ("Freiheitlichen", "ORG", "FPÖ") in hits and ("VP", "ORG", "ÖVP") in hits
+    assert ("FP", "ORG", "FPÖ") in hits
+    alone = doc[-2].idx                                                   # "VP" alone is no party
+    assert all(m.start != alone for m in find_mentions(doc))

@@ -78,6 +78,7 @@ class Lexicon:
     orgs: dict = field(default_factory=dict)          # folded form -> canonical org
     org_parent: dict = field(default_factory=dict)    # canonical org -> state
     caps_only: dict = field(default_factory=dict)     # folded form -> form that only counts in capitals
+    party_nicknames: dict = field(default_factory=dict)  # "Roten" -> (SPÖ, SPD), see party_nicknames.tsv
     compound_orgs: dict = field(default_factory=dict)  # "VP" -> ÖVP: prefixes that name an org only before a hyphen
     titles: dict = field(default_factory=dict)        # folded stem -> relation
     title_owners: dict = field(default_factory=dict)  # folded stem -> entity types the role belongs to
@@ -343,6 +344,7 @@ def load() -> Lexicon:
                     lex.orgs.setdefault(fold(form + genitive), canonical)
                     if capitals:                    # "ORFs"; not "Bildes", "ISS", "AUS"
                         lex.caps_only.setdefault(fold(form + genitive), form + genitive)
+    lex.party_nicknames = {row[0]: tuple(row[1].split("|")) for row in rows("party_nicknames.tsv")}
     for row in rows("titles.tsv"):
         lex.titles[fold(row[0])] = row[1]
         lex.title_owners[fold(row[0])] = set(row[2].split(",")) if len(row) > 2 and row[2] else {"STATE", "ORG"}

@@ -22,6 +22,7 @@ STRIP_CHARS = "\"'„“”‚‘’«»()[]{}.,;:!?*–—-/ "
 JUNK = re.compile(r"^[\W\d_]+$")
 MARKUP = re.compile(r"[<>{}\[\]|\\=]|https?:|www\.")
 MAX_GAZETTEER_TOKENS = 8         # "Organisation für Sicherheit und Zusammenarbeit in Europa"
+PLURAL_ARTICLES = {"die", "den", "der", "des"}
 KOREAN_GIVEN_NAME = re.compile(r"^[A-Z][a-z]{1,5}-[a-z]{2,5}$")    # "Jong-un", "Ho-ryung", "Yo-jong"
 
 
@@ -1098,8 +1099,27 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
         result.append(Mention(span.start_char, span.end_char, span.text, etype, key, kind, last, first, last))
     known_names(doc, lex, taken, result, add, persons)
     article_compounds(doc, taken, result, orgs, parts)
+    party_nicknames(doc, taken, result, set(dict(orgs).values()), lex)
     result.sort(key=lambda m: (m.start, m.end))
     return result
+
+
+def party_nicknames(doc, taken, result, named, lex) -> None:
+    """"die Roten", "der Tiroler Roten": the one listed party the article names itself (party_nicknames.tsv)."""
+    for token in doc:
+        parties = [p for p in lex.party_nicknames.get(token.text, ()) if p in named]
+        if len(parties) != 1 or token.i in taken or token.i == 0:
+            continue
+        before = [t.lower_ for t in doc[max(0, token.i - 2):token.i]]
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if not (before[-1] in PLURAL_ARTICLES or len(before) == 2 and before[0] in PLURAL_ARTICLES and
+                doc[token.i - 1].text[:1].isupper() and doc[token.i - 1].pos_ in ("ADJ", "PROPN")):
+            continue
+        if after is not None and after.text[:1].isupper() and after.pos_ in ("NOUN", "PROPN"):
+            continue                      # "die Roten Khmer", "die Blauen Helme"
+        taken.add(token.i)
+        result.append(Mention(token.idx, token.idx + len(token.text), token.text, "ORG", parties[0], "lexicon",
+                              token.i, token.i, token.i))
 
 
 def article_compounds(doc, taken, result, orgs, persons=None) -> None:

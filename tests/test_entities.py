@@ -368,3 +368,15 @@ def test_austrian_party_short_forms_the_freiheitlichen_and_hyphen_prefixes():
     assert ("FP", "ORG", "FPÖ") in hits
     alone = doc[-2].idx                                                   # "VP" alone is no party
     assert all(m.start != alone for m in find_mentions(doc))
+
+
+def test_a_party_nickname_names_the_one_party_the_article_names_itself():
+    from graphx.mentions import add_article_names
+    lex = load()
+    doc = doc_of("Die/DET SPÖ/PROPN braucht/VERB die/DET Stimmen/NOUN der/DET Blauen/NOUN ,/PUNCT sagen/VERB "
+                 "die/DET Roten/NOUN über/ADP die/DET Roten/ADJ Khmer/PROPN ./PUNCT")
+    keys = {(m.surface, m.key) for m in add_article_names(doc, find_mentions(doc, lex), [], lex, {"SPÖ": "SPÖ"})}
+    assert ("Roten", "SPÖ") in keys and not any(surface == "Blauen" for surface, _ in keys)  # no FPÖ named
+    assert sum(1 for surface, key in keys if key == "SPÖ") == 2          # "die Roten Khmer" are no party
+    doc = doc_of("Das/DET Spiel/NOUN gewannen/VERB die/DET Roten/NOUN ./PUNCT")
+    assert not any(m.surface == "Roten" for m in add_article_names(doc, find_mentions(doc, lex), [], lex, {}))

@@ -1099,7 +1099,7 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
         result.append(Mention(span.start_char, span.end_char, span.text, etype, key, kind, last, first, last))
     known_names(doc, lex, taken, result, add, persons)
     article_compounds(doc, taken, result, orgs, parts)
-    party_nicknames(doc, taken, result, set(dict(orgs).values()), lex)
+    party_nicknames(doc, taken, result, set(dict(orgs).values()) | {m.key for m in result if m.type == "ORG"}, lex)
     result.sort(key=lambda m: (m.start, m.end))
     return result
 

@@ -79,6 +79,7 @@ class Lexicon:
     org_parent: dict = field(default_factory=dict)    # canonical org -> state
     caps_only: dict = field(default_factory=dict)     # folded form -> form that only counts in capitals
     party_nicknames: dict = field(default_factory=dict)  # "Roten" -> (SPÖ, SPD), see party_nicknames.tsv
+    east_asian_surnames: frozenset = frozenset()      # "Xi", "Nguyen": open a person name (east_asian_surnames.txt)
     compound_orgs: dict = field(default_factory=dict)  # "VP" -> ÖVP: prefixes that name an org only before a hyphen
     titles: dict = field(default_factory=dict)        # folded stem -> relation
     title_owners: dict = field(default_factory=dict)  # folded stem -> entity types the role belongs to
@@ -383,6 +384,7 @@ def load() -> Lexicon:
     lex.place_endings = tuple(row[0] for row in rows("place_endings.txt"))
     lex.actor_nouns = tuple(fold(row[0]) for row in rows("actor_nouns.txt"))
     lex.first_names = frozenset(row[0] for row in rows("first_names.txt"))
+    lex.east_asian_surnames = frozenset(row[0] for row in rows("east_asian_surnames.txt"))
     lex.place_nouns = tuple(fold(row[0]) for row in rows("place_nouns.txt"))
     lex.place_plurals = tuple(fold(row[1]) for row in rows("place_nouns.txt") if len(row) > 1)
     lex.membership_nouns = tuple(fold(row[0]) for row in rows("membership_nouns.txt"))

@@ -459,7 +459,10 @@ def find_mentions(doc, lex=None) -> list:
 
     from spacy.tokens import Span
     ents = joined_entities(doc, lex)
-    built = organisation_spans(doc, lex, ents)
+    for first, last in east_asian_names(doc, ents, lex):
+        add(first, last, "PERSON", doc[first:last + 1].text, "name")
+    ents = [e for e in ents if not any(k in taken for k in range(e.start, e.end))]
+    built = [(f, l) for f, l in organisation_spans(doc, lex, ents) if not any(k in taken for k in range(f, l + 1))]
     covered = {k for first, last in built for k in range(first, last + 1)}
     for first, last in built:
         text = doc[first:last + 1].text
@@ -1102,6 +1105,35 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
     party_nicknames(doc, taken, result, set(dict(orgs).values()) | {m.key for m in result if m.type == "ORG"}, lex)
     result.sort(key=lambda m: (m.start, m.end))
     return result
+
+
+def east_asian_names(doc, ents, lex) -> list:
+    """(first, last) of names opened by an East Asian surname and two to four capitalised parts no lexicon
+    knows: "Xi Jinping", "Nguyen Tan Dung", "Aung San Suu Kyi". Parts that are German words ("Park Hotel")
+    count only where the NER tagged a person there; a surname inside a longer person name is no opener."""
+    persons = {k for e in ents if e.label_ in ("PER", "PERSON") for k in range(e.start, e.end)}
+    found, i = [], 0
+    while i < len(doc):
+        token = doc[i]
+        inside = i > 0 and (i - 1 in persons or doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() or
+                            is_given_name(doc[i - 1], lex))      # "Min Aung Hlaing", "Spike Lee"
+        if token.text not in lex.east_asian_surnames or inside:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end - i < 4 and (doc[end].is_alpha or KOREAN_GIVEN_NAME.match(doc[end].text)) \
+                and doc[end].text[:1].isupper() and not doc[end].text.isupper() and len(doc[end].text) <= 8 \
+                and not lexicon_token(doc[end], lex) and not lex.title_relation(doc[end].text):
+            end += 1
+        words = [doc[k].text for k in range(i, end)]
+        german = any(w in noun_forms() or w in word_forms() or w.lower() in word_forms() for w in words[1:]) or \
+            words[0] in noun_forms()
+        if end - i >= 2 and (not german or any(k in persons for k in range(i, end))):
+            found.append((i, end - 1))
+            i = end
+        else:
+            i += 1
+    return found
 
 
 def party_nicknames(doc, taken, result, named, lex) -> None:

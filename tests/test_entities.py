@@ -380,3 +380,12 @@ def test_a_party_nickname_names_the_one_party_the_article_names_itself():
     assert sum(1 for surface, key in keys if key == "SPÖ") == 2          # "die Roten Khmer" are no party
     doc = doc_of("Das/DET Spiel/NOUN gewannen/VERB die/DET Roten/NOUN ./PUNCT")
     assert not any(m.surface == "Roten" for m in add_article_names(doc, find_mentions(doc, lex), [], lex, {}))
+
+
+def test_an_east_asian_surname_opens_a_person_name_the_ner_missed_or_cut():
+    doc = doc_of("Gestern/ADV sagte/VERB Xi/PRON Jinping/PROPN ,/PUNCT dass/SCONJ Premier/NOUN Nguyen/PROPN "
+                 "Tan/PROPN Dung/NOUN im/ADP Park/NOUN Hotel/NOUN Spike/PROPN Lee/PROPN traf/VERB ./PUNCT",
+                 ents=[(7, 9, "PER"), (13, 15, "PER")])
+    persons = {surface for surface, etype, _ in found(doc) if etype == "PERSON"}
+    assert {"Xi Jinping", "Nguyen Tan Dung", "Spike Lee"} <= persons
+    assert not any("Park" in p or p == "Lee" for p in persons)    # "Park Hotel": German words, no NER person

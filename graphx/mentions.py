@@ -1112,6 +1112,7 @@ def east_asian_names(doc, ents, lex) -> list:
     knows: "Xi Jinping", "Nguyen Tan Dung", "Aung San Suu Kyi". Parts that are German words ("Park Hotel")
     count only where the NER tagged a person there; a surname inside a longer person name is no opener."""
     persons = {k for e in ents if e.label_ in ("PER", "PERSON") for k in range(e.start, e.end)}
+    starts = {e.start for e in ents if e.label_ in ("PER", "PERSON")}     # another person begins
     found, i = [], 0
     while i < len(doc):
         token = doc[i]
@@ -1121,14 +1122,14 @@ def east_asian_names(doc, ents, lex) -> list:
             i += 1
             continue
         end = i + 1
-        while end < len(doc) and end - i < 4 and (doc[end].is_alpha or KOREAN_GIVEN_NAME.match(doc[end].text)) \
+        while end < len(doc) and end - i < 4 and end not in starts and (doc[end].is_alpha or KOREAN_GIVEN_NAME.match(doc[end].text)) \
                 and doc[end].text[:1].isupper() and not doc[end].text.isupper() and len(doc[end].text) <= 8 \
                 and not lexicon_token(doc[end], lex) and not lex.title_relation(doc[end].text):
             end += 1
         words = [doc[k].text for k in range(i, end)]
         german = any(w in noun_forms() or w in word_forms() or w.lower() in word_forms() for w in words[1:]) or \
             words[0] in noun_forms()
-        if end - i >= 2 and (not german or any(k in persons for k in range(i, end))):
+        if end - i >= 2 and (not german or i in persons):
             found.append((i, end - 1))
             i = end
         else:

@@ -80,6 +80,7 @@ class Lexicon:
     caps_only: dict = field(default_factory=dict)     # folded form -> form that only counts in capitals
     party_nicknames: dict = field(default_factory=dict)  # "Roten" -> (SPÖ, SPD), see party_nicknames.tsv
     east_asian_surnames: frozenset = frozenset()      # "Xi", "Nguyen": open a person name (east_asian_surnames.txt)
+    org_metonyms: dict = field(default_factory=dict)  # "brüssel" -> EU as a clause subject (org_metonyms.tsv)
     compound_orgs: dict = field(default_factory=dict)  # "VP" -> ÖVP: prefixes that name an org only before a hyphen
     titles: dict = field(default_factory=dict)        # folded stem -> relation
     title_owners: dict = field(default_factory=dict)  # folded stem -> entity types the role belongs to
@@ -318,6 +319,7 @@ def load() -> Lexicon:
                      demonym + "en"}
             for form in forms:
                 lex.demonyms[fold(form)] = state
+    lex.org_metonyms = {fold(form): org for form, org in rows("org_metonyms.tsv")}
     for form, state, kind in rows("metonyms.tsv"):
         lex.metonyms[fold(form)] = (state, kind)
         lex.metonyms.setdefault(fold(form + "s"), (state, kind))

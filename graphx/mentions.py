@@ -117,6 +117,10 @@ def one_person(token) -> bool:
 def classify_name(text: str, label: str, root, lex):
     """(type, key, kind) for a named span, or None to drop it."""
     key = fold(text)
+    if key in lex.org_metonyms and root.dep_ in ("nsubj", "sb") and root.head.pos_ == "VERB" and \
+            not in_dateline(root) and not is_locative(root) and \
+            (root.i + 1 == len(root.doc) or root.nbor(1).text not in ("–", "—", "-", ":")):
+        return "ORG", lex.org_metonyms[key], "lexicon"       # "Brüssel fordert": the EU
     if key in lex.metonyms:
         state, kind = lex.metonyms[key]
         if in_dateline(root):

@@ -389,3 +389,17 @@ def test_an_east_asian_surname_opens_a_person_name_the_ner_missed_or_cut():
     persons = {surface for surface, etype, _ in found(doc) if etype == "PERSON"}
     assert {"Xi Jinping", "Nguyen Tan Dung", "Spike Lee"} <= persons
     assert not any("Park" in p or p == "Lee" for p in persons)    # "Park Hotel": German words, no NER person
+
+
+def test_a_seat_as_the_subject_of_a_verb_names_the_organisation_and_stays_a_place_elsewhere():
+    acting = make_doc([("Brüssel", "Brüssel", "PROPN", "nsubj", 1), ("fordert", "fordern", "VERB", "ROOT", 1),
+                       ("Reformen", "Reform", "NOUN", "obj", 1), (".", ".", "PUNCT", "punct", 1)],
+                      ents=[(0, 1, "LOC")])
+    assert ("Brüssel", "ORG", "EU") in found(acting)
+    place = make_doc([("Sie", "sie", "PRON", "nsubj", 1), ("wohnt", "wohnen", "VERB", "ROOT", 1),
+                      ("in", "in", "ADP", "case", 3), ("Brüssel", "Brüssel", "PROPN", "obl", 1),
+                      (".", ".", "PUNCT", "punct", 1)], ents=[(3, 4, "LOC")])
+    assert ("Brüssel", "LOCATION", "Brüssel") in found(place)
+    city = make_doc([("Brüssel", "Brüssel", "PROPN", "nsubj", 3), ("ist", "sein", "AUX", "cop", 3),
+                     ("eine", "ein", "DET", "det", 3), ("Stadt", "Stadt", "NOUN", "ROOT", 3)], ents=[(0, 1, "LOC")])
+    assert ("Brüssel", "LOCATION", "Brüssel") in found(city)

@@ -18,9 +18,10 @@ class RelationFinder(FrameRelations, ParticipleRelations, VerdictRelations, Role
     """Finds relations in one Doc given its mentions and their resolved entity names."""
 
     def evidence(self, sentence, cue_token, cue_name, speaker, status):
-        return {"article": self.article, "sentence": sentence.span.text.strip(),
-                "start": sentence.start + (len(sentence.span.text) - len(sentence.span.text.lstrip())),
-                "end": sentence.start + len(sentence.span.text.rstrip()),
+        text = sentence.text
+        return {"article": self.article, "sentence": text.strip(),
+                "start": sentence.start + (len(text) - len(text.lstrip())),
+                "end": sentence.start + len(text.rstrip()),
                 "attribution": speaker, "status": status, "cue": cue_name}
 
     def find(self) -> list:

@@ -253,7 +253,7 @@ class FrameRelations:
 
     def cue_sites(self, sentence):
         """(cue token, its verb, cue) for each cue word of the sentence that is asserted and applies."""
-        clause_words = {fold(t.lemma_) for t in sentence.span} | {t.lower_ for t in sentence.span}
+        clause_words = sentence.words
         for token in sentence.span:
             cues = []
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VV") or \

@@ -29,7 +29,7 @@ class ParticipleRelations:
     def participle_relations(self, sentence) -> list:
         found = []
         span = sentence.span
-        words = {fold(t.lemma_) for t in span} | {t.lower_ for t in span}
+        words = sentence.words
         for token in span:
             lemmas = self.participle_verb_lemmas(token)
             if not lemmas:
@@ -70,7 +70,7 @@ class ParticipleRelations:
 
     def participle_pairs(self, sentence, token, cue, items, doers) -> list:
         """"das zwischen X und Y geschlossene Abkommen", "der von X und Y unterzeichnete Vertrag": both parties."""
-        words = {t.lower_ for t in sentence.span} | {fold(t.lemma_) for t in sentence.span}
+        words = sentence.words
         if cue.requires and not any(any(w.startswith(r) or r in w for w in words) for r in cue.requires):
             return []
         names, open_ = [], False

@@ -3,6 +3,9 @@ and the clause bounds every construction reads arguments in."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+
+from graphx.lexicon import fold
 
 SUBJ = {"nsubj", "sb"}
 SUBJ_PASS = {"nsubj:pass"}
@@ -43,6 +46,15 @@ TIME_NOUNS = {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samsta
 class Sentence:
     span: object
     offset: int          # of the doc inside the article text
+
+    @cached_property
+    def text(self) -> str:
+        return self.span.text
+
+    @cached_property
+    def words(self) -> frozenset:
+        """The sentence's words, lower-cased, and their folded lemmas (what a cue's 'requires' looks for)."""
+        return frozenset({fold(t.lemma_) for t in self.span} | {t.lower_ for t in self.span})
 
     @property
     def start(self) -> int:

@@ -1119,10 +1119,9 @@ def east_asian_names(doc, ents, lex) -> list:
     starts = {e.start for e in ents if e.label_ in ("PER", "PERSON")}     # another person begins
     found, i = [], 0
     while i < len(doc):
-        token = doc[i]
-        inside = i > 0 and (i - 1 in persons or doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() or
-                            is_given_name(doc[i - 1], lex))      # "Min Aung Hlaing", "Spike Lee"
-        if token.text not in lex.east_asian_surnames or inside:
+        if doc[i].text not in lex.east_asian_surnames or \
+                i > 0 and (i - 1 in persons or doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() or
+                           is_given_name(doc[i - 1], lex)):      # "Min Aung Hlaing", "Spike Lee"
             i += 1
             continue
         end = i + 1

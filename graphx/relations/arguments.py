@@ -84,12 +84,14 @@ class ArgumentFinder:
         ein"), found by position because the parser often attaches it elsewhere."""
         if "Inf" in verb.morph.get("VerbForm"):
             return None
-        end = verb.sent.end
+        end = len(self.doc)                 # or the next sentence start (read off the tokens: Token.sent is slow)
         for j in range(verb.i + 1, end):
             token = self.doc[j]
+            if token.is_sent_start:
+                return None
             if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
                 return None
-            if token.lower_ in PARTICLES and (j + 1 == end or self.doc[j + 1].is_punct):
+            if token.lower_ in PARTICLES and (j + 1 == end or self.doc[j + 1].is_punct or self.doc[j + 1].is_sent_start):
                 return token
             if token.text in CLAUSE_END:
                 return None

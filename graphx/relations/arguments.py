@@ -156,7 +156,7 @@ class ArgumentFinder:
         derived adjective only on nouns for people or bodies acting for a state."""
         head = self.antecedent(head) or head
         found = []
-        conjuncts = [c for c in self.conjuncts(head) if c == head or not self.pp_conjunct(head, c)]
+        conjuncts = self.conjuncts(head)
         holders = [self.named_role_holder(c) for c in conjuncts]
         for conjunct, holder in zip(conjuncts, holders):
             if holder is None and len(conjuncts) > 1 and any(holders) and conjunct.text[:1].isupper() and \
@@ -170,13 +170,6 @@ class ArgumentFinder:
                 for other in [c for t in tokens for c in self.conjuncts(t)[1:]]:
                     found += [n for n in self.entities_at(other, 1) if n not in found and self.types.get(n) == "PERSON"]
         return found
-
-    def pp_conjunct(self, head, conjunct) -> bool:
-        """"Bewilligungen für X und die Y" with Y hung on the head noun: Y is coordinated with the
-        name in the head's prepositional phrase between them, not with the head."""
-        return bool(self.by_token.get(conjunct.i)) and any(
-            c.dep_ in ("nmod", "obl") and head.i < c.i < conjunct.i and self.preposition(c) is not None
-            and self.by_token.get(c.i) for c in head.children)
 
     def pronoun_subject(self, pronoun, verb):
         """"X sagte, er werde Y treffen", "Orbán, dem er Lügen vorwarf": "er" in a clause under another

@@ -251,6 +251,14 @@ class Lexicon:
                 return best
         return None
 
+    def supply_goods(self) -> frozenset:
+        """What a supply names ("waffe", "soldat"): the words the supplies cues require (computed once)."""
+        if "supply_goods" not in self._memo:
+            self._memo["supply_goods"] = frozenset(
+                r for cues in list(self.verb_cues.values()) + list(self.noun_cues.values())
+                for c in cues if c.relation == "supplies" for r in c.requires)
+        return self._memo["supply_goods"]
+
     @per_word
     def noun_cue(self, word: str):
         """Noun cues for a noun, matching compounds by their last part ('Raketenangriff')."""

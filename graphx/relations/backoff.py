@@ -43,7 +43,7 @@ class BackoffRelations:
                 continue
             done.add((cue.relation, token.i))
             if (cue.requires or cue.relation == "supplies") and \
-                    not self.in_clause(token, sentence, cue.requires or self.goods()):
+                    not self.in_clause(token, sentence, cue.requires or self.lex.supply_goods()):
                 continue        # "Glückwünsche an X senden": what is sent must be named in the clause
             for source, target in self.backoff_pairs(sentence, token, cue):
                 if not self.backoff_types(source, target, cue):
@@ -56,11 +56,6 @@ class BackoffRelations:
                 out.append({"source": source, "target": target, "relation": relation, "evidence": evidence})
                 labels.add(relation)
         return out
-
-    def goods(self) -> set:
-        """What a supply names ("Waffen", "Soldaten"): the words the supplies cues require."""
-        return {r for cues in list(self.lex.verb_cues.values()) + list(self.lex.noun_cues.values())
-                for c in cues if c.relation == "supplies" for r in c.requires}
 
     def in_clause(self, token, sentence, stems) -> bool:
         start, end = clause_bounds(self.doc, token.i, sentence.span)

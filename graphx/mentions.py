@@ -639,11 +639,17 @@ def gazetteer(doc, lex, taken, add):
             i += 1
             continue
         match = None
-        longest = MAX_GAZETTEER_TOKENS if lex.starts_a_name(fold(words[i][0])) else 1
-        for length in range(min(longest, n - i), 0, -1):
-            if any(j in taken for j in range(i, i + length)):
-                continue
-            text = "".join(word + space for word, space in words[i:i + length - 1]) + words[i + length - 1][0]
+        longest = min(MAX_GAZETTEER_TOKENS, n - i) if lex.starts_a_name(fold(words[i][0])) else 1
+        texts = [words[i][0]]            # texts[k]: the k + 1 words from i, up to the next taken one
+        while len(texts) < longest and i + len(texts) not in taken:
+            texts.append(texts[-1] + words[i + len(texts) - 1][1] + words[i + len(texts)][0])
+        if len(texts) > 1 and max(texts[-1]) < "\u0300":   # no combining marks: fold keeps prefixes, so a
+            for k in range(1, len(texts)):                 # text no name starts with has no longer name
+                if not lex.starts_a_name(fold(texts[k])):
+                    del texts[k:]
+                    break
+        for length in range(len(texts), 0, -1):
+            text = texts[length - 1]
             key = fold(text)
             if length == 1 and not (text[:1].isupper() or key in lex.adjectives or key in lex.orgs):
                 break

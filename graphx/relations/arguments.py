@@ -84,18 +84,40 @@ class ArgumentFinder:
         ein"), found by position because the parser often attaches it elsewhere."""
         if "Inf" in verb.morph.get("VerbForm"):
             return None
-        end = len(self.doc)                 # or the next sentence start (read off the tokens: Token.sent is slow)
-        for j in range(verb.i + 1, end):
-            token = self.doc[j]
-            if token.is_sent_start:
-                return None
-            if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
-                return None
-            if token.lower_ in PARTICLES and (j + 1 == end or self.doc[j + 1].is_punct or self.doc[j + 1].is_sent_start):
-                return token
-            if token.text in CLAUSE_END:
-                return None
-        return None
+        at = self.__dict__.get("_particle_at")
+        if at is None:                      # once per Doc: the particle a scan from each token finds
+            at = self._particle_at = self.final_particles(self.doc)
+        return self.doc[at[verb.i + 1]] if at[verb.i + 1] is not None else None
+
+    @staticmethod
+    def final_particles(doc) -> list:
+        """For each token index j (and len(doc)), the particle that a scan from j up to the next sentence
+        start, finite verb or clause end finds (its index), else None; read off arrays, not Tokens."""
+        from spacy.attrs import IS_PUNCT, LOWER, MORPH, ORTH, POS, SENT_START
+        from spacy.strings import get_string_id
+        from spacy.symbols import AUX, VERB
+        from spacy.tokens import MorphAnalysis
+
+        rows = doc.to_array([SENT_START, POS, IS_PUNCT, LOWER, ORTH, MORPH]).tolist() if len(doc) else []
+        particles = {get_string_id(p) for p in PARTICLES}
+        ends = {get_string_id(p) for p in CLAUSE_END}
+        finite = {}
+        end = len(rows)
+        at = [None] * (end + 1)
+        for j in range(end - 1, -1, -1):
+            sent_start, pos, _, lower, orth, morph = rows[j]
+            if sent_start == 1:
+                continue
+            if pos in (VERB, AUX):
+                if morph not in finite:
+                    finite[morph] = "Fin" in MorphAnalysis.from_id(doc.vocab, morph).get("VerbForm")
+                if finite[morph]:
+                    continue
+            if lower in particles and (j + 1 == end or rows[j + 1][2] or rows[j + 1][0] == 1):
+                at[j] = j
+            elif orth not in ends:
+                at[j] = at[j + 1]
+        return at
 
     def preposition(self, token):
         for child in token.children:

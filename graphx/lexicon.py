@@ -38,7 +38,26 @@ def rows(name: str):
 
 
 def place_match(key: str, nouns) -> bool:
-    return any(key == noun or (key.endswith(noun) and len(key) > len(noun) + 2) for noun in nouns)
+    nouns = as_set(nouns)           # the noun itself, or a compound ending in it after 3+ letters
+    return key in nouns or any(key[k:] in nouns for k in range(3, len(key) + 1))
+
+
+_SETS = {}
+
+
+def as_set(items) -> frozenset:
+    """`items` (a lexicon tuple) as a frozenset, made once per tuple: a suffix test then costs one set
+    lookup per letter instead of an endswith per entry."""
+    entry = _SETS.get(id(items))
+    if entry is None or entry[0] is not items or entry[1] != len(items):
+        entry = _SETS[id(items)] = (items, len(items), frozenset(items))
+    return entry[2]
+
+
+def ends_with_any(key: str, words, shortest_rest: int = 0) -> bool:
+    """any(key.endswith(w) and len(key) >= len(w) + shortest_rest for w in words), one lookup per letter."""
+    words = as_set(words)
+    return any(key[k:] in words for k in range(shortest_rest, len(key) + 1))
 
 
 def per_word(method):
@@ -118,7 +137,6 @@ class Lexicon:
     claim_nouns: tuple = ()                           # what someone claims ("Vorwurf", "Bericht")
     _name_keys: tuple = ()                            # sorted keys of the name tables, for prefix tests
     _memo: dict = field(default_factory=dict)         # (helper, word) -> result, see per_word
-    _noun_keys: tuple = ()                            # noun cue lemmas, longest first
 
     @per_word
     def starts_a_name(self, key: str) -> bool:
@@ -135,7 +153,7 @@ class Lexicon:
     def is_state_body(self, word: str) -> bool:
         key = fold(word)
         bases = (key, key.removesuffix("s"), key.removesuffix("es"))
-        return any(base.endswith(body) for base in bases for body in self.state_bodies)
+        return any(ends_with_any(base, self.state_bodies) for base in bases)
 
     @per_word
     def is_actor_noun(self, word: str) -> bool:
@@ -143,7 +161,7 @@ class Lexicon:
         key = fold(word)
         for ending in ("", "en", "n", "e", "es", "s"):
             base = key[: len(key) - len(ending)] if ending and key.endswith(ending) else key
-            if any(base.endswith(noun) for noun in self.actor_nouns):
+            if ends_with_any(base, self.actor_nouns):
                 return True
         hit = self.title_relation(word)         # a role a state can have ("Minister", not "Aktivist")
         return self.is_state_body(word) or bool(hit and "STATE" in self.title_owners.get(hit[0], {"STATE"}))
@@ -167,14 +185,14 @@ class Lexicon:
     def is_seat_noun(self, word: str) -> bool:
         """"Regierung", "Junta": a ruling body that "in <capital or state>" names ("die Regierung in Kabul")."""
         key = fold(word)
-        return any(key.endswith(noun) for noun in self.seat_nouns)
+        return ends_with_any(key, self.seat_nouns)
 
     @per_word
     def is_membership_noun(self, word: str) -> bool:
         """"Partei", "Regierungspartei", "Fraktion": what a person with a possessive belongs to."""
         key = fold(word)
         bases = [key] + [key[:-len(e)] for e in ("en", "n", "s", "es") if key.endswith(e)]   # "Parteien"
-        return any(base.endswith(noun) for base in bases for noun in self.membership_nouns)
+        return any(ends_with_any(base, self.membership_nouns) for base in bases)
 
     def state_prefix(self, surface: str):
         """The state an organisation's name starts with: a hyphen prefix ("US-Außenministerium") or a
@@ -201,12 +219,12 @@ class Lexicon:
                 if base in self.org_heads:
                     return "head"
                 key = fold(base)
-                if key in self.descriptors or any(key.endswith(x) for x in self.not_org_compounds) or \
+                if key in self.descriptors or any(key[k:] in self.not_org_compounds for k in range(len(key) + 1)) or \
                         self.title_relation(base):
                     return None
-                if any(key.endswith(h) and len(key) >= len(h) + 3 for h in self.org_alone_heads):
+                if ends_with_any(key, self.org_alone_heads, 3):
                     return "alone"
-                if any(key.endswith(h) and len(key) >= len(h) + 3 for h in self.org_compound_heads):
+                if ends_with_any(key, self.org_compound_heads, 3):
                     return "compound"
         return None
 
@@ -214,7 +232,7 @@ class Lexicon:
     def is_descriptor(self, word: str) -> bool:
         """A noun that describes the name after it ("Enklave", "Bundesstaates", "Schwarzmeerort")."""
         key = fold(word)
-        return any(key == d + e for d in self.descriptors for e in ("", "s", "es", "n", "en")) or \
+        return any(key.endswith(e) and key[:len(key) - len(e)] in self.descriptors for e in ("", "s", "es", "n", "en")) or \
             self.is_place_noun(word)
 
     def org_of(self, surface: str):
@@ -240,10 +258,11 @@ class Lexicon:
             base = key[: len(key) - len(ending)] if ending and key.endswith(ending) else (key if not ending else None)
             if not base:
                 continue
-            best = None
-            for stem, relation in self.titles.items():
-                if base.endswith(stem) and (best is None or len(stem) > len(best[0])):
-                    best = (stem, relation)
+            best = None             # the longest stem the base ends with
+            for k in range(len(base) + 1):
+                if base[k:] in self.titles:
+                    best = (base[k:], self.titles[base[k:]])
+                    break
             if best and any((base.endswith(word) or key.endswith(word)) and len(word) > len(best[0])
                             for word in self.title_exceptions):
                 return None                 # "Begleiter" ends with "leiter" but is no role
@@ -267,17 +286,11 @@ class Lexicon:
         for base in bases:         # female and plural agent nouns: "Kritikerin", "Kritikerinnen"
             if base in self.noun_cues:
                 return self.noun_cues[base]
-        for base in bases:
-            for lemma in self._noun_cue_keys():
-                if base.endswith(lemma) and (len(base) > len(lemma) + 2 or   # "Ölembargo": a two-letter noun
-                                             (len(base) == len(lemma) + 2 and base[:2].capitalize() in common_nouns())):
-                    return self.noun_cues[lemma]
+        for base in bases:         # the longest cue lemma it ends with, after at least 2 letters
+            for k in range(2, len(base) + 1):
+                if base[k:] in self.noun_cues and (k > 2 or base[:2].capitalize() in common_nouns()):  # "Ölembargo"
+                    return self.noun_cues[base[k:]]
         return []
-
-    def _noun_cue_keys(self) -> tuple:
-        if len(self._noun_keys) != len(self.noun_cues):
-            self._noun_keys = tuple(sorted(self.noun_cues, key=len, reverse=True))
-        return self._noun_keys
 
 
 def inflect(stem: str, endings) -> list:

@@ -253,7 +253,6 @@ class FrameRelations:
 
     def cue_sites(self, sentence):
         """(cue token, its verb, cue) for each cue word of the sentence that is asserted and applies."""
-        clause_words = sentence.words
         for token in sentence.span:
             cues = []
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VV") or \
@@ -285,7 +284,7 @@ class FrameRelations:
                     low, high = clause_bounds(self.doc, particle.i, sentence.span)
                     own_clause |= {t.lower_ for t in self.doc[low:high]}
             for cue in cues:
-                if self.cue_applies(cue, clause_words, own_clause):
+                if self.cue_applies(cue, sentence.words if cue.requires else (), own_clause):   # words: only if needed
                     yield token, verb, cue
 
     def stay_relations(self, sentence) -> list:

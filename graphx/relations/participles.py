@@ -29,7 +29,6 @@ class ParticipleRelations:
     def participle_relations(self, sentence) -> list:
         found = []
         span = sentence.span
-        words = sentence.words
         for token in span:
             lemmas = self.participle_verb_lemmas(token)
             if not lemmas:
@@ -49,7 +48,8 @@ class ParticipleRelations:
                 if "pair" in cue.source and not self.negated(noun):
                     found += self.participle_pairs(sentence, token, cue, items, doers)
                 if "pair" in cue.source or not doers or self.negated(noun) or \
-                        not self.cue_applies(cue, words, {t.lower_ for t in self.doc[start:noun.i + 1]}):
+                        not self.cue_applies(cue, sentence.words if cue.requires else (),
+                                             {t.lower_ for t in self.doc[start:noun.i + 1]}):
                     continue
                 targets = []
                 for role in cue.target:

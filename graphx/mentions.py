@@ -618,10 +618,16 @@ def longest_lexicon_form(doc, start, end, lex, covered=()):
         if not lex.starts_a_name(fold(doc[first].text)) or \
                 not (doc[first].text[:1].isupper() or doc[first].text in lex.lower_forms):
             continue                   # "Sarkozys konservative Partei UMP" is no "Konservative Partei"
-        for last in range(min(len(doc), first + MAX_GAZETTEER_TOKENS) - 1, end - 2, -1):
+        top = min(len(doc), first + MAX_GAZETTEER_TOKENS) - 1
+        texts = [doc[first].text]        # texts[k]: doc[first:first + k + 1].text
+        for j in range(first + 1, top + 1):
+            texts.append(texts[-1] + doc[j - 1].whitespace_ + doc[j].text)
+        if max(texts[-1]) < "\u0300":    # no combining marks: fold keeps prefixes (see gazetteer)
+            top = first + next((k for k in range(1, len(texts)) if not lex.starts_a_name(fold(texts[k]))), len(texts)) - 1
+        for last in range(top, end - 2, -1):
             if any(k in covered for k in range(first, last + 1)):
                 continue
-            text = doc[first:last + 1].text
+            text = texts[last - first]
             if fold(text) in lex.states or fold(text) in lex.metonyms or lex.org_of(text):
                 if best is None or last - first > best[1] - best[0]:
                     best = (first, last)
@@ -631,7 +637,9 @@ def longest_lexicon_form(doc, start, end, lex, covered=()):
 
 def gazetteer(doc, lex, taken, add):
     """Lexicon names the NER missed: longest match first, only on free tokens."""
-    words = [(t.text, t.whitespace_) for t in doc]
+    from spacy.attrs import ORTH, SPACY
+    strings = doc.vocab.strings           # (text, whitespace) per token, read off arrays, not Tokens
+    words = [(strings[orth], " " if space else "") for orth, space in doc.to_array([ORTH, SPACY]).tolist()] if len(doc) else []
     i = 0
     n = len(doc)
     while i < n:

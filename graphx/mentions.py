@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graphx.lexicon import common_nouns, fold, load, noun_forms, word_forms
+from graphx.lexicon import common_nouns, fold, gazetteer_places, load, noun_forms, word_forms
 
 LOCATIVE_PREPS = {"in", "im", "nach", "aus", "bei", "beim", "um", "bis", "über", "durch", "nahe", "vor",
                   "zwischen", "ins", "am", "an", "gen", "ab"}
@@ -317,7 +317,7 @@ def leads_a_name(token, rest, label, lex) -> bool:
     genitive = rest_text not in lex.toponyms and not lexicon_token(rest_text, lex)    # "Asiens", "Syriens"
     if known_name(rest_text, lex) and (compound or genitive):
         return True                               # but "Port Sudan", "Kap Verde"
-    return label in ("LOC", "GPE") and compound and not word.lower().endswith(lex.place_endings)
+    return label in ("LOC", "GPE") and compound and (word in noun_forms() or not place_like(word, lex))
 
 
 def is_word(text: str) -> bool:
@@ -341,19 +341,44 @@ def is_common_word(text: str) -> bool:
     return text in word_forms() or text in common_nouns()
 
 
-def is_ordinary_word(token, lex) -> bool:
+def is_ordinary_word(token, lex, etype="") -> bool:
     """An ordinary German noun not tagged as a proper noun ("Budget", "Impulse"; "Siemens" the company
-    is a PROPN) or a capitalised adverb ("Unterdessen") that no gazetteer knows as a name."""
+    is a PROPN) or a capitalised adverb ("Unterdessen") that no gazetteer knows as a name. A place the
+    NER found is one even as a proper noun when it ends in a longer ordinary noun ("der Metallbranche",
+    "der Parlamentsparteien"), unless a place gazetteer lists it."""
     text = token.text
     if text in lex.first_names or lexicon_token(text, lex):
         return False
     if text.lower() in lex.adverbs:
         return True
-    if token.pos_ == "PROPN" or text in lex.toponyms:
+    if text in lex.toponyms or (token.pos_ == "PROPN" and (etype != "LOCATION" or "-" in text)):
         return False
+    first = text.split("-", 1)[0]
+    if first != text and (first in lex.toponyms or first in gazetteer_places()):
+        return False            # "Wien-Umgebung", "Wien-Favoriten": a part of a place
+    if token.pos_ == "PROPN":    # "Karibik", "Nahost", "Donbass", "Garmisch" are no compounds of ordinary nouns
+        if len(noun_head(text)) < 6 or text in gazetteer_places():
+            return False
+    elif text in noun_forms():
+        return True
     # "Pressezensur", "Verwaltungs-Hubs": a compound of ordinary nouns, unless it ends like a place name
-    return text in noun_forms() or (is_noun_word(text) and not text.lower().endswith(lex.place_endings) and
-                                    not lex.org_head(text))
+    return is_noun_word(text) and not place_like(text, lex) and not lex.org_head(text)
+
+
+def noun_head(text: str) -> str:
+    """The longest ordinary noun a word ends in ("Arbeitsflüchtlingen" -> "flüchtlingen"), or ""."""
+    nouns = noun_forms()
+    last = text.rsplit("-", 1)[-1]
+    if last != text and last in nouns:
+        return last
+    return next((text[k:] for k in range(3, len(text) - 3) if text[k:].capitalize() in nouns), "")
+
+
+def place_like(text: str, lex) -> bool:
+    """Does a compound end like a place name ("Klosterneuburg", "Simmering", "Gazastreifen"), rather than
+    in a longer ordinary noun that merely ends the same way ("Arbeitsflüchtlingen", "Jihadistenhochburg")?"""
+    ends = [e for e in lex.place_endings if text.lower().endswith(e)]
+    return (bool(ends) and len(noun_head(text)) < max(map(len, ends)) + 3) or lex.is_place_noun(text)
 
 
 QUOTES = set("\"'„“”‚‘’«»")
@@ -539,16 +564,17 @@ def find_mentions(doc, lex=None) -> list:
         if len(span) == 1 and etype != "PERSON" and kind == "name" and \
                 any(fold(text) in (group, group + "s", group + "en") for group in lex.unnamed_groups):
             continue          # "die Militärjunta", "die Regierung" alone: an unnamed group
-        introduced = span.start > 0 and lex.is_descriptor(doc[span.start - 1].text)   # "Partei Bürgerplattform"
+        introduced = span.start > 0 and (lex.is_descriptor(doc[span.start - 1].text) or   # "Partei Bürgerplattform"
+                                         type_noun_before(doc, span.start, lex) is not None)
         toponym = text in lex.toponyms or (text.endswith("s") and text[:-1] in lex.toponyms)    # "Kaliforniens"
         if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and not toponym and \
                 not introduced and \
-                (is_ordinary_word(span[0], lex) or (etype in ("LOCATION", "ORG") and is_common_word(text)) or
+                (is_ordinary_word(span[0], lex, etype) or (etype in ("LOCATION", "ORG") and is_common_word(text)) or
                  (ACRONYM_PLURAL.match(text) and not lexicon_token(text, lex))):
             continue          # "in Etappen", "im Budget", "Unterdessen": a common word the NER took for a name
-        if kind == "name" and len(span) == 1 and etype == "PERSON" and not after_role_noun(span, lex) and \
-                not introduced and is_lone_noun(span[0], lex):
-            continue          # "mit dem Cousin", "als Wolf im Schafspelz": no person by itself
+        if kind == "name" and len(span) == 1 and etype == "PERSON" and not introduced and is_lone_noun(span[0], lex) \
+                and (not after_role_noun(span, lex) or text in noun_forms() or lex.title_relation(text)):
+            continue          # "mit dem Cousin", "als Wolf im Schafspelz", "als Minister Furore machen": no person
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \
                 not any(t.text in lex.org_heads for t in span):
             etype = "PERSON"          # "UNO-Generalsekretär Ban Ki-moon" tagged ORG: a role names a person
@@ -559,6 +585,12 @@ def find_mentions(doc, lex=None) -> list:
             etype = "LOCATION"        # "in der Provinz Sirnak" tagged PER: a place noun names a place
         if kind == "name" and len(span) == 1 and "-" in text and compound_prefix(text, lex):
             continue  # "Nato-Sprecherin" as an ORG: the compound pass below names NATO instead
+        if kind == "name":
+            etype = name_type(doc, span, etype, lex)
+            if etype is None:
+                continue      # "der Grazer Diözesanbischof" tagged ORG: a role, no name
+            if etype == "PERSON":
+                key = person_key(doc, span, key, lex)
         add(span.start, span.end - 1, etype, key, kind)
 
     gazetteer(doc, lex, taken, add)
@@ -950,6 +982,74 @@ def dateline_place(doc, first, lex, taken, add) -> bool:
                     (k + 1 == dash or doc[k + 1].text == "/") and not lexicon_token(doc[k], lex):
                 add(k, k, "LOCATION", doc[k].text, "name")
     return dateline
+
+
+def type_noun_before(doc, start, lex):
+    """The type the noun right before a name gives it ("Versicherung ARAG", "US-Großbank JP Morgan",
+    "Oligarchen Dmytro Firtasch", "Jihadistenhochburg Raqqa"), else None."""
+    if start == 0:
+        return None
+    before = doc[start - 1]
+    if not before.text[:1].isupper() or not before.text.replace("-", "").isalpha() or before.pos_ == "PROPN" or \
+            lexicon_token(before, lex) or before.ent_type_:
+        return None
+    return lex.noun_type(before.text)
+
+
+APPOSITION_DETS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+
+
+def type_noun_after(doc, end, lex):
+    """The type an apposition gives the name before it ("Anel, der rechten Kleinpartei"), else None."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in APPOSITION_DETS:
+        return None
+    k = end + 2
+    while k < len(doc) - 1 and k - end < 5 and doc[k].pos_ == "ADJ" and doc[k].text[:1].islower():
+        k += 1
+    noun = doc[k]
+    if noun.pos_ != "NOUN" or not noun.text[:1].isupper() or noun.ent_type_:
+        return None
+    return lex.noun_type(noun.text)
+
+
+def name_type(doc, span, etype, lex):
+    """The type of an NER name after what stands around it, or None when the span is a role, not a name:
+    a type noun before it or in an apposition after it, a given name opening it ("Jonas Nay" tagged LOC)."""
+    words = [t.text for t in span]
+    if etype in ("ORG", "LOCATION") and (lex.title_relation(words[-1]) or lex.noun_type(words[-1]) == "PERSON") \
+            and not any(lex.org_head(w) or lexicon_token(w, lex) for w in words):
+        return None
+    described = type_noun_before(doc, span.start, lex)
+    person_like = words[0] in lex.first_names or (len(words) > 1 and words[-1].endswith("s"))
+    if described and described != etype and not (etype == "PERSON" and person_like):
+        return described         # but "die Partei Viktor Orbáns"
+    if etype in ("PERSON", "LOCATION") and not (etype == "PERSON" and words[0] in lex.first_names):
+        after = type_noun_after(doc, span.end, lex)
+        if after == "ORG":
+            return after
+    text = span.text
+    if etype in ("ORG", "LOCATION") and 2 <= len(words) <= 3 and words[0] in lex.first_names and \
+            all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words) and \
+            not any(lex.org_head(w) or lexicon_token(w, lex) or w in lex.company_forms or w in noun_forms()
+                    for w in words[1:]) and text not in lex.toponyms and text not in gazetteer_places() and \
+            not words[-1].lower().endswith(lex.place_endings):
+        return "PERSON"          # "Martin Rauch (Jonas Nay)", "Arabella Kiesbauers neues Format"
+    return etype
+
+
+def person_key(doc, span, key, lex) -> str:
+    """A person's name without the genitive -s of a possessive ("Tom Rostons Buch" -> "Tom Roston")."""
+    words = key.split()
+    last = words[-1] if words else ""
+    if len(words) < 2 or not last.endswith("s") or last.endswith(("ss", "es", "'s")) or span.end >= len(doc):
+        return key
+    after = doc[span.end]
+    if after.pos_ == "ADJ" and span.end + 1 < len(doc):
+        after = doc[span.end + 1]
+    if after.pos_ == "NOUN" and after.text[:1].isupper() and not after.ent_type_ and \
+            words[0] in lex.first_names and last[:-1] not in lex.first_names:
+        return " ".join(words[:-1] + [last[:-1]])
+    return key
 
 
 def after_role_noun(span, lex) -> bool:

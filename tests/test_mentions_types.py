@@ -1,0 +1,64 @@
+"""Entity types and the common-noun filter on NER spans: type nouns before a name or in an apposition
+after it, given names opening spans the NER took for places, role spans, possessive genitives, compounds
+of ordinary nouns tagged as places. Hand-built Docs, sentences written here."""
+from docs import make_doc
+from graphx.graph import build_graph
+from graphx.lexicon import load
+from graphx.mentions import find_mentions, place_like
+
+
+def doc_of(tagged: str, ents=()):
+    rows = []
+    for k, item in enumerate(tagged.split()):
+        word, pos = item.rsplit("/", 1)
+        rows.append((word, word, pos, "ROOT" if k == 0 else "dep", 0))
+    return make_doc(rows, ents)
+
+
+def typed(doc):
+    return {(m.surface, m.type, m.key) for m in find_mentions(doc)}
+
+
+def test_a_type_noun_before_a_name_decides_its_type():
+    assert load().noun_type("Rechtsschutzversicherung") == "ORG" and load().noun_type("Oligarchen") == "PERSON"
+    doc = doc_of("Die/DET Versicherung/NOUN Zurkan/PROPN zahlt/VERB dem/DET Oligarchen/NOUN Pawel/PROPN "
+                 "Obrenko/PROPN nichts/PRON ./PUNCT", ents=[(2, 3, "LOC"), (5, 7, "ORG")])
+    assert ("Zurkan", "ORG", "Zurkan") in typed(doc)
+    assert ("Pawel Obrenko", "PERSON", "Pawel Obrenko") in typed(doc)
+
+
+def test_an_apposition_with_a_party_noun_makes_an_organisation():
+    doc = doc_of("Zwei/NUM Stimmen/NOUN kamen/VERB von/ADP Ulmo/PROPN ,/PUNCT der/DET kleinen/ADJ "
+                 "Regionalpartei/NOUN ./PUNCT", ents=[(4, 5, "PER")])
+    assert ("Ulmo", "ORG", "Ulmo") in typed(doc)
+
+
+def test_a_given_name_opens_a_person_the_ner_took_for_a_place():
+    doc = doc_of("Den/DET Kommissar/NOUN spielt/VERB Jonas/PROPN Trelkow/PROPN ./PUNCT", ents=[(3, 5, "LOC")])
+    assert ("Jonas Trelkow", "PERSON", "Jonas Trelkow") in typed(doc)
+
+
+def test_a_role_tagged_as_organisation_is_no_name_and_a_genitive_leaves_the_key():
+    doc = doc_of("Der/DET Linzer/PROPN Bischof/NOUN lobte/VERB Anna/PROPN Brendlers/PROPN neues/ADJ Buch/NOUN ./PUNCT",
+                 ents=[(1, 3, "ORG"), (4, 6, "PER")])
+    found = typed(doc)
+    assert not any(etype == "ORG" for _, etype, _ in found)
+    assert ("Anna Brendlers", "PERSON", "Anna Brendler") in found
+
+
+def test_compounds_of_ordinary_nouns_tagged_as_places_are_dropped_place_names_stay():
+    doc = doc_of("Die/DET Metallbranche/PROPN wuchs/VERB in/ADP Klosterneuburg/PROPN und/CCONJ am/ADP "
+                 "Heldenplatz/PROPN ./PUNCT", ents=[(1, 2, "LOC"), (4, 5, "LOC"), (7, 8, "LOC")])
+    assert {surface for surface, _, _ in typed(doc)} == {"Klosterneuburg", "Heldenplatz"}
+    lex = load()
+    assert place_like("Simmering", lex) and not place_like("Arbeitsflüchtlingen", lex)
+
+
+def test_a_node_first_named_by_a_relation_takes_the_type_of_its_entity():
+    relation = {"source": "Zentralbank", "target": "Atlantis", "relation": "member_of",
+                "evidence": {"article": "a.txt", "start": 0, "end": 5, "sentence": "x"}}
+    results = [{"article": "a.txt", "entities": [{"name": "Zentralbank", "type": "ORG", "aliases": [], "mentions": 1}],
+                "relations": [relation]},
+               {"article": "b.txt", "entities": [{"name": "Atlantis", "type": "STATE", "aliases": [], "mentions": 1}],
+                "relations": []}]
+    assert build_graph(results).nodes["Atlantis"]["type"] == "STATE"

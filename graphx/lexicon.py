@@ -117,6 +117,7 @@ class Lexicon:
     verdicts: dict = field(default_factory=dict)      # judging word -> false | bad | both (verdicts.tsv)
     claim_nouns: tuple = ()                           # what someone claims ("Vorwurf", "Bericht")
     type_nouns: dict = field(default_factory=dict)    # folded noun -> (type, compound only), type_nouns.tsv
+    common_terms: frozenset = frozenset()             # abbreviations that name no entity ("BIP", "ATX")
     _name_keys: tuple = ()                            # sorted keys of the name tables, for prefix tests
     _memo: dict = field(default_factory=dict)         # (helper, word) -> result, see per_word
     _noun_keys: tuple = ()                            # noun cue lemmas, longest first
@@ -419,6 +420,7 @@ def load() -> Lexicon:
     lex.leading_nouns = frozenset(fold(row[0]) for row in rows("leading_nouns.txt"))
     lex.verdicts = {row[0]: row[1] for row in rows("verdicts.tsv")}
     lex.claim_nouns = tuple(row[0] for row in rows("claim_nouns.txt"))
+    lex.common_terms = frozenset(row[0] for row in rows("common_terms.txt"))
     lex.type_nouns = {fold(row[0]): (row[1], len(row) > 2 and row[2] == "compound") for row in rows("type_nouns.tsv")}
     with open(LEXICON_DIR / "cues.jsonl", encoding="utf-8") as handle:
         for line in handle:

@@ -37,6 +37,7 @@ class Mention:
     token: int          # index of the token carrying the mention (span root)
     first: int          # first and last token index of the span
     last: int
+    typed: str = ""     # the type a noun beside the name gave it ("die Zeitschrift Nokta"): a strong vote
 
     @property
     def is_name(self) -> bool:
@@ -47,13 +48,15 @@ def title_tokens(tokens, lex) -> int:
     """Number of leading role/title tokens ("Präsident", "US-Verteidigungsminister") in a span."""
     count = 0
     for token in tokens:
-        if token.text[:1].isupper() and lex.title_relation(token.text) and len(tokens) - count > 1 or token.lower_ in ("der", "die", "das", "den", "dem", "des") and count == 0:
+        if token.text[:1].isupper() and (lex.title_relation(token.text) or token.text in HONORIFICS) and \
+                len(tokens) - count > 1 or token.lower_ in ("der", "die", "das", "den", "dem", "des") and count == 0:
             count += 1
         else:
             break
     return count
 
 
+HONORIFICS = {"Herr", "Herrn", "Frau"}      # "Herr Bundeskanzler", "Frau Müller": no part of a name
 DASHES = ("–", "—", "-")
 SENTENCE_ENDS = {".", "!", "?", ":", '"', "“", "”", "»", "«"}
 DATELINE_WINDOW = 120      # tokens: the dateline follows the headline ("Titel. Wien – Text")
@@ -264,13 +267,14 @@ def repair_boundaries(tokens, label, lex):
     """One mechanism for the edges of a name: descriptor, role and profession nouns in front
     ("Enklave Kaliningrad", "Soziologin Anna Berg"), a possessive's noun behind ("Müllers Haus" is
     Müller) and ordinary nouns glued on behind a person's full name."""
-    def describes(token):
+    def describes(token, following):
         word = token.text
         return word[:1].isupper() and not lexicon_token(token, lex) and word not in lex.first_names and \
             not lex.title_relation(word) and (lex.is_descriptor(word) or
-                                              (label in ("PER", "PERSON") and word in noun_forms() and
-                                               fold(word) not in lex.demonyms))
-    while len(tokens) > 1 and describes(tokens[0]) and tokens[1].text[:1].isupper():
+                                              (label in ("PER", "PERSON") and fold(word) not in lex.demonyms and
+                                               (word in noun_forms() or (is_noun_word(word) and
+                                                                         following.text in lex.first_names))))
+    while len(tokens) > 1 and describes(tokens[0], tokens[1]) and tokens[1].text[:1].isupper():
         tokens = tokens[1:]
     while len(tokens) > 1 and label in ("LOC", "GPE", "ORG", "MISC") and tokens[1].text[:1].isupper() and \
             leads_a_name(tokens[0], tokens[1:], label, lex):
@@ -305,10 +309,12 @@ def leads_a_name(token, rest, label, lex) -> bool:
     before a known name ("Staatsbürger Syriens", "Terrororganisation Boko Haram", not "Verwaltungsgericht
     München"), or a compound noun before a place ("Grenzübergang Preševo", not "Bad Ischl")?"""
     word = token.text
+    rest_text = " ".join(t.text for t in rest)
+    if label in ("LOC", "GPE") and word[:1].isupper() and lex.title_relation(word) and known_name(rest_text, lex):
+        return True                               # "Exportkaiser Vorarlberg"
     if not word[:1].isupper() or not word.isalpha() or lexicon_token(token, lex) or word in lex.first_names or \
             word in lex.toponyms or not (word in noun_forms() or is_noun_word(word)):
         return False
-    rest_text = " ".join(t.text for t in rest)
     if lex.org_head(word):
         return bool(lex.org_of(rest_text))
     if label in ("ORG", "MISC"):
@@ -414,7 +420,7 @@ def unknown_given_name(token, lex) -> bool:
     """A capitalised word right before a surname that is no German word, role, place or known entity:
     a given name the lists lack ("Raif" Badawi, "Ensaf" Haidar)."""
     text = token.text
-    return text[:1].isupper() and text.isalpha() and len(text) > 2 and not text.isupper() and \
+    return text[:1].isupper() and text.isalpha() and len(text) > 2 and not text.isupper() and text not in HONORIFICS and \
         token.pos_ in ("PROPN", "NOUN", "X") and token.ent_type_ in ("", "PER") and not token.is_sent_start and \
         not is_noun_word(text) and text not in word_forms() and text.lower() not in word_forms() and \
         not text.endswith(("er", "ers", "in")) and not lexicon_token(token, lex) and not lex.title_relation(text) and not lex.is_descriptor(text) and \
@@ -425,7 +431,8 @@ def is_given_name(token, lex, own=False) -> bool:
     """A given name ("Frank-Walter", "Anna"): left out by the NER in front of a person name, or (with
     `own`) the whole of what it tagged."""
     text = token.text
-    if (token.ent_type_ and not own) or not text[:1].isupper() or text.isupper() or len(text) < 2:
+    if (token.ent_type_ and not own) or not text[:1].isupper() or text.isupper() or len(text) < 2 or \
+            text in HONORIFICS:
         return False
     return all(part in lex.first_names for part in text.split("-"))
 
@@ -434,9 +441,11 @@ def person_after_role(span, lex, label):
     """The name after a role noun, an inhabitant noun or a genitive inside an NER span:
     "Klubobmann Reinhold Lopatka", "Tiroler Landeshauptmann Günther Platter" (tagged ORG),
     "Algerier Mohamed Belkaid", "Erdoğans Schwiegersohn Berat". None when the span is no such thing."""
-    if label not in ("PER", "PERSON", "ORG", "MISC") or len(span) < 2:
+    if label not in ("PER", "PERSON", "ORG", "MISC", "LOC") or len(span) < 2:
         return None
     tokens = list(span)
+    if label == "LOC" and not lex.title_relation(tokens[0].text):
+        return None             # "Exlobbyist Sardana" tagged LOC
     for k, token in enumerate(tokens[:-1]):
         word = token.text
         role = word[:1].isupper() and (lex.title_relation(word) or fold(word) in lex.demonyms or
@@ -452,7 +461,8 @@ def person_after_role(span, lex, label):
                         t.pos_ in ("PROPN", "X", "NOUN", "ADJ") and not lexicon_token(t, lex)
                         and not lex.title_relation(t.text) for t in rest) and \
                 any(t.pos_ == "PROPN" or t.text in lex.first_names for t in rest) and \
-                not any(t.text in lex.org_heads for t in tokens):
+                not any(t.text in lex.org_heads for t in tokens) and \
+                not (label == "LOC" and known_name(" ".join(t.text for t in rest), lex)):    # "Exportkaiser Vorarlberg"
             return span.doc[rest[0].i:rest[-1].i + 1]
     return None
 
@@ -479,15 +489,15 @@ def find_mentions(doc, lex=None) -> list:
     mentions, taken = [], set()
     doc_text = doc.text              # built anew on every access: read it once
 
-    def add(first, last, etype, key, kind, start=None, end=None):
+    def add(first, last, etype, key, kind, start=None, end=None, typed=""):
         start = doc[first].idx if start is None else start
         end = doc[last].idx + len(doc[last].text) if end is None else end
         root = doc[first:last + 1].root
-        mentions.append(Mention(start, end, doc_text[start:end], etype, key, kind, root.i, first, last))
+        mentions.append(Mention(start, end, doc_text[start:end], etype, key, kind, root.i, first, last, typed))
         taken.update(range(first, last + 1))
 
     from spacy.tokens import Span
-    ents = joined_entities(doc, lex)
+    ents = split_at_slashes(doc, joined_entities(doc, lex))
     for first, last in east_asian_names(doc, ents, lex):
         add(first, last, "PERSON", doc[first:last + 1].text, "name")
     ents = [e for e in ents if not any(k in taken for k in range(e.start, e.end))]
@@ -561,6 +571,11 @@ def find_mentions(doc, lex=None) -> list:
             key = org_key(span, lex)
         if kind == "name" and not is_plausible(text, etype):
             continue
+        if kind == "name" and len(span) == 1 and (text in lex.common_terms or text.removesuffix("s") in lex.common_terms) \
+                and not (0 < span.start < len(doc) - 1 and doc[span.start - 1].text == "(" and doc[span.end].text == ")"):
+            continue          # "das BIP", "der ATX", "per SMS"; but "die Staatsanwaltschaft (DNA)"
+        if kind == "name" and etype in ("LOCATION", "ORG", "MISC") and place_adjective_phrase(span, lex):
+            continue          # "Nürnberger Lebkuchen", "der Bad Ischler Dialog"
         if len(span) == 1 and etype != "PERSON" and kind == "name" and \
                 any(fold(text) in (group, group + "s", group + "en") for group in lex.unnamed_groups):
             continue          # "die Militärjunta", "die Regierung" alone: an unnamed group
@@ -573,8 +588,11 @@ def find_mentions(doc, lex=None) -> list:
                  (ACRONYM_PLURAL.match(text) and not lexicon_token(text, lex))):
             continue          # "in Etappen", "im Budget", "Unterdessen": a common word the NER took for a name
         if kind == "name" and len(span) == 1 and etype == "PERSON" and not introduced and is_lone_noun(span[0], lex) \
-                and (not after_role_noun(span, lex) or text in noun_forms() or lex.title_relation(text)):
-            continue          # "mit dem Cousin", "als Wolf im Schafspelz", "als Minister Furore machen": no person
+                and (not after_role_noun(span, lex) or (text in noun_forms() and role_of_no_one(doc[span.start - 1]))):
+            continue          # "mit dem Cousin", "als Wolf im Schafspelz", "Experten Senfgas": no person
+        if kind == "name" and len(span) == 1 and etype == "PERSON" and text not in lex.first_names and \
+                (lex.title_relation(text) or lex.noun_type(text) == "PERSON"):
+            continue          # "ist Chefökonom", "Sehr geehrter Herr Bundeskanzler": a role, no name
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \
                 not any(t.text in lex.org_heads for t in span):
             etype = "PERSON"          # "UNO-Generalsekretär Ban Ki-moon" tagged ORG: a role names a person
@@ -585,13 +603,15 @@ def find_mentions(doc, lex=None) -> list:
             etype = "LOCATION"        # "in der Provinz Sirnak" tagged PER: a place noun names a place
         if kind == "name" and len(span) == 1 and "-" in text and compound_prefix(text, lex):
             continue  # "Nato-Sprecherin" as an ORG: the compound pass below names NATO instead
+        typed = ""
         if kind == "name":
-            etype = name_type(doc, span, etype, lex)
-            if etype is None:
+            named = name_type(doc, span, etype, lex, ent.start)
+            if named is None:
                 continue      # "der Grazer Diözesanbischof" tagged ORG: a role, no name
+            typed, etype = (named if named != etype else ""), named
             if etype == "PERSON":
                 key = person_key(doc, span, key, lex)
-        add(span.start, span.end - 1, etype, key, kind)
+        add(span.start, span.end - 1, etype, key, kind, typed=typed)
 
     gazetteer(doc, lex, taken, add)
     titled_persons(doc, lex, taken, add)
@@ -884,11 +904,18 @@ def titled_persons(doc, lex, taken, add):
                 looks_like_name_part(doc[end], lex):
             end += 1
         parts = doc[title.i + 1:end]
-        if not parts or (len(parts) == 1 and (parts[0].pos_ != "PROPN" or is_abstract_noun(parts[0].text))):
+        if not parts or (len(parts) == 1 and (parts[0].pos_ != "PROPN" or is_abstract_noun(parts[0].text) or
+                                               (parts[0].text in noun_forms() and role_of_no_one(title)))):
             continue                       # "warf dem Minister Zynismus vor" names no one
         if parts[0].pos_ not in ("PROPN", "X") and not all(p.pos_ in ("PROPN", "X", "NOUN") for p in parts[1:]):
             continue
         add(parts[0].i, parts[-1].i, "PERSON", parts.text, "name")
+
+
+def role_of_no_one(title) -> bool:
+    """A role noun in the plural or after "als" names no one by the noun after it: "unabhängiger Experten
+    Senfgas", "will als Sozialminister Furore machen" (but "sagte Verteidigungsminister Karner")."""
+    return "Plur" in title.morph.get("Number") or (title.i > 0 and title.doc[title.i - 1].lower_ == "als")
 
 
 NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "ität", "nis", "tum", "chen", "ene",
@@ -987,6 +1014,8 @@ def dateline_place(doc, first, lex, taken, add) -> bool:
 def type_noun_before(doc, start, lex):
     """The type the noun right before a name gives it ("Versicherung ARAG", "US-Großbank JP Morgan",
     "Oligarchen Dmytro Firtasch", "Jihadistenhochburg Raqqa"), else None."""
+    if start > 1 and doc[start - 1].text in OPEN_QUOTES:
+        start -= 1               # 'die Zeitschrift "Nokta"'
     if start == 0:
         return None
     before = doc[start - 1]
@@ -1012,14 +1041,23 @@ def type_noun_after(doc, end, lex):
     return lex.noun_type(noun.text)
 
 
-def name_type(doc, span, etype, lex):
+def name_type(doc, span, etype, lex, ent_start=None):
     """The type of an NER name after what stands around it, or None when the span is a role, not a name:
-    a type noun before it or in an apposition after it, a given name opening it ("Jonas Nay" tagged LOC)."""
+    a dateline, a type noun before it or in an apposition after it, a firm's legal form, a given name
+    opening it ("Jonas Nay" tagged LOC)."""
     words = [t.text for t in span]
     if etype in ("ORG", "LOCATION") and (lex.title_relation(words[-1]) or lex.noun_type(words[-1]) == "PERSON") \
             and not any(lex.org_head(w) or lexicon_token(w, lex) for w in words):
         return None
+    if etype in ("ORG", "PERSON") and in_dateline(span.root):
+        return "LOCATION"        # "Mainz – Es soll ..."
+    if etype == "PERSON" and len(words) > 1 and (words[-1] in lex.company_forms or "&" in words):
+        return "ORG"             # "Hubert Burda Media", "Graf & Partner"
+    if etype == "PERSON" and len(words) > 1 and place_adjective(words[:1], lex) and place_like(words[-1], lex):
+        return "LOCATION"        # "am Neusiedler See"
     described = type_noun_before(doc, span.start, lex)
+    if described is None and ent_start is not None and ent_start < span.start:
+        described = type_noun_before(doc, ent_start, lex)       # "Zeitschrift Super Illu"
     person_like = words[0] in lex.first_names or (len(words) > 1 and words[-1].endswith("s"))
     if described and described != etype and not (etype == "PERSON" and person_like):
         return described         # but "die Partei Viktor Orbáns"
@@ -1035,6 +1073,51 @@ def name_type(doc, span, etype, lex):
             not words[-1].lower().endswith(lex.place_endings):
         return "PERSON"          # "Martin Rauch (Jonas Nay)", "Arabella Kiesbauers neues Format"
     return etype
+
+
+def place_adjective(words, lex) -> bool:
+    """Is the last of `words` the -er adjective of the place the words name ("Wiener", "Bad Ischler",
+    "New Yorker", "Kärntner")? State adjectives are the lexicon's."""
+    last = words[-1]
+    if not last.endswith("er") or len(last) < 5 or lexicon_token(last, lex):
+        return False
+    for stem in (last[:-2], last[:-2] + "en", last[:-1]):
+        name = " ".join(words[:-1] + [stem])
+        if name in lex.toponyms or name in gazetteer_places():
+            return True
+    return False
+
+
+def place_adjective_phrase(span, lex) -> bool:
+    """An NER span that is a place adjective with ordinary nouns ("Nürnberger Lebkuchen", "Vorarlberger
+    Bergkäse") or that ends in one before a noun ("der Bad Ischler Dialog", "New Yorker Berater")."""
+    words = [t.text for t in span]
+    doc, end = span.doc, span.end
+    if place_adjective(words, lex):
+        return end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].text[:1].isupper()
+    k = next((k for k in range(1, len(words)) if place_adjective(words[:k], lex)), None)
+    if k is None or span.label_ != "LOC" and span[0].ent_type_ != "LOC":
+        return False
+    rest = words[k:]
+    return all(w in noun_forms() or is_noun_word(w) for w in rest) and \
+        not any(lex.org_head(w) or lex.noun_type(w) or lex.is_place_noun(w) or place_like(w, lex) for w in rest)
+
+
+def split_at_slashes(doc, ents) -> list:
+    """NER spans cut at slashes: "Vösendorf/Wien" is two places."""
+    from spacy.tokens import Span
+    result = []
+    for ent in ents:
+        cuts = [t.i for t in ent if t.text == "/"]
+        if not cuts:
+            result.append(ent)
+            continue
+        start = ent.start
+        for cut in cuts + [ent.end]:
+            if cut > start:
+                result.append(Span(doc, start, cut, label=ent.label_))
+            start = cut + 1
+    return result
 
 
 def person_key(doc, span, key, lex) -> str:
@@ -1136,6 +1219,10 @@ def known_names(doc, lex, taken, mentions, add, persons=()):
         if first > 0 and first - 1 not in taken and " " not in parts[token.text] and \
                 unknown_given_name(doc[first - 1], lex):
             first -= 1                    # "Raif Badawi" where the NER tagged only "Badawis"
+        described = type_noun_before(doc, first, lex)
+        if described in ("ORG", "LOCATION") and first == token.i:      # "die Zeitschrift Nokta": no person
+            add(first, token.i, described, token.text, "name", typed=described)
+            continue
         add(first, token.i, "PERSON", doc[first:token.i + 1].text, "name")
 
 
@@ -1194,16 +1281,16 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
             result.append(Mention(tail.idx, tail.idx + len(tail.text), tail.text, "PERSON", tail.text, "name", tail.i,
                                   tail.i, tail.i))
             continue
-        if m.kind == "name" and m.type in ("LOCATION", "ORG") and (m.first == m.last and m.surface in parts or
+        if m.kind == "name" and m.type in ("LOCATION", "ORG") and not m.typed and (m.first == m.last and m.surface in parts or
                                                                  m.first < m.last and fold(m.surface) in tails):
             from dataclasses import replace
             m = replace(m, type="PERSON", key=m.surface)
         result.append(m)
     taken = {i for m in result for i in range(m.first, m.last + 1)}
 
-    def add(first, last, etype, key, kind):
+    def add(first, last, etype, key, kind, typed=""):
         span = doc[first:last + 1]
-        result.append(Mention(span.start_char, span.end_char, span.text, etype, key, kind, last, first, last))
+        result.append(Mention(span.start_char, span.end_char, span.text, etype, key, kind, last, first, last, typed))
     known_names(doc, lex, taken, result, add, persons)
     article_compounds(doc, taken, result, orgs, parts)
     party_nicknames(doc, taken, result, set(dict(orgs).values()) | {m.key for m in result if m.type == "ORG"}, lex)

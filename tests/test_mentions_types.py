@@ -62,3 +62,41 @@ def test_a_node_first_named_by_a_relation_takes_the_type_of_its_entity():
                {"article": "b.txt", "entities": [{"name": "Atlantis", "type": "STATE", "aliases": [], "mentions": 1}],
                 "relations": []}]
     assert build_graph(results).nodes["Atlantis"]["type"] == "STATE"
+
+
+def test_a_dateline_place_a_firm_form_and_a_quoted_title_after_a_type_noun():
+    doc = doc_of("Torgau/PROPN –/PUNCT Die/DET Firma/NOUN gehört/VERB Lena/PROPN Holm/PROPN Media/PROPN ,/PUNCT "
+                 "sagte/VERB die/DET Zeitschrift/NOUN „/PUNCT Quarzblick/PROPN “/PUNCT ./PUNCT",
+                 ents=[(0, 1, "ORG"), (5, 8, "PER"), (13, 14, "PER")])
+    found = typed(doc)
+    assert ("Torgau", "LOCATION", "Torgau") in found
+    assert ("Lena Holm Media", "ORG", "Lena Holm Media") in found
+    assert ("Quarzblick", "ORG", "Quarzblick") in found
+
+
+def test_abbreviations_of_no_entity_but_an_acronym_in_brackets_stays():
+    doc = doc_of("Das/DET BIP/PROPN stieg/VERB ,/PUNCT sagte/VERB die/DET Prüfstelle/NOUN (/PUNCT KI/PROPN )/PUNCT ./PUNCT",
+                 ents=[(1, 2, "ORG"), (8, 9, "ORG")])
+    assert {surface for surface, _, _ in typed(doc)} == {"KI"}
+
+
+def test_a_place_adjective_with_ordinary_nouns_is_no_place():
+    doc = doc_of("Sie/PRON kauften/VERB Linzer/ADJ Bergkäse/PROPN beim/ADP Grazer/ADJ Händler/NOUN ./PUNCT",
+                 ents=[(2, 4, "LOC"), (5, 6, "LOC")])
+    assert typed(doc) == set()
+
+
+def test_a_slash_splits_places_and_an_honorific_with_a_role_names_no_one():
+    doc = doc_of("Vösendorf/PROPN //PUNCT Graz/PROPN –/PUNCT Sehr/ADV geehrter/ADJ Herr/NOUN Bundeskanzler/NOUN ,/PUNCT "
+                 "als/CCONJ Minister/NOUN Furore/PROPN machen/VERB ./PUNCT", ents=[(0, 3, "LOC"), (7, 8, "PER")])
+    assert {surface for surface, _, _ in typed(doc)} == {"Vösendorf", "Graz"}
+
+
+def test_a_firm_a_type_noun_names_keeps_apart_from_the_person_of_the_same_name():
+    from graphx.mentions import add_article_names
+    from graphx.resolve import resolve_article
+    doc = doc_of("Die/DET Drogeriekette/NOUN Brenzler/PROPN klagt/VERB gegen/ADP Otto/PROPN Brenzler/PROPN ./PUNCT",
+                 ents=[(2, 3, "PER"), (5, 7, "PER")])
+    mentions = add_article_names(doc, find_mentions(doc), ["Otto Brenzler"])
+    entities = resolve_article(mentions, doc.text)["entities"]
+    assert entities["Brenzler"]["type"] == "ORG" and entities["Otto Brenzler"]["type"] == "PERSON"

@@ -279,6 +279,13 @@ def repair_boundaries(tokens, label, lex):
     while len(tokens) > 1 and label in ("LOC", "GPE", "ORG", "MISC") and tokens[1].text[:1].isupper() and \
             leads_a_name(tokens[0], tokens[1:], label, lex):
         tokens = tokens[1:]                       # "Terrororganisation Boko Haram", "Grenzübergang Preševo"
+    while len(tokens) > 1 and label in ("ORG", "MISC") and tokens[1].text[:1].isupper() and \
+            lex.noun_type(tokens[0].text) in ("LOCATION", "WORK") and not lexicon_token(tokens[0], lex):
+        tokens = tokens[1:]                       # "Problemviertel Duisburg-Marxloh" tagged ORG
+    while len(tokens) > 1 and label in ("LOC", "GPE") and tokens[-1].pos_ in ("NOUN", "PROPN") and \
+            (tokens[-1].text in noun_forms() or len(noun_head(tokens[-1].text)) >= 6) and \
+            not place_like(tokens[-1].text, lex) and known_name(" ".join(t.text for t in tokens[:-1]), lex):
+        tokens = tokens[:-1]                      # "in Kairo Geschäftsabschlüsse": the noun is no part of the place
     for k, token in enumerate(tokens[:-1]):
         rest = tokens[k + 1:]
         if token.text.endswith("s") and token.text[:1].isupper() and token.text not in lex.first_names and \
@@ -613,6 +620,7 @@ def find_mentions(doc, lex=None) -> list:
                 key = person_key(doc, span, key, lex)
         add(span.start, span.end - 1, etype, key, kind, typed=typed)
 
+    bracketed_acronyms(doc, mentions)
     gazetteer(doc, lex, taken, add)
     titled_persons(doc, lex, taken, add)
     named_persons(doc, lex, taken, add)
@@ -1011,7 +1019,7 @@ def dateline_place(doc, first, lex, taken, add) -> bool:
     return dateline
 
 
-def type_noun_before(doc, start, lex):
+def type_noun_before(doc, start, lex, inside=False):
     """The type the noun right before a name gives it ("Versicherung ARAG", "US-Großbank JP Morgan",
     "Oligarchen Dmytro Firtasch", "Jihadistenhochburg Raqqa"), else None."""
     if start > 1 and doc[start - 1].text in OPEN_QUOTES:
@@ -1020,9 +1028,26 @@ def type_noun_before(doc, start, lex):
         return None
     before = doc[start - 1]
     if not before.text[:1].isupper() or not before.text.replace("-", "").isalpha() or before.pos_ == "PROPN" or \
-            lexicon_token(before, lex) or before.ent_type_:
+            lexicon_token(before, lex) or (before.ent_type_ and not inside):
         return None
     return lex.noun_type(before.text)
+
+
+def chained_type(doc, start, lex):
+    """The type a plural type noun gives every name of the list after it: "die Bezirke Cizre und Silopi",
+    "die Sujets Billy, Gnedby und Kallax", "die Tarife Light, Classic und Flex"."""
+    k, seen = start, 0
+    while k > 1 and seen < 5 and doc[k - 1].lower_ in (",", "und", "oder", "sowie"):
+        k -= 2                   # back over one more name of the list
+        while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].pos_ in ("PROPN", "X") and k > start - 12:
+            k -= 1
+        seen += 1
+        if k > 0 and doc[k - 1].text[:1].isupper() and "Plur" in doc[k - 1].morph.get("Number"):
+            plural = doc[k - 1].text
+            if lex.is_place_plural(plural) or (plural.endswith("n") and lex.is_place_plural(plural[:-1])):
+                return "LOCATION"    # "in den Bezirken Cizre und Silopi"
+            return type_noun_before(doc, k, lex)
+    return None
 
 
 APPOSITION_DETS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
@@ -1055,9 +1080,12 @@ def name_type(doc, span, etype, lex, ent_start=None):
         return "ORG"             # "Hubert Burda Media", "Graf & Partner"
     if etype == "PERSON" and len(words) > 1 and place_adjective(words[:1], lex) and place_like(words[-1], lex):
         return "LOCATION"        # "am Neusiedler See"
-    described = type_noun_before(doc, span.start, lex)
+    described = type_noun_before(doc, span.start, lex, inside=ent_start is not None and ent_start < span.start) or \
+        chained_type(doc, span.start, lex)
     if described is None and ent_start is not None and ent_start < span.start:
         described = type_noun_before(doc, ent_start, lex)       # "Zeitschrift Super Illu"
+    if described == "WORK":
+        return None              # "die Serie Narcos", "das Betäubungsmittel Pentobarbital"
     person_like = words[0] in lex.first_names or (len(words) > 1 and words[-1].endswith("s"))
     if described and described != etype and not (etype == "PERSON" and person_like):
         return described         # but "die Partei Viktor Orbáns"
@@ -1101,6 +1129,19 @@ def place_adjective_phrase(span, lex) -> bool:
     rest = words[k:]
     return all(w in noun_forms() or is_noun_word(w) for w in rest) and \
         not any(lex.org_head(w) or lex.noun_type(w) or lex.is_place_noun(w) or place_like(w, lex) for w in rest)
+
+
+def bracketed_acronyms(doc, mentions) -> None:
+    """An acronym in brackets right after an organisation's name is that organisation's, whatever type
+    the NER gave it: "Arbeiterkammer Niederösterreich (AKNÖ)"."""
+    from dataclasses import replace
+    ends = {m.last: m for m in mentions}
+    for k, m in enumerate(mentions):
+        before = ends.get(m.first - 2)
+        if m.kind == "name" and m.type != "ORG" and m.first == m.last and m.surface.isupper() and \
+                0 < m.first < len(doc) - 1 and doc[m.first - 1].text == "(" and doc[m.last + 1].text == ")" and \
+                before is not None and before.type == "ORG":
+            mentions[k] = replace(m, type="ORG", typed="ORG")
 
 
 def split_at_slashes(doc, ents) -> list:

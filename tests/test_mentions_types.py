@@ -100,3 +100,22 @@ def test_a_firm_a_type_noun_names_keeps_apart_from_the_person_of_the_same_name()
     mentions = add_article_names(doc, find_mentions(doc), ["Otto Brenzler"])
     entities = resolve_article(mentions, doc.text)["entities"]
     assert entities["Brenzler"]["type"] == "ORG" and entities["Otto Brenzler"]["type"] == "PERSON"
+
+
+def test_works_and_substances_after_their_noun_and_a_list_after_a_plural_type_noun():
+    doc = doc_of("Sie/PRON zeigten/VERB die/DET Sujets/NOUN Morlo/PROPN ,/PUNCT Tanvik/PROPN und/CCONJ Ebbe/PROPN "
+                 "und/CCONJ das/DET Schlafmittel/NOUN Dormitan/PROPN in/ADP den/DET Bezirken/NOUN Ardu/PROPN und/CCONJ "
+                 "Belkis/PROPN ./PUNCT",
+                 ents=[(4, 5, "PER"), (6, 7, "PER"), (8, 9, "PER"), (12, 13, "LOC"), (16, 17, "LOC"), (18, 19, "PER")])
+    doc[3].set_morph("Number=Plur")
+    doc[15].set_morph("Number=Plur")
+    assert typed(doc) == {("Ardu", "LOCATION", "Ardu"), ("Belkis", "LOCATION", "Belkis")}
+
+
+def test_ordinary_nouns_at_the_edges_of_a_name_and_an_acronym_after_its_organisation():
+    doc = doc_of("Er/PRON brachte/VERB aus/ADP Kairo/PROPN Aufträge/NOUN mit/ADP ,/PUNCT im/ADP Problemviertel/NOUN "
+                 "Tarnow-Ost/PROPN fragte/VERB die/DET Bauernkammer/NOUN Tirol/PROPN (/PUNCT BKT/PROPN )/PUNCT ./PUNCT",
+                 ents=[(3, 5, "LOC"), (8, 10, "ORG"), (12, 14, "ORG"), (15, 16, "LOC")])
+    found = typed(doc)
+    assert ("Kairo", "LOCATION", "Kairo") in found and ("Tarnow-Ost", "LOCATION", "Tarnow-Ost") in found
+    assert ("BKT", "ORG", "BKT") in found

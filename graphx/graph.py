@@ -52,6 +52,8 @@ def add_entity(G, entity: dict, article: str) -> None:
         G.add_node(name, label=name, type=entity.get("type", "ORG"), aliases=set(), articles=set(),
                    mentions=0)
     node = G.nodes[name]
+    if not node["articles"]:          # a relation of an earlier article named it first: its type was a guess
+        node["type"] = entity.get("type", "ORG")
     node["aliases"].update(entity.get("aliases", ()))
     node["aliases"].add(name)
     node["articles"].add(article)

@@ -135,6 +135,8 @@ class Lexicon:
     leading_nouns: frozenset = frozenset()            # "unter der Führung von X": X leads
     verdicts: dict = field(default_factory=dict)      # judging word -> false | bad | both (verdicts.tsv)
     claim_nouns: tuple = ()                           # what someone claims ("Vorwurf", "Bericht")
+    type_nouns: dict = field(default_factory=dict)    # folded noun -> (type, compound only), type_nouns.tsv
+    common_terms: frozenset = frozenset()             # abbreviations that name no entity ("BIP", "ATX")
     _name_keys: tuple = ()                            # sorted keys of the name tables, for prefix tests
     _memo: dict = field(default_factory=dict)         # (helper, word) -> result, see per_word
 
@@ -226,6 +228,22 @@ class Lexicon:
                     return "alone"
                 if ends_with_any(key, self.org_compound_heads, 3):
                     return "compound"
+        return None
+
+    @per_word
+    def noun_type(self, word: str):
+        """The entity type a noun gives the name beside it ("Versicherung", "Chipkonzerns" -> ORG,
+        "Oligarchen" -> PERSON, "Jihadistenhochburg" -> LOCATION), else None."""
+        key = fold(word)
+        last = key.rsplit("-", 1)[-1]
+        for ending in ("", "s", "es", "n", "en", "e", "in", "innen", "nen"):
+            if ending and not last.endswith(ending):
+                continue
+            base = last[: len(last) - len(ending)] if ending else last
+            for cut in range(len(base) - 3):
+                hit = self.type_nouns.get(base[cut:])
+                if hit and (cut >= 3 or (cut == 0 and (not hit[1] or last != key))):
+                    return hit[0]
         return None
 
     @per_word
@@ -415,6 +433,8 @@ def load() -> Lexicon:
     lex.leading_nouns = frozenset(fold(row[0]) for row in rows("leading_nouns.txt"))
     lex.verdicts = {row[0]: row[1] for row in rows("verdicts.tsv")}
     lex.claim_nouns = tuple(row[0] for row in rows("claim_nouns.txt"))
+    lex.common_terms = frozenset(row[0] for row in rows("common_terms.txt"))
+    lex.type_nouns = {fold(row[0]): (row[1], len(row) > 2 and row[2] == "compound") for row in rows("type_nouns.tsv")}
     with open(LEXICON_DIR / "cues.jsonl", encoding="utf-8") as handle:
         for line in handle:
             if not line.strip():
@@ -461,3 +481,15 @@ def noun_forms() -> frozenset:
     except OSError:
         return frozenset()
     return frozenset(line for line in text.split("\n") if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def gazetteer_places() -> frozenset:
+    """City, country and region names of the NER's gazetteer (graphx/model/gazetteer/places.txt: GeoNames,
+    CLDR, Faker): a word listed there is a place even when it is also a German noun ("Eisenerz")."""
+    path = LEXICON_DIR.parent / "model" / "gazetteer" / "places.txt"
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+    except OSError:
+        return frozenset()

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from graphx.lexicon import common_nouns, fold, load, noun_forms, word_forms
+from graphx.lexicon import common_nouns, fold, gazetteer_places, load, noun_forms, word_forms
 
 LOCATIVE_PREPS = {"in", "im", "nach", "aus", "bei", "beim", "um", "bis", "über", "durch", "nahe", "vor",
                   "zwischen", "ins", "am", "an", "gen", "ab"}
@@ -37,6 +37,7 @@ class Mention:
     token: int          # index of the token carrying the mention (span root)
     first: int          # first and last token index of the span
     last: int
+    typed: str = ""     # the type a noun beside the name gave it ("die Zeitschrift Nokta"): a strong vote
 
     @property
     def is_name(self) -> bool:
@@ -47,13 +48,15 @@ def title_tokens(tokens, lex) -> int:
     """Number of leading role/title tokens ("Präsident", "US-Verteidigungsminister") in a span."""
     count = 0
     for token in tokens:
-        if token.text[:1].isupper() and lex.title_relation(token.text) and len(tokens) - count > 1 or token.lower_ in ("der", "die", "das", "den", "dem", "des") and count == 0:
+        if token.text[:1].isupper() and (lex.title_relation(token.text) or token.text in HONORIFICS) and \
+                len(tokens) - count > 1 or token.lower_ in ("der", "die", "das", "den", "dem", "des") and count == 0:
             count += 1
         else:
             break
     return count
 
 
+HONORIFICS = {"Herr", "Herrn", "Frau"}      # "Herr Bundeskanzler", "Frau Müller": no part of a name
 DASHES = ("–", "—", "-")
 SENTENCE_ENDS = {".", "!", "?", ":", '"', "“", "”", "»", "«"}
 DATELINE_WINDOW = 120      # tokens: the dateline follows the headline ("Titel. Wien – Text")
@@ -264,17 +267,25 @@ def repair_boundaries(tokens, label, lex):
     """One mechanism for the edges of a name: descriptor, role and profession nouns in front
     ("Enklave Kaliningrad", "Soziologin Anna Berg"), a possessive's noun behind ("Müllers Haus" is
     Müller) and ordinary nouns glued on behind a person's full name."""
-    def describes(token):
+    def describes(token, following):
         word = token.text
         return word[:1].isupper() and not lexicon_token(token, lex) and word not in lex.first_names and \
             not lex.title_relation(word) and (lex.is_descriptor(word) or
-                                              (label in ("PER", "PERSON") and word in noun_forms() and
-                                               fold(word) not in lex.demonyms))
-    while len(tokens) > 1 and describes(tokens[0]) and tokens[1].text[:1].isupper():
+                                              (label in ("PER", "PERSON") and fold(word) not in lex.demonyms and
+                                               (word in noun_forms() or (is_noun_word(word) and
+                                                                         following.text in lex.first_names))))
+    while len(tokens) > 1 and describes(tokens[0], tokens[1]) and tokens[1].text[:1].isupper():
         tokens = tokens[1:]
     while len(tokens) > 1 and label in ("LOC", "GPE", "ORG", "MISC") and tokens[1].text[:1].isupper() and \
             leads_a_name(tokens[0], tokens[1:], label, lex):
         tokens = tokens[1:]                       # "Terrororganisation Boko Haram", "Grenzübergang Preševo"
+    while len(tokens) > 1 and label in ("ORG", "MISC") and tokens[1].text[:1].isupper() and \
+            lex.noun_type(tokens[0].text) in ("LOCATION", "WORK") and not lexicon_token(tokens[0], lex):
+        tokens = tokens[1:]                       # "Problemviertel Duisburg-Marxloh" tagged ORG
+    while len(tokens) > 1 and label in ("LOC", "GPE") and tokens[-1].pos_ in ("NOUN", "PROPN") and \
+            (tokens[-1].text in noun_forms() or len(noun_head(tokens[-1].text)) >= 6) and \
+            not place_like(tokens[-1].text, lex) and known_name(" ".join(t.text for t in tokens[:-1]), lex):
+        tokens = tokens[:-1]                      # "in Kairo Geschäftsabschlüsse": the noun is no part of the place
     for k, token in enumerate(tokens[:-1]):
         rest = tokens[k + 1:]
         if token.text.endswith("s") and token.text[:1].isupper() and token.text not in lex.first_names and \
@@ -305,10 +316,12 @@ def leads_a_name(token, rest, label, lex) -> bool:
     before a known name ("Staatsbürger Syriens", "Terrororganisation Boko Haram", not "Verwaltungsgericht
     München"), or a compound noun before a place ("Grenzübergang Preševo", not "Bad Ischl")?"""
     word = token.text
+    rest_text = " ".join(t.text for t in rest)
+    if label in ("LOC", "GPE") and word[:1].isupper() and lex.title_relation(word) and known_name(rest_text, lex):
+        return True                               # "Exportkaiser Vorarlberg"
     if not word[:1].isupper() or not word.isalpha() or lexicon_token(token, lex) or word in lex.first_names or \
             word in lex.toponyms or not (word in noun_forms() or is_noun_word(word)):
         return False
-    rest_text = " ".join(t.text for t in rest)
     if lex.org_head(word):
         return bool(lex.org_of(rest_text))
     if label in ("ORG", "MISC"):
@@ -317,7 +330,7 @@ def leads_a_name(token, rest, label, lex) -> bool:
     genitive = rest_text not in lex.toponyms and not lexicon_token(rest_text, lex)    # "Asiens", "Syriens"
     if known_name(rest_text, lex) and (compound or genitive):
         return True                               # but "Port Sudan", "Kap Verde"
-    return label in ("LOC", "GPE") and compound and not word.lower().endswith(lex.place_endings)
+    return label in ("LOC", "GPE") and compound and (word in noun_forms() or not place_like(word, lex))
 
 
 def is_word(text: str) -> bool:
@@ -341,19 +354,44 @@ def is_common_word(text: str) -> bool:
     return text in word_forms() or text in common_nouns()
 
 
-def is_ordinary_word(token, lex) -> bool:
+def is_ordinary_word(token, lex, etype="") -> bool:
     """An ordinary German noun not tagged as a proper noun ("Budget", "Impulse"; "Siemens" the company
-    is a PROPN) or a capitalised adverb ("Unterdessen") that no gazetteer knows as a name."""
+    is a PROPN) or a capitalised adverb ("Unterdessen") that no gazetteer knows as a name. A place the
+    NER found is one even as a proper noun when it ends in a longer ordinary noun ("der Metallbranche",
+    "der Parlamentsparteien"), unless a place gazetteer lists it."""
     text = token.text
     if text in lex.first_names or lexicon_token(text, lex):
         return False
     if text.lower() in lex.adverbs:
         return True
-    if token.pos_ == "PROPN" or text in lex.toponyms:
+    if text in lex.toponyms or (token.pos_ == "PROPN" and (etype != "LOCATION" or "-" in text)):
         return False
+    first = text.split("-", 1)[0]
+    if first != text and (first in lex.toponyms or first in gazetteer_places()):
+        return False            # "Wien-Umgebung", "Wien-Favoriten": a part of a place
+    if token.pos_ == "PROPN":    # "Karibik", "Nahost", "Donbass", "Garmisch" are no compounds of ordinary nouns
+        if len(noun_head(text)) < 6 or text in gazetteer_places():
+            return False
+    elif text in noun_forms():
+        return True
     # "Pressezensur", "Verwaltungs-Hubs": a compound of ordinary nouns, unless it ends like a place name
-    return text in noun_forms() or (is_noun_word(text) and not text.lower().endswith(lex.place_endings) and
-                                    not lex.org_head(text))
+    return is_noun_word(text) and not place_like(text, lex) and not lex.org_head(text)
+
+
+def noun_head(text: str) -> str:
+    """The longest ordinary noun a word ends in ("Arbeitsflüchtlingen" -> "flüchtlingen"), or ""."""
+    nouns = noun_forms()
+    last = text.rsplit("-", 1)[-1]
+    if last != text and last in nouns:
+        return last
+    return next((text[k:] for k in range(3, len(text) - 3) if text[k:].capitalize() in nouns), "")
+
+
+def place_like(text: str, lex) -> bool:
+    """Does a compound end like a place name ("Klosterneuburg", "Simmering", "Gazastreifen"), rather than
+    in a longer ordinary noun that merely ends the same way ("Arbeitsflüchtlingen", "Jihadistenhochburg")?"""
+    ends = [e for e in lex.place_endings if text.lower().endswith(e)]
+    return (bool(ends) and len(noun_head(text)) < max(map(len, ends)) + 3) or lex.is_place_noun(text)
 
 
 QUOTES = set("\"'„“”‚‘’«»")
@@ -389,7 +427,7 @@ def unknown_given_name(token, lex) -> bool:
     """A capitalised word right before a surname that is no German word, role, place or known entity:
     a given name the lists lack ("Raif" Badawi, "Ensaf" Haidar)."""
     text = token.text
-    return text[:1].isupper() and text.isalpha() and len(text) > 2 and not text.isupper() and \
+    return text[:1].isupper() and text.isalpha() and len(text) > 2 and not text.isupper() and text not in HONORIFICS and \
         token.pos_ in ("PROPN", "NOUN", "X") and token.ent_type_ in ("", "PER") and not token.is_sent_start and \
         not is_noun_word(text) and text not in word_forms() and text.lower() not in word_forms() and \
         not text.endswith(("er", "ers", "in")) and not lexicon_token(token, lex) and not lex.title_relation(text) and not lex.is_descriptor(text) and \
@@ -400,7 +438,8 @@ def is_given_name(token, lex, own=False) -> bool:
     """A given name ("Frank-Walter", "Anna"): left out by the NER in front of a person name, or (with
     `own`) the whole of what it tagged."""
     text = token.text
-    if (token.ent_type_ and not own) or not text[:1].isupper() or text.isupper() or len(text) < 2:
+    if (token.ent_type_ and not own) or not text[:1].isupper() or text.isupper() or len(text) < 2 or \
+            text in HONORIFICS:
         return False
     return all(part in lex.first_names for part in text.split("-"))
 
@@ -409,9 +448,11 @@ def person_after_role(span, lex, label):
     """The name after a role noun, an inhabitant noun or a genitive inside an NER span:
     "Klubobmann Reinhold Lopatka", "Tiroler Landeshauptmann Günther Platter" (tagged ORG),
     "Algerier Mohamed Belkaid", "Erdoğans Schwiegersohn Berat". None when the span is no such thing."""
-    if label not in ("PER", "PERSON", "ORG", "MISC") or len(span) < 2:
+    if label not in ("PER", "PERSON", "ORG", "MISC", "LOC") or len(span) < 2:
         return None
     tokens = list(span)
+    if label == "LOC" and not lex.title_relation(tokens[0].text):
+        return None             # "Exlobbyist Sardana" tagged LOC
     for k, token in enumerate(tokens[:-1]):
         word = token.text
         role = word[:1].isupper() and (lex.title_relation(word) or fold(word) in lex.demonyms or
@@ -427,7 +468,8 @@ def person_after_role(span, lex, label):
                         t.pos_ in ("PROPN", "X", "NOUN", "ADJ") and not lexicon_token(t, lex)
                         and not lex.title_relation(t.text) for t in rest) and \
                 any(t.pos_ == "PROPN" or t.text in lex.first_names for t in rest) and \
-                not any(t.text in lex.org_heads for t in tokens):
+                not any(t.text in lex.org_heads for t in tokens) and \
+                not (label == "LOC" and known_name(" ".join(t.text for t in rest), lex)):    # "Exportkaiser Vorarlberg"
             return span.doc[rest[0].i:rest[-1].i + 1]
     return None
 
@@ -454,15 +496,15 @@ def find_mentions(doc, lex=None) -> list:
     mentions, taken = [], set()
     doc_text = doc.text              # built anew on every access: read it once
 
-    def add(first, last, etype, key, kind, start=None, end=None):
+    def add(first, last, etype, key, kind, start=None, end=None, typed=""):
         start = doc[first].idx if start is None else start
         end = doc[last].idx + len(doc[last].text) if end is None else end
         root = doc[first:last + 1].root
-        mentions.append(Mention(start, end, doc_text[start:end], etype, key, kind, root.i, first, last))
+        mentions.append(Mention(start, end, doc_text[start:end], etype, key, kind, root.i, first, last, typed))
         taken.update(range(first, last + 1))
 
     from spacy.tokens import Span
-    ents = joined_entities(doc, lex)
+    ents = split_at_slashes(doc, joined_entities(doc, lex))
     for first, last in east_asian_names(doc, ents, lex):
         add(first, last, "PERSON", doc[first:last + 1].text, "name")
     ents = [e for e in ents if not any(k in taken for k in range(e.start, e.end))]
@@ -536,19 +578,28 @@ def find_mentions(doc, lex=None) -> list:
             key = org_key(span, lex)
         if kind == "name" and not is_plausible(text, etype):
             continue
+        if kind == "name" and len(span) == 1 and (text in lex.common_terms or text.removesuffix("s") in lex.common_terms) \
+                and not (0 < span.start < len(doc) - 1 and doc[span.start - 1].text == "(" and doc[span.end].text == ")"):
+            continue          # "das BIP", "der ATX", "per SMS"; but "die Staatsanwaltschaft (DNA)"
+        if kind == "name" and etype in ("LOCATION", "ORG", "MISC") and place_adjective_phrase(span, lex):
+            continue          # "Nürnberger Lebkuchen", "der Bad Ischler Dialog"
         if len(span) == 1 and etype != "PERSON" and kind == "name" and \
                 any(fold(text) in (group, group + "s", group + "en") for group in lex.unnamed_groups):
             continue          # "die Militärjunta", "die Regierung" alone: an unnamed group
-        introduced = span.start > 0 and lex.is_descriptor(doc[span.start - 1].text)   # "Partei Bürgerplattform"
+        introduced = span.start > 0 and (lex.is_descriptor(doc[span.start - 1].text) or   # "Partei Bürgerplattform"
+                                         type_noun_before(doc, span.start, lex) is not None)
         toponym = text in lex.toponyms or (text.endswith("s") and text[:-1] in lex.toponyms)    # "Kaliforniens"
         if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and not toponym and \
                 not introduced and \
-                (is_ordinary_word(span[0], lex) or (etype in ("LOCATION", "ORG") and is_common_word(text)) or
+                (is_ordinary_word(span[0], lex, etype) or (etype in ("LOCATION", "ORG") and is_common_word(text)) or
                  (ACRONYM_PLURAL.match(text) and not lexicon_token(text, lex))):
             continue          # "in Etappen", "im Budget", "Unterdessen": a common word the NER took for a name
-        if kind == "name" and len(span) == 1 and etype == "PERSON" and not after_role_noun(span, lex) and \
-                not introduced and is_lone_noun(span[0], lex):
-            continue          # "mit dem Cousin", "als Wolf im Schafspelz": no person by itself
+        if kind == "name" and len(span) == 1 and etype == "PERSON" and not introduced and is_lone_noun(span[0], lex) \
+                and (not after_role_noun(span, lex) or (text in noun_forms() and role_of_no_one(doc[span.start - 1]))):
+            continue          # "mit dem Cousin", "als Wolf im Schafspelz", "Experten Senfgas": no person
+        if kind == "name" and len(span) == 1 and etype == "PERSON" and text not in lex.first_names and \
+                (lex.title_relation(text) or lex.noun_type(text) == "PERSON"):
+            continue          # "ist Chefökonom", "Sehr geehrter Herr Bundeskanzler": a role, no name
         if kind == "name" and etype in ("ORG", "LOCATION") and after_role_noun(span, lex) and \
                 not any(t.text in lex.org_heads for t in span):
             etype = "PERSON"          # "UNO-Generalsekretär Ban Ki-moon" tagged ORG: a role names a person
@@ -559,8 +610,17 @@ def find_mentions(doc, lex=None) -> list:
             etype = "LOCATION"        # "in der Provinz Sirnak" tagged PER: a place noun names a place
         if kind == "name" and len(span) == 1 and "-" in text and compound_prefix(text, lex):
             continue  # "Nato-Sprecherin" as an ORG: the compound pass below names NATO instead
-        add(span.start, span.end - 1, etype, key, kind)
+        typed = ""
+        if kind == "name":
+            named = name_type(doc, span, etype, lex, ent.start)
+            if named is None:
+                continue      # "der Grazer Diözesanbischof" tagged ORG: a role, no name
+            typed, etype = (named if named != etype else ""), named
+            if etype == "PERSON":
+                key = person_key(doc, span, key, lex)
+        add(span.start, span.end - 1, etype, key, kind, typed=typed)
 
+    bracketed_acronyms(doc, mentions)
     gazetteer(doc, lex, taken, add)
     titled_persons(doc, lex, taken, add)
     named_persons(doc, lex, taken, add)
@@ -866,11 +926,18 @@ def titled_persons(doc, lex, taken, add):
                 looks_like_name_part(doc[end], lex):
             end += 1
         parts = doc[title.i + 1:end]
-        if not parts or (len(parts) == 1 and (parts[0].pos_ != "PROPN" or is_abstract_noun(parts[0].text))):
+        if not parts or (len(parts) == 1 and (parts[0].pos_ != "PROPN" or is_abstract_noun(parts[0].text) or
+                                               (parts[0].text in noun_forms() and role_of_no_one(title)))):
             continue                       # "warf dem Minister Zynismus vor" names no one
         if parts[0].pos_ not in ("PROPN", "X") and not all(p.pos_ in ("PROPN", "X", "NOUN") for p in parts[1:]):
             continue
         add(parts[0].i, parts[-1].i, "PERSON", parts.text, "name")
+
+
+def role_of_no_one(title) -> bool:
+    """A role noun in the plural or after "als" names no one by the noun after it: "unabhängiger Experten
+    Senfgas", "will als Sozialminister Furore machen" (but "sagte Verteidigungsminister Karner")."""
+    return "Plur" in title.morph.get("Number") or (title.i > 0 and title.doc[title.i - 1].lower_ == "als")
 
 
 NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "ität", "nis", "tum", "chen", "ene",
@@ -966,6 +1033,163 @@ def dateline_place(doc, first, lex, taken, add) -> bool:
     return dateline
 
 
+def type_noun_before(doc, start, lex, inside=False):
+    """The type the noun right before a name gives it ("Versicherung ARAG", "US-Großbank JP Morgan",
+    "Oligarchen Dmytro Firtasch", "Jihadistenhochburg Raqqa"), else None."""
+    if start > 1 and doc[start - 1].text in OPEN_QUOTES:
+        start -= 1               # 'die Zeitschrift "Nokta"'
+    if start == 0:
+        return None
+    before = doc[start - 1]
+    if not before.text[:1].isupper() or not before.text.replace("-", "").isalpha() or before.pos_ == "PROPN" or \
+            lexicon_token(before, lex) or (before.ent_type_ and not inside):
+        return None
+    return lex.noun_type(before.text)
+
+
+def chained_type(doc, start, lex):
+    """The type a plural type noun gives every name of the list after it: "die Bezirke Cizre und Silopi",
+    "die Sujets Billy, Gnedby und Kallax", "die Tarife Light, Classic und Flex"."""
+    k, seen = start, 0
+    while k > 1 and seen < 5 and doc[k - 1].lower_ in (",", "und", "oder", "sowie"):
+        k -= 2                   # back over one more name of the list
+        while k > 0 and doc[k - 1].text[:1].isupper() and doc[k - 1].pos_ in ("PROPN", "X") and k > start - 12:
+            k -= 1
+        seen += 1
+        if k > 0 and doc[k - 1].text[:1].isupper() and "Plur" in doc[k - 1].morph.get("Number"):
+            plural = doc[k - 1].text
+            if lex.is_place_plural(plural) or (plural.endswith("n") and lex.is_place_plural(plural[:-1])):
+                return "LOCATION"    # "in den Bezirken Cizre und Silopi"
+            return type_noun_before(doc, k, lex)
+    return None
+
+
+APPOSITION_DETS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+
+
+def type_noun_after(doc, end, lex):
+    """The type an apposition gives the name before it ("Anel, der rechten Kleinpartei"), else None."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in APPOSITION_DETS:
+        return None
+    k = end + 2
+    while k < len(doc) - 1 and k - end < 5 and doc[k].pos_ == "ADJ" and doc[k].text[:1].islower():
+        k += 1
+    noun = doc[k]
+    if noun.pos_ != "NOUN" or not noun.text[:1].isupper() or noun.ent_type_:
+        return None
+    return lex.noun_type(noun.text)
+
+
+def name_type(doc, span, etype, lex, ent_start=None):
+    """The type of an NER name after what stands around it, or None when the span is a role, not a name:
+    a dateline, a type noun before it or in an apposition after it, a firm's legal form, a given name
+    opening it ("Jonas Nay" tagged LOC)."""
+    words = [t.text for t in span]
+    if etype in ("ORG", "LOCATION") and (lex.title_relation(words[-1]) or lex.noun_type(words[-1]) == "PERSON") \
+            and not any(lex.org_head(w) or lexicon_token(w, lex) for w in words):
+        return None
+    if etype in ("ORG", "PERSON") and in_dateline(span.root):
+        return "LOCATION"        # "Mainz – Es soll ..."
+    if etype == "PERSON" and len(words) > 1 and (words[-1] in lex.company_forms or "&" in words):
+        return "ORG"             # "Hubert Burda Media", "Graf & Partner"
+    if etype == "PERSON" and len(words) > 1 and place_adjective(words[:1], lex) and place_like(words[-1], lex):
+        return "LOCATION"        # "am Neusiedler See"
+    described = type_noun_before(doc, span.start, lex, inside=ent_start is not None and ent_start < span.start) or \
+        chained_type(doc, span.start, lex)
+    if described is None and ent_start is not None and ent_start < span.start:
+        described = type_noun_before(doc, ent_start, lex)       # "Zeitschrift Super Illu"
+    if described == "WORK":
+        return None              # "die Serie Narcos", "das Betäubungsmittel Pentobarbital"
+    person_like = words[0] in lex.first_names or (len(words) > 1 and words[-1].endswith("s"))
+    if described and described != etype and not (etype == "PERSON" and person_like):
+        return described         # but "die Partei Viktor Orbáns"
+    if etype in ("PERSON", "LOCATION") and not (etype == "PERSON" and words[0] in lex.first_names):
+        after = type_noun_after(doc, span.end, lex)
+        if after == "ORG":
+            return after
+    text = span.text
+    if etype in ("ORG", "LOCATION") and 2 <= len(words) <= 3 and words[0] in lex.first_names and \
+            all(w[:1].isupper() and w.replace("-", "").isalpha() and not w.isupper() for w in words) and \
+            not any(lex.org_head(w) or lexicon_token(w, lex) or w in lex.company_forms or w in noun_forms()
+                    for w in words[1:]) and text not in lex.toponyms and text not in gazetteer_places() and \
+            not words[-1].lower().endswith(lex.place_endings):
+        return "PERSON"          # "Martin Rauch (Jonas Nay)", "Arabella Kiesbauers neues Format"
+    return etype
+
+
+def place_adjective(words, lex) -> bool:
+    """Is the last of `words` the -er adjective of the place the words name ("Wiener", "Bad Ischler",
+    "New Yorker", "Kärntner")? State adjectives are the lexicon's."""
+    last = words[-1]
+    if not last.endswith("er") or len(last) < 5 or lexicon_token(last, lex):
+        return False
+    for stem in (last[:-2], last[:-2] + "en", last[:-1]):
+        name = " ".join(words[:-1] + [stem])
+        if name in lex.toponyms or name in gazetteer_places():
+            return True
+    return False
+
+
+def place_adjective_phrase(span, lex) -> bool:
+    """An NER span that is a place adjective with ordinary nouns ("Nürnberger Lebkuchen", "Vorarlberger
+    Bergkäse") or that ends in one before a noun ("der Bad Ischler Dialog", "New Yorker Berater")."""
+    words = [t.text for t in span]
+    doc, end = span.doc, span.end
+    if place_adjective(words, lex):
+        return end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN") and doc[end].text[:1].isupper()
+    k = next((k for k in range(1, len(words)) if place_adjective(words[:k], lex)), None)
+    if k is None or span.label_ != "LOC" and span[0].ent_type_ != "LOC":
+        return False
+    rest = words[k:]
+    return all(w in noun_forms() or is_noun_word(w) for w in rest) and \
+        not any(lex.org_head(w) or lex.noun_type(w) or lex.is_place_noun(w) or place_like(w, lex) for w in rest)
+
+
+def bracketed_acronyms(doc, mentions) -> None:
+    """An acronym in brackets right after an organisation's name is that organisation's, whatever type
+    the NER gave it: "Arbeiterkammer Niederösterreich (AKNÖ)"."""
+    from dataclasses import replace
+    ends = {m.last: m for m in mentions}
+    for k, m in enumerate(mentions):
+        before = ends.get(m.first - 2)
+        if m.kind == "name" and m.type != "ORG" and m.first == m.last and m.surface.isupper() and \
+                0 < m.first < len(doc) - 1 and doc[m.first - 1].text == "(" and doc[m.last + 1].text == ")" and \
+                before is not None and before.type == "ORG":
+            mentions[k] = replace(m, type="ORG", typed="ORG")
+
+
+def split_at_slashes(doc, ents) -> list:
+    """NER spans cut at slashes: "Vösendorf/Wien" is two places."""
+    from spacy.tokens import Span
+    result = []
+    for ent in ents:
+        cuts = [t.i for t in ent if t.text == "/"]
+        if not cuts:
+            result.append(ent)
+            continue
+        start = ent.start
+        for cut in cuts + [ent.end]:
+            if cut > start:
+                result.append(Span(doc, start, cut, label=ent.label_))
+            start = cut + 1
+    return result
+
+
+def person_key(doc, span, key, lex) -> str:
+    """A person's name without the genitive -s of a possessive ("Tom Rostons Buch" -> "Tom Roston")."""
+    words = key.split()
+    last = words[-1] if words else ""
+    if len(words) < 2 or not last.endswith("s") or last.endswith(("ss", "es", "'s")) or span.end >= len(doc):
+        return key
+    after = doc[span.end]
+    if after.pos_ == "ADJ" and span.end + 1 < len(doc):
+        after = doc[span.end + 1]
+    if after.pos_ == "NOUN" and after.text[:1].isupper() and not after.ent_type_ and \
+            words[0] in lex.first_names and last[:-1] not in lex.first_names:
+        return " ".join(words[:-1] + [last[:-1]])
+    return key
+
+
 def after_role_noun(span, lex) -> bool:
     if span.start == 0:
         return False
@@ -1050,6 +1274,10 @@ def known_names(doc, lex, taken, mentions, add, persons=()):
         if first > 0 and first - 1 not in taken and " " not in parts[token.text] and \
                 unknown_given_name(doc[first - 1], lex):
             first -= 1                    # "Raif Badawi" where the NER tagged only "Badawis"
+        described = type_noun_before(doc, first, lex)
+        if described in ("ORG", "LOCATION") and first == token.i:      # "die Zeitschrift Nokta": no person
+            add(first, token.i, described, token.text, "name", typed=described)
+            continue
         add(first, token.i, "PERSON", doc[first:token.i + 1].text, "name")
 
 
@@ -1108,16 +1336,16 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
             result.append(Mention(tail.idx, tail.idx + len(tail.text), tail.text, "PERSON", tail.text, "name", tail.i,
                                   tail.i, tail.i))
             continue
-        if m.kind == "name" and m.type in ("LOCATION", "ORG") and (m.first == m.last and m.surface in parts or
+        if m.kind == "name" and m.type in ("LOCATION", "ORG") and not m.typed and (m.first == m.last and m.surface in parts or
                                                                  m.first < m.last and fold(m.surface) in tails):
             from dataclasses import replace
             m = replace(m, type="PERSON", key=m.surface)
         result.append(m)
     taken = {i for m in result for i in range(m.first, m.last + 1)}
 
-    def add(first, last, etype, key, kind):
+    def add(first, last, etype, key, kind, typed=""):
         span = doc[first:last + 1]
-        result.append(Mention(span.start_char, span.end_char, span.text, etype, key, kind, last, first, last))
+        result.append(Mention(span.start_char, span.end_char, span.text, etype, key, kind, last, first, last, typed))
     known_names(doc, lex, taken, result, add, persons)
     article_compounds(doc, taken, result, orgs, parts)
     party_nicknames(doc, taken, result, set(dict(orgs).values()) | {m.key for m in result if m.type == "ORG"}, lex)

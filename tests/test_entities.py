@@ -337,8 +337,8 @@ def test_a_place_tagged_after_a_role_noun_is_a_person_with_its_whole_name():
 def test_a_given_name_no_list_knows_joins_the_surname_but_no_compound_noun_does():
     doc = doc_of("Dann/ADV sprach/VERB Tarek/PROPN Hamdani/PROPN mit/ADP dem/DET Mautanbieter/NOUN Kaprun/PROPN ./PUNCT",
                  ents=[(3, 4, "PER"), (7, 8, "PER")])
-    names = {surface for surface, etype, _ in found(doc) if etype == "PERSON"}
-    assert names == {"Tarek Hamdani", "Kaprun"}
+    names = {(surface, etype) for surface, etype, _ in found(doc)}
+    assert names == {("Tarek Hamdani", "PERSON"), ("Kaprun", "ORG")}     # a toll provider is a firm
 
 
 def test_a_surname_the_ner_tagged_only_in_the_genitive_finds_its_given_name_elsewhere():

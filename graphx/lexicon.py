@@ -107,6 +107,7 @@ class Lexicon:
     org_genus: dict = field(default_factory=dict)     # folded head -> m, f or n
     not_org_compounds: set = field(default_factory=set)  # folded compounds that name no organisation
     descriptors: set = field(default_factory=set)     # folded descriptor nouns ("enklave"), see rows()
+    org_nouns: tuple = ()                             # nouns introducing an organisation's name ("Zeitung")
     actor_nouns: tuple = ()                           # people and groups acting for a state
     first_names: frozenset = frozenset()              # given names (from the NER training corpora)
     place_nouns: tuple = ()                           # nouns introducing a place name ("Region")
@@ -209,6 +210,14 @@ class Lexicon:
                 if any(key.endswith(h) and len(key) >= len(h) + 3 for h in self.org_compound_heads):
                     return "compound"
         return None
+
+    @per_word
+    def introduces_org(self, word: str) -> bool:
+        """A noun after which a name is an organisation's ("Zeitung", "Erdölkonzerns", "Gruppe")."""
+        key = fold(word)
+        bases = [key] + [key[:-len(e)] for e in ("s", "es", "n", "en") if key.endswith(e)]
+        return any(base == noun or (base.endswith(noun) and len(base) >= len(noun) + 2)
+                   for base in bases for noun in self.org_nouns)
 
     @per_word
     def is_descriptor(self, word: str) -> bool:
@@ -388,6 +397,7 @@ def load() -> Lexicon:
         for genus in flags & {"m", "f", "n"}:
             lex.org_genus[fold(row[0])] = genus
     lex.descriptors = {fold(row[0]) for row in rows("descriptor_nouns.txt")}
+    lex.org_nouns = tuple(fold(row[0]) for row in rows("org_nouns.txt"))
     lex.company_forms = frozenset(row[0] for row in rows("company_forms.txt"))
     lex.adverbs = {row[0] for row in rows("adverbs.txt")}
     lex.toponyms = frozenset(row[0] for row in rows("toponyms.txt"))

@@ -562,6 +562,7 @@ def find_mentions(doc, lex=None) -> list:
         add(span.start, span.end - 1, etype, key, kind)
 
     gazetteer(doc, lex, taken, add)
+    introduced_organisations(doc, lex, taken, add)
     titled_persons(doc, lex, taken, add)
     named_persons(doc, lex, taken, add)
     named_places(doc, lex, taken, add)
@@ -670,6 +671,45 @@ def gazetteer(doc, lex, taken, add):
 
 
 MAX_NAME_TOKENS = 4
+NAME_ARTICLES = {"Die", "Der", "Das", "La", "Le", "Les", "L", "El", "Il", "The", "Het", "De", "To", "O"}
+
+
+def introduced_organisations(doc, lex, taken, add):
+    """The name after a noun that introduces an organisation (org_nouns.txt) where the NER missed it:
+    "die Zeitung Danas", "der Glücksspielkonzern Novomatic", "die Gruppe Ansar Dine", "die Zeitung To
+    Vima". Its words are no ordinary German words ("das Unternehmen Montag") unless a capitalised
+    article opens the name ("die Zeitung Die Welt")."""
+    n = len(doc)
+    for token in doc:
+        first = token.i + 1
+        if first >= n or first in taken or token.pos_ not in ("NOUN", "PROPN") or not token.text[:1].isupper() or \
+                not lex.introduces_org(token.text):
+            continue
+        start = first + 1 if doc[first].text in NAME_ARTICLES and not doc[first].is_sent_start else first
+        end = start
+        while end < n and end - start < MAX_NAME_TOKENS and end not in taken and \
+                introduced_name_part(doc[end], lex, start < end, start > first):
+            end += 1
+        if end == start:
+            continue
+        k = end + 1 if end < n and doc[end].lower_ in ("gegen", "für") else end
+        k += k < n and k > end and doc[k].lower_ in COMPLEMENT_DETS
+        if n > k > end and doc[k].text[:1].isupper() and k not in taken and \
+                (doc[k].pos_ == "PROPN" or doc[end].lower_ == "gegen" and doc[k].pos_ == "NOUN"):
+            end = k + 1                        # "die Bewegung Block gegen den Islam"
+        add(first, end - 1, "ORG", doc[first:end].text, "name")
+
+
+def introduced_name_part(token, lex, inside: bool, article: bool) -> bool:
+    """A word of an organisation's name after an introducing noun: capitalised, no sentence start, no
+    role, place noun or lexicon name, and no German word unless a proper noun inside the name or any
+    noun after a capitalised article ("Die Welt")."""
+    text = token.text
+    if len(text) < 2 or not text[:1].isupper() or token.is_sent_start or not re.match(r"^[\w&.-]+$", text) or \
+            text.endswith(".") or lex.title_relation(text) or lexicon_token(token, lex) or \
+            lex.introduces_org(text) or lex.is_place_noun(text) or fold(text) in lex.not_names:
+        return False
+    return not is_word(text) or (inside and token.pos_ in ("PROPN", "X")) or (article and token.pos_ in ("NOUN", "PROPN"))
 GERMAN_LINKERS = {"für", "der", "des", "und", "zur", "zum"}
 
 
@@ -1178,6 +1218,7 @@ def article_compounds(doc, taken, result, orgs, persons=None) -> None:
 
 
 LINKERS = {"for", "of", "and", "on", "the", "de", "du", "des", "la", "&"}
+FOREIGN_ARTICLES = {"La", "Le", "Les", "El", "Il", "The", "Het", "Los", "Las"}
 
 
 def joined_entities(doc, lex=None):
@@ -1189,6 +1230,9 @@ def joined_entities(doc, lex=None):
     while i < len(ents):
         ent = ents[i]
         end, label = ent.end, ent.label_
+        if label in ("ORG", "MISC") and ent.start > 0 and doc[ent.start - 1].text in FOREIGN_ARTICLES and \
+                not doc[ent.start - 1].ent_type_ and not doc[ent.start - 1].is_sent_start:
+            ent = Span(doc, ent.start - 1, end, label=label)      # "La" + "Dernière Heure", "The" + "Guardian"
         while label in ("ORG", "MISC"):
             j = end
             linkers = LINKERS | (GERMAN_LINKERS if lex is not None and doc[end - 1].text in lex.org_heads else set())

@@ -403,3 +403,23 @@ def test_a_seat_as_the_subject_of_a_verb_names_the_organisation_and_stays_a_plac
     city = make_doc([("Brüssel", "Brüssel", "PROPN", "nsubj", 3), ("ist", "sein", "AUX", "cop", 3),
                      ("eine", "ein", "DET", "det", 3), ("Stadt", "Stadt", "NOUN", "ROOT", 3)], ents=[(0, 1, "LOC")])
     assert ("Brüssel", "LOCATION", "Brüssel") in found(city)
+
+
+def test_the_name_after_a_noun_introducing_an_organisation_is_one_unless_it_is_a_german_word():
+    doc = doc_of("Laut/ADP der/DET Zeitung/NOUN Borisa/PROPN hat/AUX der/DET Ölkonzern/NOUN Petrovia/PROPN "
+                 "Gewinne/NOUN ./PUNCT")
+    assert {(s, t) for s, t, _ in found(doc)} == {("Borisa", "ORG"), ("Petrovia", "ORG")}
+    doc = doc_of("Das/DET teilte/VERB das/DET Unternehmen/NOUN Montag/PROPN mit/ADP ,/PUNCT die/DET "
+                 "Altersgruppe/NOUN Senioren/NOUN wuchs/VERB ./PUNCT")
+    assert found(doc) == set()
+
+
+def test_an_introduced_name_may_open_with_a_capitalised_article_and_end_in_a_gegen_complement():
+    doc = doc_of("Wie/SCONJ die/DET Zeitung/NOUN Die/DET Woche/NOUN und/CCONJ die/DET Bewegung/NOUN "
+                 "Wendor/PROPN gegen/ADP den/DET Krieg/NOUN berichten/VERB ./PUNCT")
+    assert {s for s, t, _ in found(doc) if t == "ORG"} == {"Die Woche", "Wendor gegen den Krieg"}
+
+
+def test_a_foreign_article_before_an_organisation_the_ner_tagged_is_part_of_its_name():
+    doc = doc_of("Das/PRON meldete/VERB gestern/ADV La/PROPN Voce/PROPN Nuova/PROPN ./PUNCT", ents=[(4, 6, "ORG")])
+    assert ("La Voce Nuova", "ORG", "La Voce Nuova") in found(doc)

@@ -340,6 +340,8 @@ def load() -> Lexicon:
     for form, state, kind in rows("metonyms.tsv"):
         lex.metonyms[fold(form)] = (state, kind)
         lex.metonyms.setdefault(fold(form + "s"), (state, kind))
+        if form[-1] not in "aeiousßxz" and " " not in form:
+            lex.metonyms.setdefault(fold(form + "es"), (state, kind))     # "des Bundeskanzleramtes"
     listed = set()                                   # keys of forms written in the file (not derived)
     for row in rows("organizations.tsv"):
         canonical, forms = row[0], row[1].split("|")

@@ -177,6 +177,7 @@ def clean_span(span, lex):
         others = [t for t in tokens if t not in known]
         genitive = known and known[0].text.endswith("s") and lexicon_token(known[0].text[:-1], lex)
         if len(known) == 1 and (genitive or known[0] == tokens[-1]) and fold(span.text) not in lex.orgs and \
+                not (span.label_ == "ORG" and not genitive and any(lex.org_head(t.text) for t in others)) and \
                 all((t.pos_ == "NOUN" and (genitive or is_noun_word(t.text))) or
                     lex.title_relation(t.text) for t in others):     # but "Walan ICC" is a firm's name
             return span.doc[known[0].i: known[0].i + 1]
@@ -735,7 +736,7 @@ def organisation_spans(doc, lex, ents=()) -> list:
             continue
         first = i
         english = i + 1 < n and doc[i + 1].lower_ in ENGLISH_LINKERS     # "Korea Institute for ..."
-        while first > 0 and i - first < 3 and is_org_modifier(doc[first - 1], lex, english):
+        while first > 0 and i - first < 3 and is_org_modifier(doc[first - 1], lex, english, head.text):
             first -= 1
         if first >= 2 and doc[first - 1].lower_ == "und" and doc[first - 2].text.endswith("-") and \
                 doc[first - 2].text[:1].isupper():
@@ -757,7 +758,8 @@ def organisation_spans(doc, lex, ents=()) -> list:
                 (kind == "head" and org_head_word(head.text, lex) in lex.org_fuer_heads) or
                 (kind == "compound" and fold(org_head_word(head.text, lex)).endswith(lex.org_fuer_compounds))):
             k, end = j + 1, None         # "Ministerium für ...", "Forschungsinstitut für ..."
-            while k < n and k - j <= 6 and (doc[k].lower_ in COMPLEMENT_DETS or
+            while k < n and k - j <= 6 and not (k > j + 1 and doc[k].lower_ in COMPLEMENT_DETS and k + 1 < n and
+                                                 lex.org_head(doc[k + 1].text)) and (doc[k].lower_ in COMPLEMENT_DETS or
                                             (doc[k].lower_ == "und" and not (k + 1 < n and doc[k + 1].pos_ == "DET")) or
                                             (doc[k].pos_ == "ADJ" and doc[k].text.isalpha()) or
                                             (doc[k].text[:1].isupper() and doc[k].pos_ in ("NOUN", "PROPN", "X"))):
@@ -804,7 +806,7 @@ def is_name_genitive(token, lex) -> bool:
         not text.endswith(("es", "ss"))
 
 
-def is_org_modifier(token, lex, english=False) -> bool:
+def is_org_modifier(token, lex, english=False, head="") -> bool:
     """A capitalised word in front of an organisation head that belongs to its name ("Nationale",
     "Amadeu Antonio"), not an article, role noun or state."""
     text = token.text
@@ -813,6 +815,8 @@ def is_org_modifier(token, lex, english=False) -> bool:
         return False                              # a person's genitive: "Abiys Partei"
     lexical = lexicon_token(token, lex)
     known = lexical and not (fold(text) in lex.orgs or lex.states.get(fold(text)) == text)
+    if text[:1].isupper() and not opens and (fold(text) in lex.adjectives or is_place_adjective(text, lex)):
+        return not lex.introduces_org(head)       # "Grazer Staatsanwaltschaft", not "der Wolfsburger Konzern"
     return text[:1].isupper() and (token.pos_ in ("ADJ", "PROPN") or lexical or (english and token.pos_ == "NOUN")) \
         and not token.is_punct and \
         text.lower() not in COMPLEMENT_DETS and not lex.title_relation(text) and not known \
@@ -821,6 +825,13 @@ def is_org_modifier(token, lex, english=False) -> bool:
 
 
 NOMINATIVE = {"m": "er", "f": "e", "n": "es"}
+
+
+def is_place_adjective(text: str, lex) -> bool:
+    """A place's adjective in -er ("Grazer", "Brüsseler", "Moskauer"): a place name Wiktionary or the
+    metonyms know, followed by -er."""
+    stem = text[:-2]
+    return text.endswith("er") and len(stem) > 2 and (stem in lex.toponyms or fold(stem) in lex.metonyms)
 
 
 SEAT_BODIES = ("ministerium", "außenamt", "kanzleramt")
@@ -861,7 +872,7 @@ def org_key(span, lex) -> str:
             break
     for k, token in enumerate(tokens):
         text = token.text
-        if genus and token.pos_ == "ADJ" and text[:1].isupper() and k + 1 < len(tokens) and \
+        if genus and (token.pos_ == "ADJ" or fold(text) in lex.adjectives) and text[:1].isupper() and k + 1 < len(tokens) and \
                 (tokens[k + 1].pos_ == "ADJ" or lex.org_head(tokens[k + 1].text)) and \
                 not (text.endswith("er") and text.lower() not in word_forms()):
             # a declinable adjective; place adjectives in -er ("Wiener", "Hamburger") never change

@@ -423,3 +423,20 @@ def test_an_introduced_name_may_open_with_a_capitalised_article_and_end_in_a_geg
 def test_a_foreign_article_before_an_organisation_the_ner_tagged_is_part_of_its_name():
     doc = doc_of("Das/PRON meldete/VERB gestern/ADV La/PROPN Voce/PROPN Nuova/PROPN ./PUNCT", ents=[(4, 6, "ORG")])
     assert ("La Voce Nuova", "ORG", "La Voce Nuova") in found(doc)
+
+
+def test_a_head_word_before_a_place_keeps_the_organisation_and_a_place_adjective_opens_one():
+    doc = doc_of("Die/DET Universität/NOUN Graz/PROPN und/CCONJ die/DET Linzer/NOUN Staatsanwaltschaft/NOUN "
+                 "ermitteln/VERB ./PUNCT", ents=[(1, 3, "ORG")])
+    assert {s for s, t, _ in found(doc) if t == "ORG"} == {"Universität Graz", "Linzer Staatsanwaltschaft"}
+
+
+def test_a_capitalised_state_adjective_tagged_as_a_noun_opens_a_museum_or_library_name_in_the_nominative():
+    doc = doc_of("Er/PRON arbeitet/VERB in/ADP der/DET Ungarischen/NOUN Nationalbibliothek/PROPN ./PUNCT")
+    assert ("Ungarischen Nationalbibliothek", "ORG", "Ungarische Nationalbibliothek") in found(doc)
+
+
+def test_an_organisation_in_the_genitive_after_a_fuer_complement_is_an_organisation_of_its_own():
+    doc = doc_of("Sie/PRON lehrt/VERB am/ADP Institut/NOUN für/ADP Alte/ADJ Geschichte/NOUN der/DET "
+                 "Universität/NOUN Graz/PROPN ./PUNCT", ents=[(8, 10, "ORG")])
+    assert {s for s, t, _ in found(doc) if t == "ORG"} == {"Institut für Alte Geschichte", "Universität Graz"}

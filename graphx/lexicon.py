@@ -108,6 +108,7 @@ class Lexicon:
     not_org_compounds: set = field(default_factory=set)  # folded compounds that name no organisation
     descriptors: set = field(default_factory=set)     # folded descriptor nouns ("enklave"), see rows()
     org_nouns: tuple = ()                             # nouns introducing an organisation's name ("Zeitung")
+    facility_nouns: tuple = ()                        # "platz" in "Tiananmen-Platz" (facility_nouns.txt)
     actor_nouns: tuple = ()                           # people and groups acting for a state
     first_names: frozenset = frozenset()              # given names (from the NER training corpora)
     place_nouns: tuple = ()                           # nouns introducing a place name ("Region")
@@ -400,6 +401,7 @@ def load() -> Lexicon:
             lex.org_genus[fold(row[0])] = genus
     lex.descriptors = {fold(row[0]) for row in rows("descriptor_nouns.txt")}
     lex.org_nouns = tuple(fold(row[0]) for row in rows("org_nouns.txt"))
+    lex.facility_nouns = tuple(fold(row[0]) for row in rows("facility_nouns.txt"))
     lex.company_forms = frozenset(row[0] for row in rows("company_forms.txt"))
     lex.adverbs = {row[0] for row in rows("adverbs.txt")}
     lex.toponyms = frozenset(row[0] for row in rows("toponyms.txt"))

@@ -558,8 +558,10 @@ def find_mentions(doc, lex=None) -> list:
         if kind == "name" and etype == "PERSON" and span.start > 0 and lex.is_place_noun(doc[span.start - 1].text) \
                 and doc[span.start - 1].text[:1].isupper() and not lex.title_relation(doc[span.start - 1].text):
             etype = "LOCATION"        # "in der Provinz Sirnak" tagged PER: a place noun names a place
-        if kind == "name" and len(span) == 1 and "-" in text and compound_prefix(text, lex):
-            continue  # "Nato-Sprecherin" as an ORG: the compound pass below names NATO instead
+        if kind == "name" and len(span) == 1 and "-" in text and (compound_prefix(text, lex) or (
+                place_name(text.split("-")[0], lex) and text.split("-")[-1] in noun_forms() and
+                not lex.org_head(text) and not any(fold(text.split("-")[-1]).startswith(f) for f in lex.facility_nouns))):
+            continue  # "Nato-Sprecherin" as an ORG, "Europa-Wahl": the compound passes below name NATO, Europa
         add(span.start, span.end - 1, etype, key, kind)
 
     gazetteer(doc, lex, taken, add)
@@ -568,6 +570,7 @@ def find_mentions(doc, lex=None) -> list:
     named_persons(doc, lex, taken, add)
     named_places(doc, lex, taken, add)
     compounds(doc, lex, taken, mentions, add)
+    place_compounds(doc, lex, taken, add)
     known_names(doc, lex, taken, mentions, add)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
@@ -1075,6 +1078,49 @@ def compounds(doc, lex, taken, mentions, add):
             continue
         prefix, etype, key = hit
         add(token.i, token.i, etype, key, "compound", start=token.idx, end=token.idx + len(prefix))
+
+
+COMPASS_NOUNS = {"osten", "westen", "norden", "süden", "ens"}     # "Nordosten", "Südostens"
+COMPASS_PLACE = re.compile(r"^(?:Nord|Süd|Ost|West|Zentral|Mittel)(?:ost|west)?([A-ZÄÖÜ]?[a-zäöüß]{3,})$")
+
+
+def place_name(word: str, lex) -> str:
+    """`word` (or its genitive) as a place name no lexicon entity holds: a Wiktionary toponym that is no
+    German word ("Donau", "Gaza", not "Regen") or a compass point before a state or toponym ("Ostukraine",
+    "Westösterreichs"); "" for anything else."""
+    for form in (word, word[:-1] if word.endswith("s") else ""):
+        if not form or form in lex.first_names or lexicon_token(form, lex):
+            continue
+        match = COMPASS_PLACE.match(form)
+        rest = match.group(1).capitalize() if match else ""
+        if rest and fold(rest) not in COMPASS_NOUNS and (fold(rest) in lex.states or rest in lex.toponyms):
+            return form
+        if form in lex.toponyms and form.lower() not in word_forms() and form.lower() not in lemmas() and \
+                form not in noun_forms() and not is_common_word(form):
+            return form
+    return ""
+
+
+def place_compounds(doc, lex, taken, add):
+    """Places the NER missed inside single words: a compass point before a state ("in der Ostukraine"),
+    a hyphen compound opening with a place name ("Südamerika-Reise": Südamerika) and a named facility
+    ("Tiananmen-Platz", "Maria-Theresien-Platzes"; facility_nouns.txt)."""
+    for token in doc:
+        text = token.text
+        if token.i in taken or not text[:1].isupper() or not text.isalpha() and "-" not in text[1:-1]:
+            continue
+        if "-" not in text[1:-1]:
+            if COMPASS_PLACE.match(text.removesuffix("s")) and place_name(text, lex) and token.pos_ in ("PROPN", "NOUN", "X"):
+                add(token.i, token.i, "LOCATION", place_name(text, lex), "name")
+            continue
+        parts = text.split("-")
+        last = fold(parts[-1])
+        facility = next((f for f in lex.facility_nouns if last in (f, f + "s", f + "es")), None)
+        if facility and all(p[:1].isupper() for p in parts) and \
+                (not is_noun_word(parts[0]) or parts[0] in lex.first_names or place_name(parts[0], lex)):
+            add(token.i, token.i, "LOCATION", text[:len(text) - len(last) + len(facility)], "name")
+        elif place_name(parts[0], lex) == parts[0] and len(parts[0]) > 3:
+            add(token.i, token.i, "LOCATION", parts[0], "name", start=token.idx, end=token.idx + len(parts[0]))
 
 
 def known_names(doc, lex, taken, mentions, add, persons=()):

@@ -440,3 +440,15 @@ def test_an_organisation_in_the_genitive_after_a_fuer_complement_is_an_organisat
     doc = doc_of("Sie/PRON lehrt/VERB am/ADP Institut/NOUN für/ADP Alte/ADJ Geschichte/NOUN der/DET "
                  "Universität/NOUN Graz/PROPN ./PUNCT", ents=[(8, 10, "ORG")])
     assert {s for s, t, _ in found(doc) if t == "ORG"} == {"Institut für Alte Geschichte", "Universität Graz"}
+
+
+def test_a_compass_point_before_a_state_a_place_opening_a_compound_and_a_named_facility_are_places():
+    doc = doc_of("In/ADP der/DET Westslowakei/PROPN ,/PUNCT nach/ADP der/DET Donau-Fahrt/NOUN und/CCONJ am/ADP "
+                 "Wenzel-Platzes/NOUN ./PUNCT")
+    assert {(s, k) for s, t, k in found(doc) if t == "LOCATION"} == {
+        ("Westslowakei", "Westslowakei"), ("Donau", "Donau"), ("Wenzel-Platzes", "Wenzel-Platz")}
+
+
+def test_compass_nouns_ordinary_words_before_a_hyphen_and_common_first_parts_of_facilities_are_no_places():
+    doc = doc_of("Im/ADP Nordosten/NOUN begann/VERB die/DET Steuer-Reform/NOUN an/ADP der/DET Polizei-Kaserne/NOUN ./PUNCT")
+    assert found(doc) == set()

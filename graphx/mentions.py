@@ -1167,6 +1167,18 @@ def name_tails(names) -> set:
     return tails
 
 
+def given_names_before(doc, m, persons, lex) -> bool:
+    """Is a span the NER took for an organisation or place a person's full name: one or two given names
+    before a surname the article names alone as a person ("Dmytro Firtasch" beside "Firtasch")?"""
+    if m.last - m.first not in (1, 2):
+        return False
+    last = doc[m.last].text
+    return (last in persons or last.endswith("s") and last[:-1] in persons) and \
+        all(is_given_name(t, lex, own=True) or unknown_given_name(t, lex) or t.pos_ == "PROPN" and
+            not lex.org_head(t.text) and not lexicon_token(t, lex) and not is_word(t.text)
+            for t in doc[m.first:m.last])
+
+
 def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
     """Second pass with the person and organisation names of the whole article: a lone "Putins" the
     NER missed or took for a place becomes a person mention; "HDP-Chef" names the HDP when the
@@ -1192,7 +1204,8 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
                                   tail.i, tail.i))
             continue
         if m.kind == "name" and m.type in ("LOCATION", "ORG") and (m.first == m.last and m.surface in parts or
-                                                                 m.first < m.last and fold(m.surface) in tails):
+                                                                 m.first < m.last and fold(m.surface) in tails or
+                                                                 given_names_before(doc, m, persons, lex)):
             from dataclasses import replace
             m = replace(m, type="PERSON", key=m.surface)
         result.append(m)

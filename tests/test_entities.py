@@ -452,3 +452,13 @@ def test_a_compass_point_before_a_state_a_place_opening_a_compound_and_a_named_f
 def test_compass_nouns_ordinary_words_before_a_hyphen_and_common_first_parts_of_facilities_are_no_places():
     doc = doc_of("Im/ADP Nordosten/NOUN begann/VERB die/DET Steuer-Reform/NOUN an/ADP der/DET Polizei-Kaserne/NOUN ./PUNCT")
     assert found(doc) == set()
+
+
+def test_a_full_name_the_ner_took_for_an_organisation_is_the_person_the_article_names_by_surname():
+    from graphx.mentions import add_article_names
+    doc = doc_of("Dmytrij/PROPN Werasch/PROPN klagt/VERB ,/PUNCT sagte/VERB Werasch/PROPN ./PUNCT",
+                 ents=[(0, 2, "ORG"), (5, 6, "PER")])
+    mentions = find_mentions(doc)
+    persons = sorted({m.key for m in mentions if m.type == "PERSON"})
+    assert {(m.surface, m.type) for m in add_article_names(doc, mentions, persons)} == {
+        ("Dmytrij Werasch", "PERSON"), ("Werasch", "PERSON")}

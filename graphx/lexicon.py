@@ -73,6 +73,7 @@ class Lexicon:
     states: dict = field(default_factory=dict)        # folded form -> canonical state
     state_names: set = field(default_factory=set)     # canonical state names
     adjectives: dict = field(default_factory=dict)    # folded inflected adjective -> state
+    region_adjectives: dict = field(default_factory=dict)  # "niederösterreichischen" -> Niederösterreich
     demonyms: dict = field(default_factory=dict)      # folded inflected inhabitant noun -> state
     metonyms: dict = field(default_factory=dict)      # folded form -> (state, kind)
     orgs: dict = field(default_factory=dict)          # folded form -> canonical org
@@ -337,6 +338,9 @@ def load() -> Lexicon:
                      demonym + "en"}
             for form in forms:
                 lex.demonyms[fold(form)] = state
+    for stem, region in rows("region_adjectives.tsv"):
+        for form in inflect(stem, ADJ_ENDINGS):
+            lex.region_adjectives[form] = region
     lex.org_metonyms = {fold(form): org for form, org in rows("org_metonyms.tsv")}
     for form, state, kind in rows("metonyms.tsv"):
         lex.metonyms[fold(form)] = (state, kind)

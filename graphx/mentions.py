@@ -650,6 +650,11 @@ def gazetteer(doc, lex, taken, add):
                 continue
             text = "".join(word + space for word, space in words[i:i + length - 1]) + words[i + length - 1][0]
             key = fold(text)
+            if length == 1 and text in lex.region_adjectives:
+                body = region_body(doc, i, lex, taken)
+                classified = ("ORG", body, "name") if body else ("LOCATION", lex.region_adjectives[text], "adj")
+                match = (2 if body else 1, classified)
+                break
             if length == 1 and not (text[:1].isupper() or key in lex.adjectives or key in lex.orgs):
                 break
             if key in lex.metonyms or key in lex.states or lex.org_of(text) or key in lex.demonyms:
@@ -672,6 +677,23 @@ def gazetteer(doc, lex, taken, add):
             i += length
         else:
             i += 1
+
+
+def region_body(doc, i, lex, taken) -> str:
+    """The name of a region's state body opened by its adjective at token `i` ("die bayerische
+    Landesregierung" -> "Bayerische Landesregierung", "im steirischen Landtag" -> "Steirischer Landtag"),
+    or ""."""
+    if i + 1 >= len(doc) or i + 1 in taken:
+        return ""
+    noun = doc[i + 1].text
+    base = org_head_word(noun, lex)
+    if not noun[:1].isupper() or not (lex.is_state_body(base) or lex.org_head(base) in ("head", "alone")):
+        return ""
+    genus = next((g for head, g in lex.org_genus.items() if fold(base).endswith(head)), None) or \
+        ("f" if base.endswith(("ung", "ei", "schaft", "ion", "tät", "kammer")) else "m")
+    word = doc[i].text
+    stem = next((word[:len(word) - len(e)] for e in ("en", "em", "er", "es", "e") if word.endswith(e)), word)
+    return stem[:1].upper() + stem[1:] + NOMINATIVE[genus] + " " + base
 
 
 MAX_NAME_TOKENS = 4

@@ -462,3 +462,10 @@ def test_a_full_name_the_ner_took_for_an_organisation_is_the_person_the_article_
     persons = sorted({m.key for m in mentions if m.type == "PERSON"})
     assert {(m.surface, m.type) for m in add_article_names(doc, mentions, persons)} == {
         ("Dmytrij Werasch", "PERSON"), ("Werasch", "PERSON")}
+
+
+def test_a_regions_adjective_names_the_region_and_before_a_state_body_opens_the_bodys_name():
+    doc = doc_of("Die/DET steirische/ADJ SPÖ/PROPN klagt/VERB gegen/ADP die/DET hessische/ADJ Landesregierung/NOUN ./PUNCT",
+                 ents=[(2, 3, "ORG")])
+    assert {(s, t, k) for s, t, k in found(doc) if t != "ORG" or " " in k} == {
+        ("steirische", "LOCATION", "Steiermark"), ("hessische Landesregierung", "ORG", "Hessische Landesregierung")}

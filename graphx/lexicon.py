@@ -92,6 +92,7 @@ class Lexicon:
     states: dict = field(default_factory=dict)        # folded form -> canonical state
     state_names: set = field(default_factory=set)     # canonical state names
     adjectives: dict = field(default_factory=dict)    # folded inflected adjective -> state
+    region_adjectives: dict = field(default_factory=dict)  # "niederösterreichischen" -> Niederösterreich
     demonyms: dict = field(default_factory=dict)      # folded inflected inhabitant noun -> state
     metonyms: dict = field(default_factory=dict)      # folded form -> (state, kind)
     orgs: dict = field(default_factory=dict)          # folded form -> canonical org
@@ -126,6 +127,8 @@ class Lexicon:
     org_genus: dict = field(default_factory=dict)     # folded head -> m, f or n
     not_org_compounds: set = field(default_factory=set)  # folded compounds that name no organisation
     descriptors: set = field(default_factory=set)     # folded descriptor nouns ("enklave"), see rows()
+    org_nouns: tuple = ()                             # nouns introducing an organisation's name ("Zeitung")
+    facility_nouns: tuple = ()                        # "platz" in "Tiananmen-Platz" (facility_nouns.txt)
     actor_nouns: tuple = ()                           # people and groups acting for a state
     first_names: frozenset = frozenset()              # given names (from the NER training corpora)
     place_nouns: tuple = ()                           # nouns introducing a place name ("Region")
@@ -246,6 +249,13 @@ class Lexicon:
                     return hit[0]
         return None
 
+    def introduces_org(self, word: str) -> bool:
+        """A noun after which a name is an organisation's ("Zeitung", "Erdölkonzerns", "Gruppe")."""
+        key = fold(word)
+        bases = [key] + [key[:-len(e)] for e in ("s", "es", "n", "en") if key.endswith(e)]
+        return any(base == noun or (base.endswith(noun) and len(base) >= len(noun) + 2)
+                   for base in bases for noun in self.org_nouns)
+
     @per_word
     def is_descriptor(self, word: str) -> bool:
         """A noun that describes the name after it ("Enklave", "Bundesstaates", "Schwarzmeerort")."""
@@ -358,10 +368,15 @@ def load() -> Lexicon:
                      demonym + "en"}
             for form in forms:
                 lex.demonyms[fold(form)] = state
+    for stem, region in rows("region_adjectives.tsv"):
+        for form in inflect(stem, ADJ_ENDINGS):
+            lex.region_adjectives[form] = region
     lex.org_metonyms = {fold(form): org for form, org in rows("org_metonyms.tsv")}
     for form, state, kind in rows("metonyms.tsv"):
         lex.metonyms[fold(form)] = (state, kind)
         lex.metonyms.setdefault(fold(form + "s"), (state, kind))
+        if form[-1] not in "aeiousßxz" and " " not in form:
+            lex.metonyms.setdefault(fold(form + "es"), (state, kind))     # "des Bundeskanzleramtes"
     listed = set()                                   # keys of forms written in the file (not derived)
     for row in rows("organizations.tsv"):
         canonical, forms = row[0], row[1].split("|")
@@ -419,6 +434,8 @@ def load() -> Lexicon:
         for genus in flags & {"m", "f", "n"}:
             lex.org_genus[fold(row[0])] = genus
     lex.descriptors = {fold(row[0]) for row in rows("descriptor_nouns.txt")}
+    lex.org_nouns = tuple(fold(row[0]) for row in rows("org_nouns.txt"))
+    lex.facility_nouns = tuple(fold(row[0]) for row in rows("facility_nouns.txt"))
     lex.company_forms = frozenset(row[0] for row in rows("company_forms.txt"))
     lex.adverbs = {row[0] for row in rows("adverbs.txt")}
     lex.toponyms = frozenset(row[0] for row in rows("toponyms.txt"))

@@ -180,6 +180,7 @@ def clean_span(span, lex):
         others = [t for t in tokens if t not in known]
         genitive = known and known[0].text.endswith("s") and lexicon_token(known[0].text[:-1], lex)
         if len(known) == 1 and (genitive or known[0] == tokens[-1]) and fold(span.text) not in lex.orgs and \
+                not (span.label_ == "ORG" and not genitive and any(lex.org_head(t.text) for t in others)) and \
                 all((t.pos_ == "NOUN" and (genitive or is_noun_word(t.text))) or
                     lex.title_relation(t.text) for t in others):     # but "Walan ICC" is a firm's name
             return span.doc[known[0].i: known[0].i + 1]
@@ -608,8 +609,10 @@ def find_mentions(doc, lex=None) -> list:
         if kind == "name" and etype == "PERSON" and span.start > 0 and lex.is_place_noun(doc[span.start - 1].text) \
                 and doc[span.start - 1].text[:1].isupper() and not lex.title_relation(doc[span.start - 1].text):
             etype = "LOCATION"        # "in der Provinz Sirnak" tagged PER: a place noun names a place
-        if kind == "name" and len(span) == 1 and "-" in text and compound_prefix(text, lex):
-            continue  # "Nato-Sprecherin" as an ORG: the compound pass below names NATO instead
+        if kind == "name" and len(span) == 1 and "-" in text and (compound_prefix(text, lex) or (
+                place_name(text.split("-")[0], lex) and text.split("-")[-1] in noun_forms() and
+                not lex.org_head(text) and not any(fold(text.split("-")[-1]).startswith(f) for f in lex.facility_nouns))):
+            continue  # "Nato-Sprecherin" as an ORG, "Europa-Wahl": the compound passes below name NATO, Europa
         typed = ""
         if kind == "name":
             named = name_type(doc, span, etype, lex, ent.start)
@@ -622,10 +625,12 @@ def find_mentions(doc, lex=None) -> list:
 
     bracketed_acronyms(doc, mentions)
     gazetteer(doc, lex, taken, add)
+    introduced_organisations(doc, lex, taken, add)
     titled_persons(doc, lex, taken, add)
     named_persons(doc, lex, taken, add)
     named_places(doc, lex, taken, add)
     compounds(doc, lex, taken, mentions, add)
+    place_compounds(doc, lex, taken, add)
     known_names(doc, lex, taken, mentions, add)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
@@ -719,6 +724,11 @@ def gazetteer(doc, lex, taken, add):
         for length in range(len(texts), 0, -1):
             text = texts[length - 1]
             key = fold(text)
+            if length == 1 and text in lex.region_adjectives:
+                body = region_body(doc, i, lex, taken)
+                classified = ("ORG", body, "name") if body else ("LOCATION", lex.region_adjectives[text], "adj")
+                match = (2 if body else 1, classified)
+                break
             if length == 1 and not (text[:1].isupper() or key in lex.adjectives or key in lex.orgs):
                 break
             if key in lex.metonyms or key in lex.states or lex.org_of(text) or key in lex.demonyms:
@@ -743,7 +753,63 @@ def gazetteer(doc, lex, taken, add):
             i += 1
 
 
+def region_body(doc, i, lex, taken) -> str:
+    """The name of a region's state body opened by its adjective at token `i` ("die bayerische
+    Landesregierung" -> "Bayerische Landesregierung", "im steirischen Landtag" -> "Steirischer Landtag"),
+    or ""."""
+    if i + 1 >= len(doc) or i + 1 in taken:
+        return ""
+    noun = doc[i + 1].text
+    base = org_head_word(noun, lex)
+    if not noun[:1].isupper() or not (lex.is_state_body(base) or lex.org_head(base) in ("head", "alone")):
+        return ""
+    genus = next((g for head, g in lex.org_genus.items() if fold(base).endswith(head)), None) or \
+        ("f" if base.endswith(("ung", "ei", "schaft", "ion", "tät", "kammer")) else "m")
+    word = doc[i].text
+    stem = next((word[:len(word) - len(e)] for e in ("en", "em", "er", "es", "e") if word.endswith(e)), word)
+    return stem[:1].upper() + stem[1:] + NOMINATIVE[genus] + " " + base
+
+
 MAX_NAME_TOKENS = 4
+NAME_ARTICLES = {"Die", "Der", "Das", "La", "Le", "Les", "L", "El", "Il", "The", "Het", "De", "To", "O"}
+
+
+def introduced_organisations(doc, lex, taken, add):
+    """The name after a noun that introduces an organisation (org_nouns.txt) where the NER missed it:
+    "die Zeitung Danas", "der Glücksspielkonzern Novomatic", "die Gruppe Ansar Dine", "die Zeitung To
+    Vima". Its words are no ordinary German words ("das Unternehmen Montag") unless a capitalised
+    article opens the name ("die Zeitung Die Welt")."""
+    n = len(doc)
+    for token in doc:
+        first = token.i + 1
+        if first >= n or first in taken or token.pos_ not in ("NOUN", "PROPN") or not token.text[:1].isupper() or \
+                not lex.introduces_org(token.text):
+            continue
+        start = first + 1 if doc[first].text in NAME_ARTICLES and not doc[first].is_sent_start else first
+        end = start
+        while end < n and end - start < MAX_NAME_TOKENS and end not in taken and \
+                introduced_name_part(doc[end], lex, start < end, start > first):
+            end += 1
+        if end == start:
+            continue
+        k = end + 1 if end < n and doc[end].lower_ in ("gegen", "für") else end
+        k += k < n and k > end and doc[k].lower_ in COMPLEMENT_DETS
+        if n > k > end and doc[k].text[:1].isupper() and k not in taken and \
+                (doc[k].pos_ == "PROPN" or doc[end].lower_ == "gegen" and doc[k].pos_ == "NOUN"):
+            end = k + 1                        # "die Bewegung Block gegen den Islam"
+        add(first, end - 1, "ORG", doc[first:end].text, "name")
+
+
+def introduced_name_part(token, lex, inside: bool, article: bool) -> bool:
+    """A word of an organisation's name after an introducing noun: capitalised, no sentence start, no
+    role, place noun or lexicon name, and no German word unless a proper noun inside the name or any
+    noun after a capitalised article ("Die Welt")."""
+    text = token.text
+    if len(text) < 2 or not text[:1].isupper() or token.is_sent_start or not re.match(r"^[\w&.-]+$", text) or \
+            text.endswith(".") or lex.title_relation(text) or lexicon_token(token, lex) or \
+            lex.introduces_org(text) or lex.is_place_noun(text) or fold(text) in lex.not_names:
+        return False
+    return not is_word(text) or (inside and token.pos_ in ("PROPN", "X")) or (article and token.pos_ in ("NOUN", "PROPN"))
 GERMAN_LINKERS = {"für", "der", "des", "und", "zur", "zum"}
 
 
@@ -769,7 +835,7 @@ def organisation_spans(doc, lex, ents=()) -> list:
             continue
         first = i
         english = i + 1 < n and doc[i + 1].lower_ in ENGLISH_LINKERS     # "Korea Institute for ..."
-        while first > 0 and i - first < 3 and is_org_modifier(doc[first - 1], lex, english):
+        while first > 0 and i - first < 3 and is_org_modifier(doc[first - 1], lex, english, head.text):
             first -= 1
         if first >= 2 and doc[first - 1].lower_ == "und" and doc[first - 2].text.endswith("-") and \
                 doc[first - 2].text[:1].isupper():
@@ -791,7 +857,8 @@ def organisation_spans(doc, lex, ents=()) -> list:
                 (kind == "head" and org_head_word(head.text, lex) in lex.org_fuer_heads) or
                 (kind == "compound" and fold(org_head_word(head.text, lex)).endswith(lex.org_fuer_compounds))):
             k, end = j + 1, None         # "Ministerium für ...", "Forschungsinstitut für ..."
-            while k < n and k - j <= 6 and (doc[k].lower_ in COMPLEMENT_DETS or
+            while k < n and k - j <= 6 and not (k > j + 1 and doc[k].lower_ in COMPLEMENT_DETS and k + 1 < n and
+                                                 lex.org_head(doc[k + 1].text)) and (doc[k].lower_ in COMPLEMENT_DETS or
                                             (doc[k].lower_ == "und" and not (k + 1 < n and doc[k + 1].pos_ == "DET")) or
                                             (doc[k].pos_ == "ADJ" and doc[k].text.isalpha()) or
                                             (doc[k].text[:1].isupper() and doc[k].pos_ in ("NOUN", "PROPN", "X"))):
@@ -838,7 +905,7 @@ def is_name_genitive(token, lex) -> bool:
         not text.endswith(("es", "ss"))
 
 
-def is_org_modifier(token, lex, english=False) -> bool:
+def is_org_modifier(token, lex, english=False, head="") -> bool:
     """A capitalised word in front of an organisation head that belongs to its name ("Nationale",
     "Amadeu Antonio"), not an article, role noun or state."""
     text = token.text
@@ -847,6 +914,8 @@ def is_org_modifier(token, lex, english=False) -> bool:
         return False                              # a person's genitive: "Abiys Partei"
     lexical = lexicon_token(token, lex)
     known = lexical and not (fold(text) in lex.orgs or lex.states.get(fold(text)) == text)
+    if text[:1].isupper() and not opens and (fold(text) in lex.adjectives or is_place_adjective(text, lex)):
+        return not lex.introduces_org(head)       # "Grazer Staatsanwaltschaft", not "der Wolfsburger Konzern"
     return text[:1].isupper() and (token.pos_ in ("ADJ", "PROPN") or lexical or (english and token.pos_ == "NOUN")) \
         and not token.is_punct and \
         text.lower() not in COMPLEMENT_DETS and not lex.title_relation(text) and not known \
@@ -855,6 +924,13 @@ def is_org_modifier(token, lex, english=False) -> bool:
 
 
 NOMINATIVE = {"m": "er", "f": "e", "n": "es"}
+
+
+def is_place_adjective(text: str, lex) -> bool:
+    """A place's adjective in -er ("Grazer", "Brüsseler", "Moskauer"): a place name Wiktionary or the
+    metonyms know, followed by -er."""
+    stem = text[:-2]
+    return text.endswith("er") and len(stem) > 2 and (stem in lex.toponyms or fold(stem) in lex.metonyms)
 
 
 SEAT_BODIES = ("ministerium", "außenamt", "kanzleramt")
@@ -895,7 +971,7 @@ def org_key(span, lex) -> str:
             break
     for k, token in enumerate(tokens):
         text = token.text
-        if genus and token.pos_ == "ADJ" and text[:1].isupper() and k + 1 < len(tokens) and \
+        if genus and (token.pos_ == "ADJ" or fold(text) in lex.adjectives) and text[:1].isupper() and k + 1 < len(tokens) and \
                 (tokens[k + 1].pos_ == "ADJ" or lex.org_head(tokens[k + 1].text)) and \
                 not (text.endswith("er") and text.lower() not in word_forms()):
             # a declinable adjective; place adjectives in -er ("Wiener", "Hamburger") never change
@@ -1264,6 +1340,49 @@ def compounds(doc, lex, taken, mentions, add):
         add(token.i, token.i, etype, key, "compound", start=token.idx, end=token.idx + len(prefix))
 
 
+COMPASS_NOUNS = {"osten", "westen", "norden", "süden", "ens"}     # "Nordosten", "Südostens"
+COMPASS_PLACE = re.compile(r"^(?:Nord|Süd|Ost|West|Zentral|Mittel)(?:ost|west)?([A-ZÄÖÜ]?[a-zäöüß]{3,})$")
+
+
+def place_name(word: str, lex) -> str:
+    """`word` (or its genitive) as a place name no lexicon entity holds: a Wiktionary toponym that is no
+    German word ("Donau", "Gaza", not "Regen") or a compass point before a state or toponym ("Ostukraine",
+    "Westösterreichs"); "" for anything else."""
+    for form in (word, word[:-1] if word.endswith("s") else ""):
+        if not form or form in lex.first_names or lexicon_token(form, lex):
+            continue
+        match = COMPASS_PLACE.match(form)
+        rest = match.group(1).capitalize() if match else ""
+        if rest and fold(rest) not in COMPASS_NOUNS and (fold(rest) in lex.states or rest in lex.toponyms):
+            return form
+        if form in lex.toponyms and form.lower() not in word_forms() and form.lower() not in lemmas() and \
+                form not in noun_forms() and not is_common_word(form):
+            return form
+    return ""
+
+
+def place_compounds(doc, lex, taken, add):
+    """Places the NER missed inside single words: a compass point before a state ("in der Ostukraine"),
+    a hyphen compound opening with a place name ("Südamerika-Reise": Südamerika) and a named facility
+    ("Tiananmen-Platz", "Maria-Theresien-Platzes"; facility_nouns.txt)."""
+    for token in doc:
+        text = token.text
+        if token.i in taken or not text[:1].isupper() or not text.isalpha() and "-" not in text[1:-1]:
+            continue
+        if "-" not in text[1:-1]:
+            if COMPASS_PLACE.match(text.removesuffix("s")) and place_name(text, lex) and token.pos_ in ("PROPN", "NOUN", "X"):
+                add(token.i, token.i, "LOCATION", place_name(text, lex), "name")
+            continue
+        parts = text.split("-")
+        last = fold(parts[-1])
+        facility = next((f for f in lex.facility_nouns if last in (f, f + "s", f + "es")), None)
+        if facility and all(p[:1].isupper() for p in parts) and \
+                (not is_noun_word(parts[0]) or parts[0] in lex.first_names or place_name(parts[0], lex)):
+            add(token.i, token.i, "LOCATION", text[:len(text) - len(last) + len(facility)], "name")
+        elif place_name(parts[0], lex) == parts[0] and len(parts[0]) > 3:
+            add(token.i, token.i, "LOCATION", parts[0], "name", start=token.idx, end=token.idx + len(parts[0]))
+
+
 def known_names(doc, lex, taken, mentions, add, persons=()):
     """Parts of person names found elsewhere in the text that the NER missed here ("Putins")."""
     parts = person_parts([m.key for m in mentions if m.type == "PERSON"] + list(persons))
@@ -1312,6 +1431,18 @@ def name_tails(names) -> set:
     return tails
 
 
+def given_names_before(doc, m, persons, lex) -> bool:
+    """Is a span the NER took for an organisation or place a person's full name: one or two given names
+    before a surname the article names alone as a person ("Dmytro Firtasch" beside "Firtasch")?"""
+    if m.last - m.first not in (1, 2):
+        return False
+    last = doc[m.last].text
+    return (last in persons or last.endswith("s") and last[:-1] in persons) and \
+        all(is_given_name(t, lex, own=True) or unknown_given_name(t, lex) or t.pos_ == "PROPN" and
+            not lex.org_head(t.text) and not lexicon_token(t, lex) and not is_word(t.text)
+            for t in doc[m.first:m.last])
+
+
 def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
     """Second pass with the person and organisation names of the whole article: a lone "Putins" the
     NER missed or took for a place becomes a person mention; "HDP-Chef" names the HDP when the
@@ -1337,7 +1468,8 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
                                   tail.i, tail.i))
             continue
         if m.kind == "name" and m.type in ("LOCATION", "ORG") and not m.typed and (m.first == m.last and m.surface in parts or
-                                                                 m.first < m.last and fold(m.surface) in tails):
+                                                                 m.first < m.last and fold(m.surface) in tails or
+                                                                 given_names_before(doc, m, persons, lex)):
             from dataclasses import replace
             m = replace(m, type="PERSON", key=m.surface)
         result.append(m)
@@ -1420,6 +1552,7 @@ def article_compounds(doc, taken, result, orgs, persons=None) -> None:
 
 
 LINKERS = {"for", "of", "and", "on", "the", "de", "du", "des", "la", "&"}
+FOREIGN_ARTICLES = {"La", "Le", "Les", "El", "Il", "The", "Het", "Los", "Las"}
 
 
 def joined_entities(doc, lex=None):
@@ -1431,6 +1564,9 @@ def joined_entities(doc, lex=None):
     while i < len(ents):
         ent = ents[i]
         end, label = ent.end, ent.label_
+        if label in ("ORG", "MISC") and ent.start > 0 and doc[ent.start - 1].text in FOREIGN_ARTICLES and \
+                not doc[ent.start - 1].ent_type_ and not doc[ent.start - 1].is_sent_start:
+            ent = Span(doc, ent.start - 1, end, label=label)      # "La" + "Dernière Heure", "The" + "Guardian"
         while label in ("ORG", "MISC"):
             j = end
             linkers = LINKERS | (GERMAN_LINKERS if lex is not None and doc[end - 1].text in lex.org_heads else set())

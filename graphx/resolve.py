@@ -361,10 +361,11 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
     aliases = aliases or AliasTable()
     if aliases.keep_apart:
         results = [keep_apart_inside(result, aliases) for result in results]
-    stats = defaultdict(lambda: {"types": Counter(), "mentions": 0, "aliases": set()})
-    for result in results:
+    stats = defaultdict(lambda: {"types": Counter(), "mentions": 0, "aliases": set(), "articles": set()})
+    for number, result in enumerate(results):
         for entity in result["entities"]:
             s = stats[entity["name"]]
+            s["articles"].add(number)
             s["types"][entity["type"]] += entity.get("mentions", 1)
             s["mentions"] += entity.get("mentions", 1)
             s["aliases"].update(entity.get("aliases", ()))
@@ -444,6 +445,9 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
             known, known_short = lex.org_of(name), lex.org_of(initials(name))
             if known and known_short and known != known_short:
                 continue      # "Internationaler Strafgerichtshof" is not "IS": the lexicon knows both
+            if len(initials(name)) < 3 and not known and \
+                    not stats[name]["articles"] & stats[short[initials(name)]]["articles"]:
+                continue      # two letters: "Tiroler Verein" is "TV" only where one article names both
             union(short[initials(name)], name)
 
     clusters = defaultdict(list)

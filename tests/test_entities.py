@@ -403,3 +403,69 @@ def test_a_seat_as_the_subject_of_a_verb_names_the_organisation_and_stays_a_plac
     city = make_doc([("Brüssel", "Brüssel", "PROPN", "nsubj", 3), ("ist", "sein", "AUX", "cop", 3),
                      ("eine", "ein", "DET", "det", 3), ("Stadt", "Stadt", "NOUN", "ROOT", 3)], ents=[(0, 1, "LOC")])
     assert ("Brüssel", "LOCATION", "Brüssel") in found(city)
+
+
+def test_the_name_after_a_noun_introducing_an_organisation_is_one_unless_it_is_a_german_word():
+    doc = doc_of("Laut/ADP der/DET Zeitung/NOUN Borisa/PROPN hat/AUX der/DET Ölkonzern/NOUN Petrovia/PROPN "
+                 "Gewinne/NOUN ./PUNCT")
+    assert {(s, t) for s, t, _ in found(doc)} == {("Borisa", "ORG"), ("Petrovia", "ORG")}
+    doc = doc_of("Das/DET teilte/VERB das/DET Unternehmen/NOUN Montag/PROPN mit/ADP ,/PUNCT die/DET "
+                 "Altersgruppe/NOUN Senioren/NOUN wuchs/VERB ./PUNCT")
+    assert found(doc) == set()
+
+
+def test_an_introduced_name_may_open_with_a_capitalised_article_and_end_in_a_gegen_complement():
+    doc = doc_of("Wie/SCONJ die/DET Zeitung/NOUN Die/DET Woche/NOUN und/CCONJ die/DET Bewegung/NOUN "
+                 "Wendor/PROPN gegen/ADP den/DET Krieg/NOUN berichten/VERB ./PUNCT")
+    assert {s for s, t, _ in found(doc) if t == "ORG"} == {"Die Woche", "Wendor gegen den Krieg"}
+
+
+def test_a_foreign_article_before_an_organisation_the_ner_tagged_is_part_of_its_name():
+    doc = doc_of("Das/PRON meldete/VERB gestern/ADV La/PROPN Voce/PROPN Nuova/PROPN ./PUNCT", ents=[(4, 6, "ORG")])
+    assert ("La Voce Nuova", "ORG", "La Voce Nuova") in found(doc)
+
+
+def test_a_head_word_before_a_place_keeps_the_organisation_and_a_place_adjective_opens_one():
+    doc = doc_of("Die/DET Universität/NOUN Graz/PROPN und/CCONJ die/DET Linzer/NOUN Staatsanwaltschaft/NOUN "
+                 "ermitteln/VERB ./PUNCT", ents=[(1, 3, "ORG")])
+    assert {s for s, t, _ in found(doc) if t == "ORG"} == {"Universität Graz", "Linzer Staatsanwaltschaft"}
+
+
+def test_a_capitalised_state_adjective_tagged_as_a_noun_opens_a_museum_or_library_name_in_the_nominative():
+    doc = doc_of("Er/PRON arbeitet/VERB in/ADP der/DET Ungarischen/NOUN Nationalbibliothek/PROPN ./PUNCT")
+    assert ("Ungarischen Nationalbibliothek", "ORG", "Ungarische Nationalbibliothek") in found(doc)
+
+
+def test_an_organisation_in_the_genitive_after_a_fuer_complement_is_an_organisation_of_its_own():
+    doc = doc_of("Sie/PRON lehrt/VERB am/ADP Institut/NOUN für/ADP Alte/ADJ Geschichte/NOUN der/DET "
+                 "Universität/NOUN Graz/PROPN ./PUNCT", ents=[(8, 10, "ORG")])
+    assert {s for s, t, _ in found(doc) if t == "ORG"} == {"Institut für Alte Geschichte", "Universität Graz"}
+
+
+def test_a_compass_point_before_a_state_a_place_opening_a_compound_and_a_named_facility_are_places():
+    doc = doc_of("In/ADP der/DET Westslowakei/PROPN ,/PUNCT nach/ADP der/DET Donau-Fahrt/NOUN und/CCONJ am/ADP "
+                 "Wenzel-Platzes/NOUN ./PUNCT")
+    assert {(s, k) for s, t, k in found(doc) if t == "LOCATION"} == {
+        ("Westslowakei", "Westslowakei"), ("Donau", "Donau"), ("Wenzel-Platzes", "Wenzel-Platz")}
+
+
+def test_compass_nouns_ordinary_words_before_a_hyphen_and_common_first_parts_of_facilities_are_no_places():
+    doc = doc_of("Im/ADP Nordosten/NOUN begann/VERB die/DET Steuer-Reform/NOUN an/ADP der/DET Polizei-Kaserne/NOUN ./PUNCT")
+    assert found(doc) == set()
+
+
+def test_a_full_name_the_ner_took_for_an_organisation_is_the_person_the_article_names_by_surname():
+    from graphx.mentions import add_article_names
+    doc = doc_of("Dmytrij/PROPN Werasch/PROPN klagt/VERB ,/PUNCT sagte/VERB Werasch/PROPN ./PUNCT",
+                 ents=[(0, 2, "ORG"), (5, 6, "PER")])
+    mentions = find_mentions(doc)
+    persons = sorted({m.key for m in mentions if m.type == "PERSON"})
+    assert {(m.surface, m.type) for m in add_article_names(doc, mentions, persons)} == {
+        ("Dmytrij Werasch", "PERSON"), ("Werasch", "PERSON")}
+
+
+def test_a_regions_adjective_names_the_region_and_before_a_state_body_opens_the_bodys_name():
+    doc = doc_of("Die/DET steirische/ADJ SPÖ/PROPN klagt/VERB gegen/ADP die/DET hessische/ADJ Landesregierung/NOUN ./PUNCT",
+                 ents=[(2, 3, "ORG")])
+    assert {(s, t, k) for s, t, k in found(doc) if t != "ORG" or " " in k} == {
+        ("steirische", "LOCATION", "Steiermark"), ("hessische Landesregierung", "ORG", "Hessische Landesregierung")}

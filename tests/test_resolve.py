@@ -112,6 +112,12 @@ def test_acronym_merges_with_its_long_form_across_articles():
     merged = merge_across_articles(results)
     assert {e["name"] for r in merged for e in r["entities"]} == {"Internationaler Strafgerichtshof", "IS"}
 
+    # two letters are a long form's acronym only where one article names both
+    apart = [result("a.txt", [("Tiroler Vereinsbund", "ORG")]), result("b.txt", [("TV", "ORG")])]
+    assert {e["name"] for r in merge_across_articles(apart) for e in r["entities"]} == {"Tiroler Vereinsbund", "TV"}
+    together = apart + [result("c.txt", [("Tiroler Vereinsbund", "ORG"), ("TV", "ORG")])]
+    assert {e["name"] for r in merge_across_articles(together) for e in r["entities"]} == {"TV"}
+
 
 def test_alias_file_forces_merges_splits_and_canonical_names(tmp_path):
     path = tmp_path / "aliases.txt"

@@ -972,6 +972,8 @@ def looks_like_name_part(token, lex) -> bool:
 def compound_prefix(text: str, lex):
     """(prefix text, type, key) when a hyphen compound starts with a known entity."""
     parts = text.split("-")
+    if len(parts) > 2 and parts[0] in ("Ex", "ex"):
+        parts = parts[1:]                  # "Ex-ÖVP-Landesrätin": the party after the "Ex-"
     if len(parts) < 2 or not parts[-1]:
         return None
     for cut in range(len(parts) - 1, 0, -1):
@@ -1023,7 +1025,8 @@ def compounds(doc, lex, taken, mentions, add):
         if hit is None:
             continue
         prefix, etype, key = hit
-        add(token.i, token.i, etype, key, "compound", start=token.idx, end=token.idx + len(prefix))
+        start = token.idx + token.text.find(prefix)
+        add(token.i, token.i, etype, key, "compound", start=start, end=start + len(prefix))
 
 
 def known_names(doc, lex, taken, mentions, add, persons=()):

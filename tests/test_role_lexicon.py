@@ -139,3 +139,10 @@ Unterhändler Vermittler Vertreter Vizepräsident Vorsitzende Wissenschaftler Ö
 Autorin Spielführer Dezernent Dezernentin Sozialdezernent Inspekteur Inspektor Inspektorin Ortsvorsteherin Präfekt
 Vorsteher Frauenrechtlerin
 """
+
+
+def test_a_party_after_ex_in_a_hyphen_compound():
+    from graphx.lexicon import load
+    from graphx.mentions import compound_prefix
+    assert compound_prefix("Ex-ÖVP-Landesrätin", load())[:2] == ("ÖVP", "ORG")
+    assert compound_prefix("Ex-Kanzler", load()) is None

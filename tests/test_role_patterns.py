@@ -237,3 +237,105 @@ def test_a_possessive_determiner_takes_the_organisation_named_before_but_not_a_p
     assert ("Jan Ott", "member_of", "SPD") in relations_of(doc)
     doc = doc_from(rows.format(owner="Merkel"), ents=[(1, 2, "PER"), (5, 7, "PER")])
     assert not any(key[0] == "Jan Ott" and key[1] == "member_of" for key in relations_of(doc))
+
+
+def test_two_coordinated_role_nouns_before_the_name_give_the_first_ones_owner():
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        SPÖ-Chef SPÖ-Chef NOUN nsubj 7 Nom
+        und und CCONJ cc 4
+        frühere früh ADJ amod 4 Nom
+        Sozialminister Sozialminister NOUN conj 1 Nom
+        Jan Jan PROPN appos 1 Nom
+        Ott Ott PROPN flat 5 Nom
+        spricht sprechen VERB ROOT 7
+        . . PUNCT punct 7
+    """, ents=[(5, 7, "PER")])
+    assert ("Jan Ott", "leader_of", "SPÖ") in relations_of(doc)
+
+
+def test_an_article_before_the_second_role_noun_names_a_second_person():
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        SPÖ-Chef SPÖ-Chef NOUN nsubj 7 Nom
+        und und CCONJ cc 4
+        der der DET det 4 Nom
+        Sozialminister Sozialminister NOUN conj 1 Nom
+        Jan Jan PROPN appos 4 Nom
+        Ott Ott PROPN flat 5 Nom
+        sprechen sprechen VERB ROOT 7
+        . . PUNCT punct 7
+    """, ents=[(5, 7, "PER")])
+    assert ("Jan Ott", "leader_of", "SPÖ") not in relations_of(doc)
+
+
+def test_name_and_party_together_in_brackets():
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        Finanzminister Finanzminister NOUN nsubj 8 Nom
+        ( ( PUNCT punct 3
+        Jan Jan PROPN appos 1 Nom
+        Ott Ott PROPN flat 3 Nom
+        , , PUNCT punct 6
+        ÖVP ÖVP PROPN appos 3 Nom
+        ) ) PUNCT punct 3
+        antwortet antworten VERB ROOT 8
+        . . PUNCT punct 8
+    """, ents=[(3, 5, "PER"), (6, 7, "ORG")])
+    assert ("Jan Ott", "member_of", "ÖVP") in relations_of(doc)
+
+
+def test_both_named_people_belong_to_the_party_after_beide():
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Abgeordneten Abgeordnete NOUN nsubj 12 Nom
+        Jan Jan PROPN appos 1 Nom
+        Ott Ott PROPN flat 2 Nom
+        und und CCONJ cc 5
+        Eva Eva PROPN conj 2 Nom
+        Stein Stein PROPN flat 5 Nom
+        ( ( PUNCT punct 9
+        beide beide PRON det 9 Nom
+        SPD SPD PROPN appos 5 Nom
+        ) ) PUNCT punct 9
+        , , PUNCT punct 12
+        sprechen sprechen VERB ROOT 12
+        . . PUNCT punct 12
+    """, ents=[(2, 4, "PER"), (5, 7, "PER"), (9, 10, "ORG")])
+    found = relations_of(doc)
+    assert ("Jan Ott", "member_of", "SPD") in found and ("Eva Stein", "member_of", "SPD") in found
+
+
+def test_a_party_in_brackets_after_two_names_without_beide_is_the_last_ones():
+    doc = doc_from("""
+        Jan Jan PROPN nsubj 8 Nom
+        Ott Ott PROPN flat 0 Nom
+        und und CCONJ cc 3
+        Eva Eva PROPN conj 0 Nom
+        Stein Stein PROPN flat 3 Nom
+        ( ( PUNCT punct 6
+        SPD SPD PROPN appos 3 Nom
+        ) ) PUNCT punct 6
+        sprechen sprechen VERB ROOT 8
+        . . PUNCT punct 8
+    """, ents=[(0, 2, "PER"), (3, 5, "PER"), (6, 7, "ORG")])
+    found = relations_of(doc)
+    assert ("Eva Stein", "member_of", "SPD") in found and ("Jan Ott", "member_of", "SPD") not in found
+
+
+def test_a_compound_opens_with_an_organisation_the_article_names_elsewhere():
+    from graphx.extract import article_result
+    from graphx.reader import Article
+    doc = doc_from("""
+        Verdi Verdi PROPN nsubj 1 Nom
+        streikt streiken VERB ROOT 1
+        . . PUNCT punct 1
+        Verdi-Chef Verdi-Chef NOUN nsubj 6 Nom
+        Jan Jan PROPN appos 3 Nom
+        Ott Ott PROPN flat 4 Nom
+        spricht sprechen VERB ROOT 6
+        . . PUNCT punct 6
+    """, ents=[(0, 1, "ORG"), (4, 6, "PER")])
+    result = article_result(Article(name="t.txt", path=None, text=doc.text), [(0, doc)])
+    edges = {(r["source"], r["relation"], r["target"]) for r in result["relations"]}
+    assert ("Jan Ott", "leader_of", "Verdi") in edges

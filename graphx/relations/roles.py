@@ -33,6 +33,8 @@ DASHES = ("-", "–", "—")
 # "deren Chef X", "die FPÖ und ihr Kandidat X": the owner is the organisation or state named just before
 POSSESSIVES = {"deren", "dessen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "sein", "seine", "seinen",
                "seinem", "seiner", "seines"}
+# "nach Angaben des Sprechers von X, Y": the genitive names the speaker, the apposition is his
+SOURCE_NOUNS = {"angaben", "worten", "ansicht", "einschätzung", "darstellung", "aussage", "aussagen", "auffassung"}
 LEADING_PREFIXES = ("staats", "regierungs", "bundes", "general", "minister", "premier", "partei", "fraktions")
 
 
@@ -60,7 +62,7 @@ class RoleRelations:
                     allowed = self.lex.title_owners.get(stem, {"STATE", "ORG"}) & {"STATE", "ORG"}
                     owners = self.title_owners(title, m, span)
                     if not owners and stem.endswith(state_offices()):
-                        owners = self.state_of_sentence(span)
+                        owners = self.state_of_sentence(span) or self.dateline_state(span)
                     for owner in owners:
                         if owner != name and self.types.get(owner) in allowed:
                             found.append(self.role_relation(sentence, name, relation, owner, title))
@@ -207,8 +209,8 @@ class RoleRelations:
                                                                  doc[k].lower_ not in ARTICLES)):
                 k -= 1
             opener = doc[k].lower_ if k >= span.start else ""
-            if opener in GENITIVE_ARTICLES - {"der"}:
-                return []                     # "die Frau des Ministers, X": about someone else
+            if opener in GENITIVE_ARTICLES - {"der"} and not (k > span.start and doc[k - 1].lower_ in SOURCE_NOUNS):
+                return []                     # "die Frau des Ministers, X": about someone else; "nach Angaben des Sprechers, X": his
             return [hit]
         return []
 
@@ -258,6 +260,20 @@ class RoleRelations:
             if self.preposition(head) is not None or not head.dep_.startswith("nsubj"):
                 return []                      # "nach Russland", "traf die Vertreter der Regierung Kolumbiens"
         return list(states) if len(states) == 1 else []
+
+    def dateline_state(self, span) -> list:
+        """"Wien – Außenminister X schließt die österreichischen Botschaften ...": the state whose capital
+        is the sentence's one dateline place, when the sentence names that state (and no other) too."""
+        doc = self.doc
+        places, states = set(), set()
+        for ix in self.mentions_in(span):
+            mention = self.mentions[ix]
+            if mention.type in ("LOCATION", "STATE") and self.is_dateline(doc[mention.token]):
+                hit = self.lex.metonyms.get(fold(mention.surface))
+                places.add(self.names[ix] if mention.type == "STATE" else hit[0] if hit and hit[1] == "capital" else None)
+            elif mention.type == "STATE":
+                states.add(self.names[ix])
+        return list(states) if len(places) == 1 and states == places else []
 
     def names_a_person(self, i) -> bool:
         return i < len(self.doc) and any(self.mentions[ix].type == "PERSON" for ix in self.by_token.get(i, ()))

@@ -339,3 +339,18 @@ def test_a_compound_opens_with_an_organisation_the_article_names_elsewhere():
     result = article_result(Article(name="t.txt", path=None, text=doc.text), [(0, doc)])
     edges = {(r["source"], r["relation"], r["target"]) for r in result["relations"]}
     assert ("Jan Ott", "leader_of", "Verdi") in edges
+
+
+def test_a_party_member_noun_between_article_and_name():
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Anfrage Anfrage NOUN nsubj 6 Nom
+        des der DET det 3 Gen
+        Grünen Grüne NOUN nmod 1 Gen
+        Jan Jan PROPN appos 3 Gen
+        Ott Ott PROPN flat 4 Gen
+        liegt liegen VERB ROOT 6
+        vor vor ADP compound:prt 6
+        . . PUNCT punct 6
+    """, ents=[(4, 6, "PER")])
+    assert ("Jan Ott", "member_of", "Die Grünen") in relations_of(doc)

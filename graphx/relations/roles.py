@@ -192,7 +192,8 @@ class RoleRelations:
             if brackets < 0:
                 break                          # "(so der Sprecher, X)": the bracket opens the phrase
             if not brackets and ((token.text in PHRASE_BREAKS and token.text not in "()") or
-                                 (token.lower_ in ("und", "oder", "sowie") and not self.by_token.get(i)) or
+                                 (token.lower_ in ("und", "oder", "sowie") and not self.by_token.get(i) and
+                                  not self.inside_bracketed_name(i, comma)) or
                                  (token.pos_ in ("VERB", "AUX") and not token.text[:1].isupper())):
                 break
             if any(self.mentions[ix].type == "PERSON" for ix in self.by_token.get(i, ())):
@@ -213,6 +214,17 @@ class RoleRelations:
                 return []                     # "die Frau des Ministers, X": about someone else; "nach Angaben des Sprechers, X": his
             return [hit]
         return []
+
+    def inside_bracketed_name(self, i, comma) -> bool:
+        """"der Partei Recht und Gerechtigkeit (PiS), X": an "und" between two capitalised words of a name
+        that an organisation's acronym in brackets closes just before the comma."""
+        doc = self.doc
+        if i < 1 or not (doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()) or \
+                self.role_noun(doc[i - 1]) or self.role_noun(doc[i + 1]):
+            return False
+        close = comma - 1
+        return doc[close].text == ")" and close - i <= 8 and doc[close - 2].text == "(" and \
+            any(self.mentions[ix].type == "ORG" for ix in self.by_token.get(close - 1, ()))
 
     def copula_roles(self, m, span) -> list:
         """"Jeremic war zwischen 2007 und 2012 Außenminister Serbiens": role nouns in the predicate
@@ -333,7 +345,7 @@ class RoleRelations:
         while i >= span.start and doc[i].pos_ == "ADJ":
             i -= 1
         if i >= span.start and doc[i].lower_ in POSSESSIVES:     # "die Miliz X, darunter deren Chef Y"
-            owners += self.antecedent_owner(i, span)
+            owners += self.antecedent_owner(i, span) or self.leaders_state(i, title, span)
         i = title.i - 1
         while i >= span.start and (doc[i].pos_ in ("ADJ", "DET", "PROPN", "NOUN", "ADV") or
                                    self.by_token.get(i) or doc[i].text.endswith("-") or
@@ -433,6 +445,25 @@ class RoleRelations:
                 return names[:1]
         return []
 
+    def leaders_state(self, i, title, span) -> list:
+        """"Der türkische Präsident X und sein Außenminister Y": an office of the state whose leader the
+        possessive ("sein", "ihr") at token i refers to, a person named with a leader's title just before."""
+        doc = self.doc
+        stem = (self.lex.title_relation(title.text) or ("",))[0]
+        if doc[i].lower_ in ("deren", "dessen") or not stem or not stem.endswith(state_offices()):
+            return []
+        for j in range(i - 1, max(span.start, i - 8) - 1, -1):
+            persons = [ix for ix in self.by_token.get(j, ()) if self.mentions[ix].type == "PERSON"]
+            if persons:
+                person = self.mentions[persons[0]]
+                hit = self.role_noun(doc[person.first - 1]) if person.first > span.start else None
+                if not hit or hit[1] != "leader_of":
+                    return []
+                return [n for n in self.title_owners(hit[0], person, span) if self.types.get(n) == "STATE"][:1]
+            if doc[j].text in (";", ":") or doc[j].pos_ in ("VERB", "AUX"):
+                return []
+        return []
+
     def dative_der(self, noun) -> bool:
         """"der APA" after a name: dative (told to) unless the morphology says genitive."""
         dets = [c for c in noun.children if c.lower_ == "der" and c.i < noun.i]
@@ -497,9 +528,10 @@ class RoleRelations:
             result += [(body, n) for n in self.title_owners(body, m, span) if self.types.get(n) == "STATE"]
         head = doc[m.last]
         if self.lex.is_state_body(m.surface.split()[-1].split("-")[-1]):
-            if m.first > span.start:             # "das polnische Verfassungsgericht"
+            if m.first > span.start:             # "das polnische Verfassungsgericht", "Polens Oberstes Gericht"
                 result += [(head, self.names[ix]) for ix in self.by_token.get(m.first - 1, ())
-                           if self.mentions[ix].type == "STATE" and self.mentions[ix].kind == "adj"]
+                           if self.mentions[ix].type == "STATE" and (self.mentions[ix].kind == "adj" or (
+                               self.mentions[ix].kind in NAMED and self.mentions[ix].surface.endswith("s")))]
             prefix = self.lex.state_prefix(m.surface)
             if prefix:
                 result.append((head, prefix))

@@ -1020,6 +1020,10 @@ def compounds(doc, lex, taken, mentions, add):
             add(token.i, token.i, "ORG", body, "compound", start=token.idx, end=token.idx + len(body))
             continue
         if "-" not in token.text[1:-1]:
+            seat = seat_compound(token.text, lex)
+            if seat:                       # "Kremlchef", "Kremlsprecher"
+                add(token.i, token.i, "STATE", lex.metonyms[fold(seat)][0], "compound", start=token.idx,
+                    end=token.idx + len(seat))
             continue
         hit = compound_prefix(token.text, lex)
         if hit is None:
@@ -1027,6 +1031,26 @@ def compounds(doc, lex, taken, mentions, add):
         prefix, etype, key = hit
         start = token.idx + token.text.find(prefix)
         add(token.i, token.i, etype, key, "compound", start=start, end=start + len(prefix))
+
+
+def seat_compound(text: str, lex):
+    """The seat of power a one-word compound opens with, straight before a role noun ("Kremlchef",
+    "Kremlsprecherin"; not "Kanzleramtsminister": a linking -s), or None."""
+    seats = _SEATS.get(id(lex.metonyms))
+    if seats is None:
+        seats = _SEATS[id(lex.metonyms)] = tuple(
+            seat for seat, (_, kind) in lex.metonyms.items() if kind == "seat" and " " not in seat and
+            not (seat.endswith("s") and seat[:-1] in lex.metonyms))
+    key = text.lower()
+    for seat in seats:
+        if key.startswith(seat) and len(text) > len(seat) + 3 and text[len(seat)].islower():
+            rest = text[len(seat):].capitalize()
+            if rest in noun_forms() and lex.title_relation(rest):
+                return text[:len(seat)]
+    return None
+
+
+_SEATS = {}                               # id(lex.metonyms) -> one-word seats of power
 
 
 def known_names(doc, lex, taken, mentions, add, persons=()):

@@ -471,3 +471,21 @@ def test_a_court_after_a_states_genitive_is_a_body_of_that_state():
         . . PUNCT punct 3
     """, ents=[(0, 1, "LOC"), (1, 3, "ORG")])
     assert ("Oberstes Gericht", "member_of", "Polen") in relations_of(doc)
+
+
+def test_the_head_of_a_states_body_is_a_member_of_the_state():
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        Chef Chef NOUN nsubj 10 Nom
+        der der DET det 4 Gen
+        israelischen israelisch ADJ amod 4 Gen
+        Armee Armee NOUN nmod 1 Gen
+        , , PUNCT punct 6
+        Jan Jan PROPN appos 1 Nom
+        Ott Ott PROPN flat 6 Nom
+        , , PUNCT punct 6
+        sprach sprechen VERB ROOT 9
+        . . PUNCT punct 9
+    """.replace("nsubj 10", "nsubj 9"), ents=[(6, 8, "PER")])
+    found = relations_of(doc)
+    assert ("Jan Ott", "member_of", "Israel") in found and ("Jan Ott", "leader_of", "Israel") not in found

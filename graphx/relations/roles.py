@@ -65,7 +65,10 @@ class RoleRelations:
                         owners = self.state_of_sentence(span) or self.dateline_state(span)
                     for owner in owners:
                         if owner != name and self.types.get(owner) in allowed:
-                            found.append(self.role_relation(sentence, name, relation, owner, title))
+                            # "Chef der israelischen Armee": the head of a body is a member of the state
+                            label = "member_of" if relation == "leader_of" and self.types.get(owner) == "STATE" \
+                                and title.i in getattr(self, "body_roles", ()) else relation
+                            found.append(self.role_relation(sentence, name, label, owner, title))
                 for relation, org, cue in owned:
                     if org != name:
                         found.append(self.role_relation(sentence, name, relation, org, cue))
@@ -397,7 +400,12 @@ class RoleRelations:
                 k += 1
             if state and not member and k < span.end and doc[k].pos_ in ("NOUN", "PROPN") and \
                     not self.by_token.get(k) and self.lex.is_state_body(doc[k].text):
-                return [state]
+                named = [self.names[ix] for ix in self.by_token.get(k + 1, ()) if k + 1 < span.end and
+                         self.mentions[ix].type == "ORG" and self.mentions[ix].kind in NAMED]
+                if named:                      # "Chef des ukrainischen Militärgeheimdienstes HUR": the HUR's
+                    return named[:1]
+                self.body_roles = getattr(self, "body_roles", set()) | {title.i}
+                return [state]                 # "Sprecher der israelischen Armee": a member of the state
             for _ in range(2):                 # "des Kulturbüros Sachsen", "der Partei PiS"
                 hits = [ix for ix in self.by_token.get(k, ()) if not (m.first <= k <= m.last)]
                 names = [self.names[ix] for ix in hits if self.mentions[ix].type in ("STATE", "ORG")

@@ -489,3 +489,34 @@ def test_the_head_of_a_states_body_is_a_member_of_the_state():
     """.replace("nsubj 10", "nsubj 9"), ents=[(6, 8, "PER")])
     found = relations_of(doc)
     assert ("Jan Ott", "member_of", "Israel") in found and ("Jan Ott", "leader_of", "Israel") not in found
+
+
+def test_a_bare_spokesman_speaks_for_the_one_organisation_that_is_the_subject_before_him():
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Grünen Grüne PROPN nsubj 2 Nom
+        kritisieren kritisieren VERB ROOT 2
+        den der DET det 4 Acc
+        Plan Plan NOUN obj 2 Acc
+        , , PUNCT punct 6
+        so so ADV advmod 2
+        Bildungssprecher Bildungssprecher NOUN appos 6 Nom
+        Jan Jan PROPN appos 7 Nom
+        Ott Ott PROPN flat 8 Nom
+        . . PUNCT punct 2
+    """, ents=[(8, 10, "PER")])
+    assert ("Jan Ott", "member_of", "Die Grünen") in relations_of(doc)
+
+
+def test_a_bare_spokesman_takes_no_organisation_named_after_him():
+    doc = doc_from("""
+        Das der PRON nsubj 1 Nom
+        sagte sagen VERB ROOT 1
+        Sprecher Sprecher NOUN nsubj 1 Nom
+        Jan Jan PROPN appos 2 Nom
+        Ott Ott PROPN flat 3 Nom
+        der der DET det 6 Dat
+        APA APA PROPN nsubj 1 Dat
+        . . PUNCT punct 1
+    """, ents=[(3, 5, "PER"), (6, 7, "ORG")])
+    assert ("Jan Ott", "member_of", "APA") not in relations_of(doc)

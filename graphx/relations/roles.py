@@ -38,11 +38,15 @@ SOURCE_NOUNS = {"angaben", "worten", "ansicht", "einschätzung", "darstellung", 
 LEADING_PREFIXES = ("staats", "regierungs", "bundes", "general", "minister", "premier", "partei", "fraktions")
 
 
-@lru_cache(maxsize=1)
-def state_offices() -> tuple:
-    """Folded stems of lexicons/state_offices.txt."""
-    with open(LEXICON_DIR / "state_offices.txt", encoding="utf-8") as handle:
+@lru_cache(maxsize=2)
+def offices(name="state_offices") -> tuple:
+    """Folded stems of lexicons/<name>.txt."""
+    with open(LEXICON_DIR / f"{name}.txt", encoding="utf-8") as handle:
         return tuple(fold(line.strip()) for line in handle if line.strip() and not line.startswith("#"))
+
+
+def state_offices() -> tuple:
+    return offices("state_offices")
 
 
 class RoleRelations:
@@ -63,6 +67,8 @@ class RoleRelations:
                     owners = self.title_owners(title, m, span)
                     if not owners and stem.endswith(state_offices()):
                         owners = self.state_of_sentence(span) or self.dateline_state(span)
+                    elif not owners and stem.endswith(offices("org_offices")):
+                        owners = self.organisation_of_sentence(span, title)
                     for owner in owners:
                         if owner != name and self.types.get(owner) in allowed:
                             # "Chef der israelischen Armee": the head of a body is a member of the state
@@ -275,6 +281,25 @@ class RoleRelations:
             if self.preposition(head) is not None or not head.dep_.startswith("nsubj"):
                 return []                      # "nach Russland", "traf die Vertreter der Regierung Kolumbiens"
         return list(states) if len(states) == 1 else []
+
+    def organisation_of_sentence(self, span, title) -> list:
+        """The one organisation a sentence names, by name and as the subject of a clause before the office,
+        when it names no state: the owner of a bare office of lexicons/org_offices.txt in that sentence
+        (not "sagte Sprecher X der APA", "der grüne Sprecher X ...; die Freiheitlichen ...")."""
+        orgs = set()
+        for ix in self.mentions_in(span):
+            mention = self.mentions[ix]
+            if mention.type == "STATE" or (mention.type == "ORG" and mention.kind not in NAMED):
+                return []
+            if mention.type != "ORG":
+                continue
+            head = self.doc[mention.token]
+            while head.dep_ in ("nmod", "appos", "flat", "flat:name") and head.head != head:
+                head = head.head
+            if self.preposition(head) is not None or not head.dep_.startswith("nsubj") or mention.last > title.i:
+                return []
+            orgs.add(self.names[ix])
+        return list(orgs) if len(orgs) == 1 else []
 
     def dateline_state(self, span) -> list:
         """"Wien – Außenminister X schließt die österreichischen Botschaften ...": the state whose capital

@@ -8,7 +8,8 @@ from __future__ import annotations
 import functools
 import re
 
-from graphx.mentions import add_article_names, find_mentions
+from graphx.lexicon import noun_forms
+from graphx.mentions import add_article_names, find_mentions, is_common_word
 from graphx.relations import RULES_VERSION, find_relations
 from graphx.resolve import resolve_article
 
@@ -95,9 +96,11 @@ def article_result(article, parts, lex=None) -> dict:
     lex = lex or load()
     found = [(offset, doc, find_mentions(doc, lex)) for offset, doc in parts]
     persons = sorted({m.key for _, _, mentions in found for m in mentions if m.type == "PERSON"})
-    orgs = {m.surface: m.key for _, _, mentions in found for m in mentions   # "HDP", "M23": acronyms
+    orgs = {m.surface: m.key for _, _, mentions in found for m in mentions   # "HDP", "M23": acronyms;
             if m.type == "ORG" and m.kind != "compound" and " " not in m.surface and "-" not in m.surface
-            and sum(c.isupper() or c.isdigit() for c in m.surface) >= 2}
+            and (sum(c.isupper() or c.isdigit() for c in m.surface) >= 2 or     # "Verdi", not "Post"
+                 (m.kind == "name" and len(m.surface) > 2 and not is_common_word(m.surface)
+                  and m.surface not in noun_forms()))}
     all_mentions, per_chunk = [], []
     for offset, doc, mentions in found:
         mentions = add_article_names(doc, mentions, persons, lex, orgs)

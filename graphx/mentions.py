@@ -1286,6 +1286,8 @@ def looks_like_name_part(token, lex) -> bool:
 def compound_prefix(text: str, lex):
     """(prefix text, type, key) when a hyphen compound starts with a known entity."""
     parts = text.split("-")
+    if len(parts) > 2 and parts[0] in ("Ex", "ex"):
+        parts = parts[1:]                  # "Ex-ÖVP-Landesrätin": the party after the "Ex-"
     if len(parts) < 2 or not parts[-1]:
         return None
     for cut in range(len(parts) - 1, 0, -1):
@@ -1332,12 +1334,37 @@ def compounds(doc, lex, taken, mentions, add):
             add(token.i, token.i, "ORG", body, "compound", start=token.idx, end=token.idx + len(body))
             continue
         if "-" not in token.text[1:-1]:
+            seat = seat_compound(token.text, lex)
+            if seat:                       # "Kremlchef", "Kremlsprecher"
+                add(token.i, token.i, "STATE", lex.metonyms[fold(seat)][0], "compound", start=token.idx,
+                    end=token.idx + len(seat))
             continue
         hit = compound_prefix(token.text, lex)
         if hit is None:
             continue
         prefix, etype, key = hit
-        add(token.i, token.i, etype, key, "compound", start=token.idx, end=token.idx + len(prefix))
+        start = token.idx + token.text.find(prefix)
+        add(token.i, token.i, etype, key, "compound", start=start, end=start + len(prefix))
+
+
+def seat_compound(text: str, lex):
+    """The seat of power a one-word compound opens with, straight before a role noun ("Kremlchef",
+    "Kremlsprecherin"; not "Kanzleramtsminister": a linking -s), or None."""
+    seats = _SEATS.get(id(lex.metonyms))
+    if seats is None:
+        seats = _SEATS[id(lex.metonyms)] = tuple(
+            seat for seat, (_, kind) in lex.metonyms.items() if kind == "seat" and " " not in seat and
+            not (seat.endswith("s") and seat[:-1] in lex.metonyms))
+    key = text.lower()
+    for seat in seats:
+        if key.startswith(seat) and len(text) > len(seat) + 3 and text[len(seat)].islower():
+            rest = text[len(seat):].capitalize()
+            if rest in noun_forms() and lex.title_relation(rest):
+                return text[:len(seat)]
+    return None
+
+
+_SEATS = {}                               # id(lex.metonyms) -> one-word seats of power
 
 
 COMPASS_NOUNS = {"osten", "westen", "norden", "süden", "ens"}     # "Nordosten", "Südostens"

@@ -139,3 +139,18 @@ Unterhändler Vermittler Vertreter Vizepräsident Vorsitzende Wissenschaftler Ö
 Autorin Spielführer Dezernent Dezernentin Sozialdezernent Inspekteur Inspektor Inspektorin Ortsvorsteherin Präfekt
 Vorsteher Frauenrechtlerin
 """
+
+
+def test_a_party_after_ex_in_a_hyphen_compound():
+    from graphx.lexicon import load
+    from graphx.mentions import compound_prefix
+    assert compound_prefix("Ex-ÖVP-Landesrätin", load())[:2] == ("ÖVP", "ORG")
+    assert compound_prefix("Ex-Kanzler", load()) is None
+
+
+def test_a_seat_of_power_opening_a_one_word_role_compound():
+    from graphx.lexicon import load
+    from graphx.mentions import seat_compound
+    assert seat_compound("Kremlsprecherin", load()) == "Kreml"
+    assert seat_compound("Kremlkritiker", load()) is None          # no role
+    assert seat_compound("Kanzleramtsminister", load()) is None    # a linking -s: no seat named by itself

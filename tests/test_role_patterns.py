@@ -237,3 +237,286 @@ def test_a_possessive_determiner_takes_the_organisation_named_before_but_not_a_p
     assert ("Jan Ott", "member_of", "SPD") in relations_of(doc)
     doc = doc_from(rows.format(owner="Merkel"), ents=[(1, 2, "PER"), (5, 7, "PER")])
     assert not any(key[0] == "Jan Ott" and key[1] == "member_of" for key in relations_of(doc))
+
+
+def test_two_coordinated_role_nouns_before_the_name_give_the_first_ones_owner():
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        SPÖ-Chef SPÖ-Chef NOUN nsubj 7 Nom
+        und und CCONJ cc 4
+        frühere früh ADJ amod 4 Nom
+        Sozialminister Sozialminister NOUN conj 1 Nom
+        Jan Jan PROPN appos 1 Nom
+        Ott Ott PROPN flat 5 Nom
+        spricht sprechen VERB ROOT 7
+        . . PUNCT punct 7
+    """, ents=[(5, 7, "PER")])
+    assert ("Jan Ott", "leader_of", "SPÖ") in relations_of(doc)
+
+
+def test_an_article_before_the_second_role_noun_names_a_second_person():
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        SPÖ-Chef SPÖ-Chef NOUN nsubj 7 Nom
+        und und CCONJ cc 4
+        der der DET det 4 Nom
+        Sozialminister Sozialminister NOUN conj 1 Nom
+        Jan Jan PROPN appos 4 Nom
+        Ott Ott PROPN flat 5 Nom
+        sprechen sprechen VERB ROOT 7
+        . . PUNCT punct 7
+    """, ents=[(5, 7, "PER")])
+    assert ("Jan Ott", "leader_of", "SPÖ") not in relations_of(doc)
+
+
+def test_name_and_party_together_in_brackets():
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        Finanzminister Finanzminister NOUN nsubj 8 Nom
+        ( ( PUNCT punct 3
+        Jan Jan PROPN appos 1 Nom
+        Ott Ott PROPN flat 3 Nom
+        , , PUNCT punct 6
+        ÖVP ÖVP PROPN appos 3 Nom
+        ) ) PUNCT punct 3
+        antwortet antworten VERB ROOT 8
+        . . PUNCT punct 8
+    """, ents=[(3, 5, "PER"), (6, 7, "ORG")])
+    assert ("Jan Ott", "member_of", "ÖVP") in relations_of(doc)
+
+
+def test_both_named_people_belong_to_the_party_after_beide():
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Abgeordneten Abgeordnete NOUN nsubj 12 Nom
+        Jan Jan PROPN appos 1 Nom
+        Ott Ott PROPN flat 2 Nom
+        und und CCONJ cc 5
+        Eva Eva PROPN conj 2 Nom
+        Stein Stein PROPN flat 5 Nom
+        ( ( PUNCT punct 9
+        beide beide PRON det 9 Nom
+        SPD SPD PROPN appos 5 Nom
+        ) ) PUNCT punct 9
+        , , PUNCT punct 12
+        sprechen sprechen VERB ROOT 12
+        . . PUNCT punct 12
+    """, ents=[(2, 4, "PER"), (5, 7, "PER"), (9, 10, "ORG")])
+    found = relations_of(doc)
+    assert ("Jan Ott", "member_of", "SPD") in found and ("Eva Stein", "member_of", "SPD") in found
+
+
+def test_a_party_in_brackets_after_two_names_without_beide_is_the_last_ones():
+    doc = doc_from("""
+        Jan Jan PROPN nsubj 8 Nom
+        Ott Ott PROPN flat 0 Nom
+        und und CCONJ cc 3
+        Eva Eva PROPN conj 0 Nom
+        Stein Stein PROPN flat 3 Nom
+        ( ( PUNCT punct 6
+        SPD SPD PROPN appos 3 Nom
+        ) ) PUNCT punct 6
+        sprechen sprechen VERB ROOT 8
+        . . PUNCT punct 8
+    """, ents=[(0, 2, "PER"), (3, 5, "PER"), (6, 7, "ORG")])
+    found = relations_of(doc)
+    assert ("Eva Stein", "member_of", "SPD") in found and ("Jan Ott", "member_of", "SPD") not in found
+
+
+def test_a_compound_opens_with_an_organisation_the_article_names_elsewhere():
+    from graphx.extract import article_result
+    from graphx.reader import Article
+    doc = doc_from("""
+        Verdi Verdi PROPN nsubj 1 Nom
+        streikt streiken VERB ROOT 1
+        . . PUNCT punct 1
+        Verdi-Chef Verdi-Chef NOUN nsubj 6 Nom
+        Jan Jan PROPN appos 3 Nom
+        Ott Ott PROPN flat 4 Nom
+        spricht sprechen VERB ROOT 6
+        . . PUNCT punct 6
+    """, ents=[(0, 1, "ORG"), (4, 6, "PER")])
+    result = article_result(Article(name="t.txt", path=None, text=doc.text), [(0, doc)])
+    edges = {(r["source"], r["relation"], r["target"]) for r in result["relations"]}
+    assert ("Jan Ott", "leader_of", "Verdi") in edges
+
+
+def test_a_party_member_noun_between_article_and_name():
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Anfrage Anfrage NOUN nsubj 6 Nom
+        des der DET det 3 Gen
+        Grünen Grüne NOUN nmod 1 Gen
+        Jan Jan PROPN appos 3 Gen
+        Ott Ott PROPN flat 4 Gen
+        liegt liegen VERB ROOT 6
+        vor vor ADP compound:prt 6
+        . . PUNCT punct 6
+    """, ents=[(4, 6, "PER")])
+    assert ("Jan Ott", "member_of", "Die Grünen") in relations_of(doc)
+
+
+def test_a_bare_state_office_takes_the_state_of_the_dateline_capital_the_sentence_names():
+    doc = doc_from("""
+        Athen Athen PROPN dep 6 Nom
+        – – PUNCT punct 0
+        Griechenland Griechenland PROPN nsubj 6 Nom
+        braucht brauchen VERB ROOT 3
+        laut laut ADP case 5
+        Finanzminister Finanzminister NOUN obl 3 Dat
+        Jan Jan PROPN appos 5 Nom
+        Ott Ott PROPN flat 6 Nom
+        Geld Geld NOUN obj 3 Acc
+        . . PUNCT punct 3
+    """.replace("dep 6", "dep 3").replace("nsubj 6", "nsubj 3"), ents=[(0, 1, "LOC"), (2, 3, "LOC"), (6, 8, "PER")])
+    assert ("Jan Ott", "member_of", "Griechenland") in relations_of(doc)
+
+
+def test_a_dateline_capital_alone_gives_a_bare_office_no_state():
+    doc = doc_from("""
+        Athen Athen PROPN dep 3 Nom
+        – – PUNCT punct 0
+        Finanzminister Finanzminister NOUN nsubj 5 Nom
+        Jan Jan PROPN appos 2 Nom
+        Ott Ott PROPN flat 3 Nom
+        spricht sprechen VERB ROOT 5
+        . . PUNCT punct 5
+    """.replace("dep 3", "dep 5"), ents=[(0, 1, "LOC"), (3, 5, "PER")])
+    assert not any(key[0] == "Jan Ott" for key in relations_of(doc))
+
+
+def test_after_nach_angaben_des_sprechers_the_apposition_is_his():
+    doc = doc_from("""
+        Nach nach ADP case 1
+        Angaben Angabe NOUN obl 10 Dat
+        des der DET det 3 Gen
+        Sprechers Sprecher NOUN nmod 1 Gen
+        der der DET det 5 Gen
+        Caritas Caritas PROPN nmod 3 Gen
+        , , PUNCT punct 7
+        Jan Jan PROPN appos 3 Nom
+        Ott Ott PROPN flat 7 Nom
+        , , PUNCT punct 7
+        kamen kommen VERB ROOT 10
+        viele viele PRON nsubj 10 Nom
+        . . PUNCT punct 10
+    """, ents=[(5, 6, "ORG"), (7, 9, "PER")])
+    assert ("Jan Ott", "member_of", "Caritas") in relations_of(doc)
+
+
+def test_a_ministers_state_after_sein_is_the_state_of_the_leader_before():
+    doc = doc_from("""
+        Irans Iran PROPN nmod 1 Gen
+        Präsident Präsident NOUN nsubj 10 Nom
+        Jan Jan PROPN appos 1 Nom
+        Ott Ott PROPN flat 2 Nom
+        und und CCONJ cc 6
+        sein sein DET det 6 Nom
+        Außenminister Außenminister NOUN conj 1 Nom
+        Eva Eva PROPN appos 6 Nom
+        Stein Stein PROPN flat 7 Nom
+        reisen reisen VERB ROOT 10
+        ab ab ADP compound:prt 9
+        . . PUNCT punct 9
+    """.replace("nsubj 10", "nsubj 9").replace("ROOT 10", "ROOT 9"), ents=[(0, 1, "LOC"), (2, 4, "PER"), (7, 9, "PER")])
+    found = relations_of(doc)
+    assert ("Jan Ott", "leader_of", "Iran") in found and ("Eva Stein", "member_of", "Iran") in found
+
+
+def test_an_office_after_sein_is_no_states_when_the_person_before_has_no_leaders_title():
+    doc = doc_from("""
+        Jan Jan PROPN nsubj 8 Nom
+        Ott Ott PROPN flat 0 Nom
+        und und CCONJ cc 4
+        sein sein DET det 4 Nom
+        Außenminister Außenminister NOUN conj 0 Nom
+        Eva Eva PROPN appos 4 Nom
+        Stein Stein PROPN flat 5 Nom
+        in in ADP case 8
+        Iran Iran PROPN obl 9 Dat
+        reisen reisen VERB ROOT 9
+        . . PUNCT punct 9
+    """.replace("nsubj 8", "nsubj 9").replace("obl 9", "obl 9"), ents=[(0, 2, "PER"), (5, 7, "PER"), (8, 9, "LOC")])
+    assert ("Eva Stein", "member_of", "Iran") not in relations_of(doc)
+
+
+def test_the_apposition_before_a_name_reads_over_und_inside_a_bracketed_party_name():
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        Chef Chef NOUN nsubj 13 Nom
+        der der DET det 3 Gen
+        Partei Partei NOUN nmod 1 Gen
+        Recht Recht NOUN appos 3 Gen
+        und und CCONJ cc 6
+        Gerechtigkeit Gerechtigkeit NOUN conj 4 Gen
+        ( ( PUNCT punct 8
+        PiS PiS PROPN appos 4 Nom
+        ) ) PUNCT punct 8
+        , , PUNCT punct 11
+        Jan Jan PROPN appos 1 Nom
+        Ott Ott PROPN flat 11 Nom
+        , , PUNCT punct 11
+        spricht sprechen VERB ROOT 14
+        . . PUNCT punct 14
+    """.replace("nsubj 13", "nsubj 14"), ents=[(8, 9, "ORG"), (11, 13, "PER")])
+    assert ("Jan Ott", "leader_of", "PiS") in relations_of(doc)
+
+
+def test_a_court_after_a_states_genitive_is_a_body_of_that_state():
+    doc = doc_from("""
+        Polens Polen PROPN nmod 2 Gen
+        Oberstes oberst ADJ amod 2 Nom
+        Gericht Gericht NOUN nsubj 3 Nom
+        entschied entscheiden VERB ROOT 3
+        . . PUNCT punct 3
+    """, ents=[(0, 1, "LOC"), (1, 3, "ORG")])
+    assert ("Oberstes Gericht", "member_of", "Polen") in relations_of(doc)
+
+
+def test_the_head_of_a_states_body_is_a_member_of_the_state():
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        Chef Chef NOUN nsubj 10 Nom
+        der der DET det 4 Gen
+        israelischen israelisch ADJ amod 4 Gen
+        Armee Armee NOUN nmod 1 Gen
+        , , PUNCT punct 6
+        Jan Jan PROPN appos 1 Nom
+        Ott Ott PROPN flat 6 Nom
+        , , PUNCT punct 6
+        sprach sprechen VERB ROOT 9
+        . . PUNCT punct 9
+    """.replace("nsubj 10", "nsubj 9"), ents=[(6, 8, "PER")])
+    found = relations_of(doc)
+    assert ("Jan Ott", "member_of", "Israel") in found and ("Jan Ott", "leader_of", "Israel") not in found
+
+
+def test_a_bare_spokesman_speaks_for_the_one_organisation_that_is_the_subject_before_him():
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Grünen Grüne PROPN nsubj 2 Nom
+        kritisieren kritisieren VERB ROOT 2
+        den der DET det 4 Acc
+        Plan Plan NOUN obj 2 Acc
+        , , PUNCT punct 6
+        so so ADV advmod 2
+        Bildungssprecher Bildungssprecher NOUN appos 6 Nom
+        Jan Jan PROPN appos 7 Nom
+        Ott Ott PROPN flat 8 Nom
+        . . PUNCT punct 2
+    """, ents=[(8, 10, "PER")])
+    assert ("Jan Ott", "member_of", "Die Grünen") in relations_of(doc)
+
+
+def test_a_bare_spokesman_takes_no_organisation_named_after_him():
+    doc = doc_from("""
+        Das der PRON nsubj 1 Nom
+        sagte sagen VERB ROOT 1
+        Sprecher Sprecher NOUN nsubj 1 Nom
+        Jan Jan PROPN appos 2 Nom
+        Ott Ott PROPN flat 3 Nom
+        der der DET det 6 Dat
+        APA APA PROPN nsubj 1 Dat
+        . . PUNCT punct 1
+    """, ents=[(3, 5, "PER"), (6, 7, "ORG")])
+    assert ("Jan Ott", "member_of", "APA") not in relations_of(doc)

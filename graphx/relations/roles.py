@@ -33,14 +33,20 @@ DASHES = ("-", "–", "—")
 # "deren Chef X", "die FPÖ und ihr Kandidat X": the owner is the organisation or state named just before
 POSSESSIVES = {"deren", "dessen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "sein", "seine", "seinen",
                "seinem", "seiner", "seines"}
+# "nach Angaben des Sprechers von X, Y": the genitive names the speaker, the apposition is his
+SOURCE_NOUNS = {"angaben", "worten", "ansicht", "einschätzung", "darstellung", "aussage", "aussagen", "auffassung"}
 LEADING_PREFIXES = ("staats", "regierungs", "bundes", "general", "minister", "premier", "partei", "fraktions")
 
 
-@lru_cache(maxsize=1)
-def state_offices() -> tuple:
-    """Folded stems of lexicons/state_offices.txt."""
-    with open(LEXICON_DIR / "state_offices.txt", encoding="utf-8") as handle:
+@lru_cache(maxsize=2)
+def offices(name="state_offices") -> tuple:
+    """Folded stems of lexicons/<name>.txt."""
+    with open(LEXICON_DIR / f"{name}.txt", encoding="utf-8") as handle:
         return tuple(fold(line.strip()) for line in handle if line.strip() and not line.startswith("#"))
+
+
+def state_offices() -> tuple:
+    return offices("state_offices")
 
 
 class RoleRelations:
@@ -60,10 +66,15 @@ class RoleRelations:
                     allowed = self.lex.title_owners.get(stem, {"STATE", "ORG"}) & {"STATE", "ORG"}
                     owners = self.title_owners(title, m, span)
                     if not owners and stem.endswith(state_offices()):
-                        owners = self.state_of_sentence(span)
+                        owners = self.state_of_sentence(span) or self.dateline_state(span)
+                    elif not owners and stem.endswith(offices("org_offices")):
+                        owners = self.organisation_of_sentence(span, title)
                     for owner in owners:
                         if owner != name and self.types.get(owner) in allowed:
-                            found.append(self.role_relation(sentence, name, relation, owner, title))
+                            # "Chef der israelischen Armee": the head of a body is a member of the state
+                            label = "member_of" if relation == "leader_of" and self.types.get(owner) == "STATE" \
+                                and title.i in getattr(self, "body_roles", ()) else relation
+                            found.append(self.role_relation(sentence, name, label, owner, title))
                 for relation, org, cue in owned:
                     if org != name:
                         found.append(self.role_relation(sentence, name, relation, org, cue))
@@ -190,7 +201,8 @@ class RoleRelations:
             if brackets < 0:
                 break                          # "(so der Sprecher, X)": the bracket opens the phrase
             if not brackets and ((token.text in PHRASE_BREAKS and token.text not in "()") or
-                                 (token.lower_ in ("und", "oder", "sowie") and not self.by_token.get(i)) or
+                                 (token.lower_ in ("und", "oder", "sowie") and not self.by_token.get(i) and
+                                  not self.inside_bracketed_name(i, comma)) or
                                  (token.pos_ in ("VERB", "AUX") and not token.text[:1].isupper())):
                 break
             if any(self.mentions[ix].type == "PERSON" for ix in self.by_token.get(i, ())):
@@ -207,10 +219,21 @@ class RoleRelations:
                                                                  doc[k].lower_ not in ARTICLES)):
                 k -= 1
             opener = doc[k].lower_ if k >= span.start else ""
-            if opener in GENITIVE_ARTICLES - {"der"}:
-                return []                     # "die Frau des Ministers, X": about someone else
+            if opener in GENITIVE_ARTICLES - {"der"} and not (k > span.start and doc[k - 1].lower_ in SOURCE_NOUNS):
+                return []                     # "die Frau des Ministers, X": about someone else; "nach Angaben des Sprechers, X": his
             return [hit]
         return []
+
+    def inside_bracketed_name(self, i, comma) -> bool:
+        """"der Partei Recht und Gerechtigkeit (PiS), X": an "und" between two capitalised words of a name
+        that an organisation's acronym in brackets closes just before the comma."""
+        doc = self.doc
+        if i < 1 or not (doc[i - 1].text[:1].isupper() and doc[i + 1].text[:1].isupper()) or \
+                self.role_noun(doc[i - 1]) or self.role_noun(doc[i + 1]):
+            return False
+        close = comma - 1
+        return doc[close].text == ")" and close - i <= 8 and doc[close - 2].text == "(" and \
+            any(self.mentions[ix].type == "ORG" for ix in self.by_token.get(close - 1, ()))
 
     def copula_roles(self, m, span) -> list:
         """"Jeremic war zwischen 2007 und 2012 Außenminister Serbiens": role nouns in the predicate
@@ -258,6 +281,39 @@ class RoleRelations:
             if self.preposition(head) is not None or not head.dep_.startswith("nsubj"):
                 return []                      # "nach Russland", "traf die Vertreter der Regierung Kolumbiens"
         return list(states) if len(states) == 1 else []
+
+    def organisation_of_sentence(self, span, title) -> list:
+        """The one organisation a sentence names, by name and as the subject of a clause before the office,
+        when it names no state: the owner of a bare office of lexicons/org_offices.txt in that sentence
+        (not "sagte Sprecher X der APA", "der grüne Sprecher X ...; die Freiheitlichen ...")."""
+        orgs = set()
+        for ix in self.mentions_in(span):
+            mention = self.mentions[ix]
+            if mention.type == "STATE" or (mention.type == "ORG" and mention.kind not in NAMED):
+                return []
+            if mention.type != "ORG":
+                continue
+            head = self.doc[mention.token]
+            while head.dep_ in ("nmod", "appos", "flat", "flat:name") and head.head != head:
+                head = head.head
+            if self.preposition(head) is not None or not head.dep_.startswith("nsubj") or mention.last > title.i:
+                return []
+            orgs.add(self.names[ix])
+        return list(orgs) if len(orgs) == 1 else []
+
+    def dateline_state(self, span) -> list:
+        """"Wien – Außenminister X schließt die österreichischen Botschaften ...": the state whose capital
+        is the sentence's one dateline place, when the sentence names that state (and no other) too."""
+        doc = self.doc
+        places, states = set(), set()
+        for ix in self.mentions_in(span):
+            mention = self.mentions[ix]
+            if mention.type in ("LOCATION", "STATE") and self.is_dateline(doc[mention.token]):
+                hit = self.lex.metonyms.get(fold(mention.surface))
+                places.add(self.names[ix] if mention.type == "STATE" else hit[0] if hit and hit[1] == "capital" else None)
+            elif mention.type == "STATE":
+                states.add(self.names[ix])
+        return list(states) if len(places) == 1 and states == places else []
 
     def names_a_person(self, i) -> bool:
         return i < len(self.doc) and any(self.mentions[ix].type == "PERSON" for ix in self.by_token.get(i, ()))
@@ -317,7 +373,7 @@ class RoleRelations:
         while i >= span.start and doc[i].pos_ == "ADJ":
             i -= 1
         if i >= span.start and doc[i].lower_ in POSSESSIVES:     # "die Miliz X, darunter deren Chef Y"
-            owners += self.antecedent_owner(i, span)
+            owners += self.antecedent_owner(i, span) or self.leaders_state(i, title, span)
         i = title.i - 1
         while i >= span.start and (doc[i].pos_ in ("ADJ", "DET", "PROPN", "NOUN", "ADV") or
                                    self.by_token.get(i) or doc[i].text.endswith("-") or
@@ -369,7 +425,12 @@ class RoleRelations:
                 k += 1
             if state and not member and k < span.end and doc[k].pos_ in ("NOUN", "PROPN") and \
                     not self.by_token.get(k) and self.lex.is_state_body(doc[k].text):
-                return [state]
+                named = [self.names[ix] for ix in self.by_token.get(k + 1, ()) if k + 1 < span.end and
+                         self.mentions[ix].type == "ORG" and self.mentions[ix].kind in NAMED]
+                if named:                      # "Chef des ukrainischen Militärgeheimdienstes HUR": the HUR's
+                    return named[:1]
+                self.body_roles = getattr(self, "body_roles", set()) | {title.i}
+                return [state]                 # "Sprecher der israelischen Armee": a member of the state
             for _ in range(2):                 # "des Kulturbüros Sachsen", "der Partei PiS"
                 hits = [ix for ix in self.by_token.get(k, ()) if not (m.first <= k <= m.last)]
                 names = [self.names[ix] for ix in hits if self.mentions[ix].type in ("STATE", "ORG")
@@ -415,6 +476,25 @@ class RoleRelations:
                      and self.mentions[ix].kind in NAMED]
             if names:
                 return names[:1]
+        return []
+
+    def leaders_state(self, i, title, span) -> list:
+        """"Der türkische Präsident X und sein Außenminister Y": an office of the state whose leader the
+        possessive ("sein", "ihr") at token i refers to, a person named with a leader's title just before."""
+        doc = self.doc
+        stem = (self.lex.title_relation(title.text) or ("",))[0]
+        if doc[i].lower_ in ("deren", "dessen") or not stem or not stem.endswith(state_offices()):
+            return []
+        for j in range(i - 1, max(span.start, i - 8) - 1, -1):
+            persons = [ix for ix in self.by_token.get(j, ()) if self.mentions[ix].type == "PERSON"]
+            if persons:
+                person = self.mentions[persons[0]]
+                hit = self.role_noun(doc[person.first - 1]) if person.first > span.start else None
+                if not hit or hit[1] != "leader_of":
+                    return []
+                return [n for n in self.title_owners(hit[0], person, span) if self.types.get(n) == "STATE"][:1]
+            if doc[j].text in (";", ":") or doc[j].pos_ in ("VERB", "AUX"):
+                return []
         return []
 
     def dative_der(self, noun) -> bool:
@@ -481,9 +561,10 @@ class RoleRelations:
             result += [(body, n) for n in self.title_owners(body, m, span) if self.types.get(n) == "STATE"]
         head = doc[m.last]
         if self.lex.is_state_body(m.surface.split()[-1].split("-")[-1]):
-            if m.first > span.start:             # "das polnische Verfassungsgericht"
+            if m.first > span.start:             # "das polnische Verfassungsgericht", "Polens Oberstes Gericht"
                 result += [(head, self.names[ix]) for ix in self.by_token.get(m.first - 1, ())
-                           if self.mentions[ix].type == "STATE" and self.mentions[ix].kind == "adj"]
+                           if self.mentions[ix].type == "STATE" and (self.mentions[ix].kind == "adj" or (
+                               self.mentions[ix].kind in NAMED and self.mentions[ix].surface.endswith("s")))]
             prefix = self.lex.state_prefix(m.surface)
             if prefix:
                 result.append((head, prefix))

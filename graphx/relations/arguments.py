@@ -85,16 +85,43 @@ class ArgumentFinder:
         if "Inf" in verb.morph.get("VerbForm"):
             return None
         end = len(self.doc)                 # or the next sentence start (read off the tokens: Token.sent is slow)
-        for j in range(verb.i + 1, end):
+        j = verb.i
+        while j + 1 < end:
+            j += 1
             token = self.doc[j]
             if token.is_sent_start:
                 return None
+            if token.text == ",":           # "warf X, der ... liegt, Y vor": over the relative clause
+                j = self.relative_clause_end(j)
+                if j is None:
+                    return None
+                continue
             if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
                 return None
             if token.lower_ in PARTICLES and (j + 1 == end or self.doc[j + 1].is_punct or self.doc[j + 1].is_sent_start):
                 return token
             if token.text in CLAUSE_END:
                 return None
+        return None
+
+    def relative_clause_end(self, comma):
+        """The comma index itself, or for a relative clause opening there ("..., der seit Jahren ...
+        liegt, ...") the comma closing it; None when it closes no clause."""
+        k = comma + 1
+        if k < len(self.doc) and self.doc[k].pos_ == "ADP":
+            k += 1                          # "..., mit dem er ..."
+        if k >= len(self.doc) or self.doc[k].lower_ not in RELATIVE_PRONOUNS or \
+                "Rel" not in self.doc[k].morph.get("PronType"):
+            return comma
+        finite = False
+        for i in range(k + 1, min(len(self.doc), k + 40)):
+            token = self.doc[i]
+            if token.is_sent_start or token.text in CLAUSE_END:
+                return None
+            if token.pos_ in ("VERB", "AUX") and ("Fin" in token.morph.get("VerbForm") or token.morph.get("Person")):
+                finite = True
+            elif token.text == "," and finite:
+                return i
         return None
 
     def preposition(self, token):
@@ -645,8 +672,9 @@ class ArgumentFinder:
         head = noun.head
         if head == noun or noun.dep_ not in OBJ | DAT | SUBJ_PASS | SUBJ | {"obl", "obl:arg"}:
             return None
-        if noun.dep_ in SUBJ and verb_class != "receive":
-            return None
+        if noun.dep_ in SUBJ and verb_class != "receive" and not (
+                noun.i < head.i and any(c.dep_ in SUBJ and c.i > head.i for c in head.children)):
+            return None         # not "Schwere Vorwürfe gegen X erhebt Y": a fronted object, Y the subject
         if any(self.lex.verb_class(l, verb_class) for l in self.lemmas(head)):
             return head
         return None

@@ -92,8 +92,12 @@ class FrameRelations:
             if self.owned_by_another(cue_token, cue.relation):
                 return []
             governor = self.governor(cue_token, "light")
-            return [n for h in self.subjects(governor) for n in self.entities_at(h, actor=True)] \
-                if governor is not None else []
+            if governor is None:
+                return []
+            heads = self.subjects(governor)
+            if cue_token in heads:      # "Schwere Vorwürfe gegen X erhebt Y": the fronted noun taken for the subject
+                heads = [c for c in governor.children if c.dep_ in SUBJ and c != cue_token and self.preposition(c) is None]
+            return [n for h in heads for n in self.entities_at(h, actor=True)]
         if role == "gov_dat":
             return [n for h in self.gov_datives(cue_token) for n in self.entities_at(h)]
         if role == "aimed":               # "Die Sanktionen treffen X", "Der Angriff galt X": the noun as subject
@@ -454,6 +458,8 @@ class FrameRelations:
         if verb is None or self.is_passive(verb):
             return False
         heads = [c for c in verb.children if c.dep_ in SUBJ and c.i < verb.i]
+        if any(c.dep_ in SUBJ and c.i > verb.i and self.all_entities_in(c) for c in verb.children):
+            return False        # "In einem Interview mit Die Welt warf CDU-Chef X ...": a named subject after the verb
         return bool(heads) and all(h.pos_ in ("NOUN", "PRON") and not self.all_entities_in(h) for h in heads)
 
     def first_role(self, roles, token, verb, cue, source_names=()):

@@ -388,10 +388,17 @@ class Clause:
         if role == "theme_owner":
             return [self.name(ix) for ix, prep, _ in self.items if prep is None and self.f.mentions[ix].kind == "adj"]
         if role == "claim":      # "wies Vorwürfe Kiews zurück"; not "dementierte auf Twitter", "im Interview mit X"
+            final = self.verb_final()        # "hat die Anschuldigungen von X abgestritten": the claim before it
             return [self.name(ix) for ix, prep, _ in self.items if prep in CLAIM_PREPOSITIONS
-                    and self.outer_preposition(ix) in CLAIM_PREPOSITIONS
-                    and self.name(ix) not in sources and self.f.mentions[ix].first > self.cue.i][:1]
+                    and self.outer_preposition(ix) in CLAIM_PREPOSITIONS and self.name(ix) not in sources
+                    and (self.f.mentions[ix].first > self.cue.i or final and prep is not None)][:1]
         return []
+
+    def verb_final(self) -> bool:
+        """The cue verb closes its clause (a participle or infinitive after its auxiliary)."""
+        rest = [t for t in self.doc[self.cue.i + 1:self.end] if not t.is_punct]
+        return self.cue.pos_ in ("VERB", "AUX") and all(t.pos_ in ("AUX", "VERB", "PART") for t in rest) and \
+            any(t.pos_ == "AUX" for t in self.doc[self.start:self.cue.i])
 
     def pairs(self, cue, known_sources=()):
         if "pair" in cue.source:

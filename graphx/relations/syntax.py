@@ -21,6 +21,8 @@ PARTICLES = {"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "geg
              "mit", "nach", "vor", "vorbei", "weg", "zu", "zurück", "zusammen", "entgegen", "hervor", "heraus", "bereit"}
 CLAUSE_END = {".", "!", "?", ";", ":"}
 BOTH_NOUNS = {"staaten", "länder", "seiten", "regierungen", "nachbarn", "partner"}
+SPEECH_ACTS = {"accuses", "criticizes", "denies"}
+CONTENT_MARKS = {"dass", "daß", "wonach", "ob"}    # a clause stating what is claimed or denied
 REASONS = {"da", "weil", "denn", "obwohl", "obgleich", "nachdem", "bevor", "während", "als"}   # adverbial clauses
 GENITIVE_OWNERS = {"des", "der", "seines", "seiner", "ihres", "ihrer", "eines", "einer", "dessen", "deren"}
 HYPOTHETICAL = {"ob", "falls", "sofern", "wenn", "sollte", "sollten"}

@@ -14,6 +14,7 @@ DAT = {"iobj", "da", "obl:arg"}
 OBLIQUE = {"obl", "obl:arg", "nmod", "obl:agent", "advmod", "mo", "op", "pg"}
 CLAUSE_DEPS = {"acl", "acl:relcl", "ccomp", "xcomp", "advcl", "parataxis", "csubj", "csubj:pass"}
 NEGATIONS = {"nicht", "nie", "niemals", "keineswegs", "nimmer"}
+LITOTES = {"sparen", "geizen", "zurückhalten"}     # "sparte nicht mit Kritik": the negation affirms
 CONTRACTIONS = {"im": "in", "ins": "in", "beim": "bei", "vom": "von", "zum": "zu", "zur": "zu", "am": "an",
                 "ans": "an", "aufs": "auf", "übers": "über", "fürs": "für"}
 ACCORDING_TO = {"laut", "gemäß", "zufolge"}

@@ -418,3 +418,21 @@ def test_a_verdict_does_not_judge_the_medium_it_was_spoken_in():
     rels = relations_of(doc)
     assert ("Chile", "criticizes", "Peru") in rels
     assert ("Chile", "criticizes", "Reuters") not in rels
+
+
+def test_a_participle_hung_on_its_auxiliary_takes_the_auxiliarys_subject_and_object():
+    # "hatte" parsed as the main verb, "bezeichnet" as its parataxis, "als eine Art X" as a subject
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        hatte haben VERB ROOT 1
+        die der DET det 3 Acc
+        Politik Politik NOUN obj 1 Acc
+        Perus Peru PROPN nmod 3 Gen
+        als als CCONJ cc 9
+        eine ein DET det 7 Nom
+        Art Art NOUN nsubj 9 Nom
+        Skandal Skandal NOUN appos 7 Nom
+        bezeichnet bezeichnen VERB parataxis 1
+        . . PUNCT punct 1
+    """)
+    assert ("Chile", "criticizes", "Peru") in relations_of(doc)

@@ -31,7 +31,9 @@ class FrameRelations:
         """Entity names filling `role` for a cue (cue_token is the verb or the cue noun)."""
         if role == "subj":
             heads = self.subjects(verb)
-            return [n for h in heads for n in self.entities_at(h, actor=True)]
+            names = [n for h in heads for n in self.entities_at(h, actor=True)]
+            aux = self.misparsed_auxiliary(verb) if not names else None
+            return names or ([n for h in self.subjects(aux) for n in self.entities_at(h, actor=True)] if aux else [])
         if role == "agent":
             if verb is None:
                 return []
@@ -39,7 +41,9 @@ class FrameRelations:
                     and self.preposition(c) in ("von", "durch") and self.is_passive(verb)
                     for n in self.entities_at(c, actor=True)]
         if role == "obj":
-            return [n for h in self.objects(verb) for n in self.entities_at(h)]
+            names = [n for h in self.objects(verb) for n in self.entities_at(h)]
+            aux = self.misparsed_auxiliary(verb) if not names else None
+            return names or ([n for h in self.objects(aux) for n in self.entities_at(h)] if aux else [])
         if role == "obj_place":            # "greift Ziele in Eritrea an": where the object is
             objects = self.objects(verb)
             found = [n for h in objects for c in h.children
@@ -164,7 +168,8 @@ class FrameRelations:
         if role == "noun_claim":           # "der Vorwurf der EU, Belarus schleuse Migranten ...": whom it names
             return self.noun_content(cue_token, source_names)
         if role == "claim":
-            heads = self.objects(verb) + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oc", "csubj", "csubj:pass")
+            aux = self.misparsed_auxiliary(verb)
+            heads = self.objects(verb) + (self.objects(aux) if aux is not None else []) + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oc", "csubj", "csubj:pass")
                                           or (c.dep_ == "advcl" and any(m.lower_ in CONTENT_MARKS for m in c.children))]
             if any(self.is_claim_noun(h) for h in heads):    # "bestritt den Vorwurf, er unterhalte ...", "Berichte über X"
                 heads += [c for c in verb.children if (c.dep_ in ("conj", "parataxis") and "Sub" in c.morph.get("Mood"))
@@ -181,6 +186,15 @@ class FrameRelations:
             return []
         return []
 
+
+    def misparsed_auxiliary(self, verb):
+        """"X hatte Y als ... bezeichnet" parsed with "hatte" as the main verb and the participle hung
+        on it: that auxiliary, whose subject and object are the participle's."""
+        head = verb.head
+        if head == verb or head.i > verb.i or verb.dep_ not in ("parataxis", "conj", "xcomp", "ccomp", "oc") or \
+                head.lemma_ not in ("haben", "sein") or "Part" in head.morph.get("VerbForm"):
+            return None
+        return head
 
     def noun_content(self, noun, source_names=()) -> list:
         """The subject of the clause a claim noun opens after its comma ("der Vorwurf Chinas, die USA
@@ -487,7 +501,8 @@ class FrameRelations:
         """The parse gives the verb a subject that names no entity ("Die Experten", "er")."""
         if verb is None or self.is_passive(verb):
             return False
-        heads = [c for c in verb.children if c.dep_ in SUBJ and c.i < verb.i]
+        heads = [c for c in verb.children if c.dep_ in SUBJ and c.i < verb.i
+                 and self.doc[max(c.left_edge.i - 1, 0)].lower_ != "als"]   # "als eine Art X": a predicate
         if any(c.dep_ in SUBJ and c.i > verb.i and self.all_entities_in(c) for c in verb.children):
             return False        # "In einem Interview mit Die Welt warf CDU-Chef X ...": a named subject after the verb
         return bool(heads) and all(h.pos_ in ("NOUN", "PRON") and not self.all_entities_in(h) for h in heads)

@@ -11,7 +11,7 @@ from graphx.lexicon import LEXICON_DIR, load
 LABELS = {"accuses", "supplies", "denies", "signed_treaty_with", "supports", "criticizes", "summons",
           "sanctions", "attacks", "meets"}
 ROLES = {"subj", "agent", "obj", "obj_owner", "obj_place", "dat", "mod", "described", "gov_subj", "poss_subj", "gov_dat",
-         "aimed", "receiver", "pair", "claim", "fronted_claim", "theme_owner", "with_subj", "side"}
+         "aimed", "receiver", "pair", "claim", "fronted_claim", "noun_claim", "stimulus", "theme_owner", "with_subj", "side"}
 VERB_CLASSES = {"copula", "report", "light", "receive", "object_control", "hedge", "appeal", "motion", "aim", "hold"}
 
 

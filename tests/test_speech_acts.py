@@ -249,3 +249,190 @@ def test_criticism_owned_by_someone_else_is_not_the_subjects():
         . . PUNCT punct 1
     """)
     assert not labelled(doc, "criticizes")
+
+def test_a_particle_behind_a_relative_clause_and_its_dative_are_found():
+    # the parser hung "vor" on the dative and the dative on the relative clause's verb
+    doc = make_doc([
+        ("Die", "der", "DET", "det", 1, "Case=Nom"),
+        ("Zahlen", "Zahl", "NOUN", "nsubj", 4, "Case=Nom"),
+        ("seien", "sein", "AUX", "cop", 3, "Mood=Sub|Person=3"),
+        ("falsch", "falsch", "ADJ", "ccomp", 4, ""),
+        ("warf", "werfen", "VERB", "ROOT", 4, "Mood=Ind|Person=3"),
+        ("Chile", "Chile", "PROPN", "nsubj", 4, "Case=Nom"),
+        (",", ",", "PUNCT", "punct", 12, ""),
+        ("das", "der", "PRON", "nsubj", 12, "Case=Nom|PronType=Dem,Rel"),
+        ("seit", "seit", "ADP", "case", 9, ""),
+        ("Jahren", "Jahr", "NOUN", "obl", 12, "Case=Dat"),
+        ("mit", "mit", "ADP", "case", 11, ""),
+        ("Peru", "Peru", "PROPN", "obl", 12, "Case=Dat"),
+        ("streitet", "streiten", "VERB", "acl:relcl", 5, "Mood=Ind|Person=3"),
+        (",", ",", "PUNCT", "punct", 15, ""),
+        ("der", "der", "DET", "det", 15, "Case=Gen"),
+        ("EU", "EU", "PROPN", "dep", 12, "Case=Gen"),
+        ("vor", "vor", "ADP", "case", 15, ""),
+        (".", ".", "PUNCT", "punct", 4, ""),
+    ])
+    rels = relations_of(doc)
+    assert ("Chile", "accuses", "EU") in rels
+    assert ("Chile", "accuses", "Peru") not in rels
+
+
+def test_a_fronted_accusation_noun_is_not_the_subject():
+    doc = doc_from("""
+        Schwere schwer ADJ amod 1 Nom
+        Vorwürfe Vorwurf NOUN nsubj 4 Nom
+        gegen gegen ADP case 3
+        Peru Peru PROPN nmod 1 Acc
+        erhebt erheben VERB ROOT 4
+        Chile Chile PROPN nsubj 4 Nom
+        . . PUNCT punct 4
+    """)
+    assert ("Chile", "accuses", "Peru") in relations_of(doc)
+
+
+def test_the_clause_an_accusation_noun_opens_names_the_accused():
+    doc = make_doc([
+        ("Der", "der", "DET", "det", 1, "Case=Nom"),
+        ("Vorwurf", "Vorwurf", "NOUN", "nsubj", 10, "Case=Nom"),
+        ("Perus", "Peru", "PROPN", "nmod", 1, "Case=Gen"),
+        (",", ",", "PUNCT", "punct", 7, ""),
+        ("Chile", "Chile", "PROPN", "nsubj", 7, "Case=Nom"),
+        ("habe", "haben", "AUX", "aux", 7, "Mood=Sub|Person=3"),
+        ("Waffen", "Waffe", "NOUN", "obj", 7, "Case=Acc"),
+        ("versteckt", "verstecken", "VERB", "acl", 1, ""),
+        (",", ",", "PUNCT", "punct", 7, ""),
+        ("erregt", "erregen", "VERB", "conj", 10, ""),
+        ("Aufsehen", "Aufsehen", "NOUN", "ROOT", 10, "Case=Acc"),
+        (".", ".", "PUNCT", "punct", 10, ""),
+    ])
+    assert ("Peru", "accuses", "Chile") in relations_of(doc)
+
+
+def test_words_that_outrage_someone_are_criticised_by_them():
+    stirred = doc_from("""
+        Die der DET det 1 Nom
+        Aussagen Aussage NOUN nsubj 5 Nom
+        von von ADP case 3
+        Lea Lea PROPN nmod 1 Dat
+        Roth Roth PROPN flat 3 Dat
+        empören empören VERB ROOT 5
+        Chile Chile PROPN obj 5 Acc
+        . . PUNCT punct 5
+    """, ents=[(3, 5, "PER")])
+    assert ("Chile", "criticizes", "Lea Roth") in relations_of(stirred)
+    reflexive = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        empört empören VERB ROOT 1
+        sich sich PRON obj 1 Acc
+        über über ADP case 5
+        die der DET det 5 Acc
+        Aussagen Aussage NOUN obl 1 Acc
+        von von ADP case 7
+        Lea Lea PROPN nmod 5 Dat
+        Roth Roth PROPN flat 7 Dat
+        . . PUNCT punct 1
+    """, ents=[(7, 9, "PER")])
+    rels = relations_of(reflexive)
+    assert ("Chile", "criticizes", "Lea Roth") in rels
+    assert ("Lea Roth", "criticizes", "Chile") not in rels
+
+
+def test_not_sparing_criticism_is_criticism():
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        sparte sparen VERB ROOT 1
+        nicht nicht PART advmod 1
+        mit mit ADP case 4
+        Kritik Kritik NOUN obl 1 Dat
+        an an ADP case 6
+        Peru Peru PROPN nmod 4 Dat
+        . . PUNCT punct 1
+    """)
+    assert ("Chile", "criticizes", "Peru") in relations_of(doc)
+
+
+def test_a_denial_closing_its_clause_takes_the_claim_before_it():
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 7 Nom
+        hat haben AUX aux 7
+        die der DET det 3 Acc
+        Vorwürfe Vorwurf NOUN obj 6 Acc
+        von von ADP case 5
+        Peru Peru PROPN nmod 3 Dat
+        vehement vehement VERB advmod 7
+        abgestritten abstreiten VERB ROOT 7
+        . . PUNCT punct 7
+    """)
+    assert ("Chile", "denies", "Peru") in relations_of(doc)
+
+
+def test_a_dass_clause_hung_as_adverbial_is_the_denied_claim():
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        bestritt bestreiten VERB ROOT 1
+        , , PUNCT punct 6
+        dass dass SCONJ mark 6
+        Peru Peru PROPN nsubj 6 Nom
+        Waffen Waffe NOUN obj 6 Acc
+        erhalten erhalten VERB advcl 1
+        habe haben AUX aux 6
+        . . PUNCT punct 1
+    """)
+    assert ("Chile", "denies", "Peru") in relations_of(doc)
+
+
+def test_a_verdict_on_an_office_holder_judges_the_person_not_his_state():
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        nannte nennen VERB ROOT 1
+        den der DET det 4 Acc
+        peruanischen peruanisch ADJ amod 4 Acc
+        Präsidenten Präsident NOUN obj 1 Acc
+        Juan Juan PROPN appos 4 Acc
+        Soto Soto PROPN flat 5 Acc
+        einen ein DET det 8 Acc
+        Diktator Diktator NOUN obj 1 Acc
+        . . PUNCT punct 1
+    """, ents=[(5, 7, "PER")])
+    rels = relations_of(doc)
+    assert ("Chile", "criticizes", "Juan Soto") in rels
+    assert ("Chile", "criticizes", "Peru") not in rels
+
+
+def test_a_verdict_does_not_judge_the_medium_it_was_spoken_in():
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        nannte nennen VERB ROOT 1
+        Peru Peru PROPN obj 1 Acc
+        in in ADP case 5
+        einem ein DET det 5 Dat
+        Interview Interview NOUN obl 1 Dat
+        mit mit ADP case 8
+        dem der DET det 8 Dat
+        Sender Sender NOUN nmod 5 Dat
+        Reuters Reuters PROPN appos 8 Dat
+        einen ein DET det 11 Acc
+        Lügner Lügner NOUN obj 1 Acc
+        . . PUNCT punct 1
+    """)
+    rels = relations_of(doc)
+    assert ("Chile", "criticizes", "Peru") in rels
+    assert ("Chile", "criticizes", "Reuters") not in rels
+
+
+def test_a_participle_hung_on_its_auxiliary_takes_the_auxiliarys_subject_and_object():
+    # "hatte" parsed as the main verb, "bezeichnet" as its parataxis, "als eine Art X" as a subject
+    doc = doc_from("""
+        Chile Chile PROPN nsubj 1 Nom
+        hatte haben VERB ROOT 1
+        die der DET det 3 Acc
+        Politik Politik NOUN obj 1 Acc
+        Perus Peru PROPN nmod 3 Gen
+        als als CCONJ cc 9
+        eine ein DET det 7 Nom
+        Art Art NOUN nsubj 9 Nom
+        Skandal Skandal NOUN appos 7 Nom
+        bezeichnet bezeichnen VERB parataxis 1
+        . . PUNCT punct 1
+    """)
+    assert ("Chile", "criticizes", "Peru") in relations_of(doc)

@@ -89,8 +89,8 @@ class ArgumentFinder:
             at = self._particle_at = self.final_particles(self.doc)
         return self.doc[at[verb.i + 1]] if at[verb.i + 1] is not None else None
 
-    @staticmethod
-    def final_particles(doc) -> list:
+    @classmethod
+    def final_particles(cls, doc) -> list:
         """For each token index j (and len(doc)), the particle that a scan from j up to the next sentence
         start, finite verb or clause end finds (its index), else None; read off arrays, not Tokens."""
         from spacy.attrs import IS_PUNCT, LOWER, MORPH, ORTH, POS, SENT_START
@@ -101,6 +101,7 @@ class ArgumentFinder:
         rows = doc.to_array([SENT_START, POS, IS_PUNCT, LOWER, ORTH, MORPH]).tolist() if len(doc) else []
         particles = {get_string_id(p) for p in PARTICLES}
         ends = {get_string_id(p) for p in CLAUSE_END}
+        comma = get_string_id(",")
         finite = {}
         end = len(rows)
         at = [None] * (end + 1)
@@ -113,11 +114,35 @@ class ArgumentFinder:
                     finite[morph] = "Fin" in MorphAnalysis.from_id(doc.vocab, morph).get("VerbForm")
                 if finite[morph]:
                     continue
-            if lower in particles and (j + 1 == end or rows[j + 1][2] or rows[j + 1][0] == 1):
+            if orth == comma:           # "warf X, der ... liegt, Y vor": over the relative clause
+                closing = cls.relative_clause_end(doc, j)
+                at[j] = None if closing is None else at[j + 1] if closing == j else at[closing + 1]
+            elif lower in particles and (j + 1 == end or rows[j + 1][2] or rows[j + 1][0] == 1):
                 at[j] = j
             elif orth not in ends:
                 at[j] = at[j + 1]
         return at
+
+    @staticmethod
+    def relative_clause_end(doc, comma):
+        """The comma index itself, or for a relative clause opening there ("..., der seit Jahren ...
+        liegt, ...") the comma closing it; None when it closes no clause."""
+        k = comma + 1
+        if k < len(doc) and doc[k].pos_ == "ADP":
+            k += 1                          # "..., mit dem er ..."
+        if k >= len(doc) or doc[k].lower_ not in RELATIVE_PRONOUNS or \
+                "Rel" not in doc[k].morph.get("PronType"):
+            return comma
+        finite = False
+        for i in range(k + 1, min(len(doc), k + 40)):
+            token = doc[i]
+            if token.is_sent_start or token.text in CLAUSE_END:
+                return None
+            if token.pos_ in ("VERB", "AUX") and ("Fin" in token.morph.get("VerbForm") or token.morph.get("Person")):
+                finite = True
+            elif token.text == "," and finite:
+                return i
+        return None
 
     def preposition(self, token):
         for child in token.children:
@@ -667,8 +692,9 @@ class ArgumentFinder:
         head = noun.head
         if head == noun or noun.dep_ not in OBJ | DAT | SUBJ_PASS | SUBJ | {"obl", "obl:arg"}:
             return None
-        if noun.dep_ in SUBJ and verb_class != "receive":
-            return None
+        if noun.dep_ in SUBJ and verb_class != "receive" and not (
+                noun.i < head.i and any(c.dep_ in SUBJ and c.i > head.i for c in head.children)):
+            return None         # not "Schwere Vorwürfe gegen X erhebt Y": a fronted object, Y the subject
         if any(self.lex.verb_class(l, verb_class) for l in self.lemmas(head)):
             return head
         return None

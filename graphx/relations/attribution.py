@@ -7,6 +7,7 @@ from graphx.relations.syntax import (
     CLAUSE_DEPS,
     HYPOTHETICAL,
     INTENT_MODALS,
+    LITOTES,
     NEGATIONS,
     OBJ,
     UNREAL,
@@ -18,6 +19,8 @@ class Attribution:
     """Negation, hypotheticals and speakers (mixed into RelationFinder)."""
 
     def negated(self, token) -> bool:
+        if token.pos_ in ("VERB", "AUX") and self.lemmas(token) & LITOTES:
+            return False
         scope = [token] + [c for c in token.children if c.dep_ in ("aux", "aux:pass", "cop")]
         for head in scope:
             for child in head.children:

@@ -22,11 +22,27 @@ class Clause:
     the run of tokens between commas (colons, dashes, brackets); a mention's role comes from the
     preposition in front of its noun phrase, its grammatical case and its position."""
 
+    pieces = ()             # where the particle's piece starts ("warf X, der ..., der EU vor")
+
     def __init__(self, finder, cue_token, span):   # finder: a RelationFinder
         self.f, self.doc, self.cue = finder, finder.doc, cue_token
         self.start, self.end = self.bounds(cue_token.i, span)
         self.span = span
         self.items = self.mentions_in(self.start, self.end)
+        if cue_token.pos_ in ("VERB", "AUX"):       # "warf X, der ... liegt, Y vor": the particle's piece too
+            self.items += self.particle_piece(cue_token, span)
+
+    def particle_piece(self, verb, span) -> list:
+        particle = next((c for c in verb.children if c.dep_ in ("compound:prt", "svp") and c.i >= self.end), None) \
+            or self.f.clause_final_particle(verb)
+        if particle is None or particle.i < self.end:
+            return []
+        low, high = self.bounds(particle.i, span)
+        self.pieces = (low,)
+        seats = self.seats
+        items = self.mentions_in(low, high)
+        self.seats = {**seats, **self.seats}
+        return items
 
     def bounds(self, i, span):
         return clause_bounds(self.doc, i, span)
@@ -59,6 +75,8 @@ class Clause:
             if self.after_person_name(i) and self.doc[i].lower_ == "der":
                 return "Dat"           # "warf Merkel der Regierung ... vor": no genitive follows a name
             case = self.f.case(self.doc[i])
+            if case == "Gen" and self.doc[i].lower_ == "der" and i in self.pieces:
+                return "Dat"           # ", der EU-Kommission vor": no genitive attribute opens a clause piece
             if case:
                 return case
         case = self.f.case(self.doc[m.last])
@@ -164,7 +182,8 @@ class Clause:
         before = self.doc[m.first - 1] if m.first > self.start else None
         if before is not None and before.lower_ == "der" and self.after_person_name(before.i):
             return False
-        if before is None or before.lower_ not in ("des", "der"):
+        if before is None or before.lower_ not in ("des", "der") or \
+                before.i in self.pieces:      # ", der X vor": the particle's piece opens, no attribute
             return False
         after_noun = before.i - 1 >= self.start and self.doc[before.i - 1].pos_ == "NOUN" and \
             not self.f.by_token.get(before.i - 1)         # "die Kritik der SPÖ": an article after a noun
@@ -369,10 +388,17 @@ class Clause:
         if role == "theme_owner":
             return [self.name(ix) for ix, prep, _ in self.items if prep is None and self.f.mentions[ix].kind == "adj"]
         if role == "claim":      # "wies Vorwürfe Kiews zurück"; not "dementierte auf Twitter", "im Interview mit X"
+            final = self.verb_final()        # "hat die Anschuldigungen von X abgestritten": the claim before it
             return [self.name(ix) for ix, prep, _ in self.items if prep in CLAIM_PREPOSITIONS
-                    and self.outer_preposition(ix) in CLAIM_PREPOSITIONS
-                    and self.name(ix) not in sources and self.f.mentions[ix].first > self.cue.i][:1]
+                    and self.outer_preposition(ix) in CLAIM_PREPOSITIONS and self.name(ix) not in sources
+                    and (self.f.mentions[ix].first > self.cue.i or final and prep is not None)][:1]
         return []
+
+    def verb_final(self) -> bool:
+        """The cue verb closes its clause (a participle or infinitive after its auxiliary)."""
+        rest = [t for t in self.doc[self.cue.i + 1:self.end] if not t.is_punct]
+        return self.cue.pos_ in ("VERB", "AUX") and all(t.pos_ in ("AUX", "VERB", "PART") for t in rest) and \
+            any(t.pos_ == "AUX" for t in self.doc[self.start:self.cue.i])
 
     def pairs(self, cue, known_sources=()):
         if "pair" in cue.source:

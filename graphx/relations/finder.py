@@ -7,10 +7,8 @@ from graphx.relations.backoff import BackoffRelations
 from graphx.relations.frames import FrameRelations
 from graphx.relations.participles import ParticipleRelations
 from graphx.relations.roles import RoleRelations
-from graphx.relations.syntax import Sentence
+from graphx.relations.syntax import SPEECH_ACTS, Sentence
 from graphx.relations.verdicts import VerdictRelations
-
-SPEECH_ACTS = {"accuses", "criticizes", "denies"}
 
 
 class RelationFinder(FrameRelations, ParticipleRelations, VerdictRelations, RoleRelations, BackoffRelations,

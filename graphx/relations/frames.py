@@ -6,6 +6,7 @@ from graphx.lexicon import fold
 from graphx.relations.clause import Clause
 from graphx.relations.syntax import (
     BOTH_NOUNS,
+    CONTENT_MARKS,
     INFLECTED,
     NEGATIONS,
     OBJ,
@@ -13,6 +14,7 @@ from graphx.relations.syntax import (
     PARTICLES,
     REASONS,
     RECIPROCAL,
+    SPEECH_ACTS,
     SUBJ,
     SUBJ_PASS,
     TIME_NOUNS,
@@ -29,7 +31,9 @@ class FrameRelations:
         """Entity names filling `role` for a cue (cue_token is the verb or the cue noun)."""
         if role == "subj":
             heads = self.subjects(verb)
-            return [n for h in heads for n in self.entities_at(h, actor=True)]
+            names = [n for h in heads for n in self.entities_at(h, actor=True)]
+            aux = self.misparsed_auxiliary(verb) if not names else None
+            return names or ([n for h in self.subjects(aux) for n in self.entities_at(h, actor=True)] if aux else [])
         if role == "agent":
             if verb is None:
                 return []
@@ -37,7 +41,9 @@ class FrameRelations:
                     and self.preposition(c) in ("von", "durch") and self.is_passive(verb)
                     for n in self.entities_at(c, actor=True)]
         if role == "obj":
-            return [n for h in self.objects(verb) for n in self.entities_at(h)]
+            names = [n for h in self.objects(verb) for n in self.entities_at(h)]
+            aux = self.misparsed_auxiliary(verb) if not names else None
+            return names or ([n for h in self.objects(aux) for n in self.entities_at(h)] if aux else [])
         if role == "obj_place":            # "greift Ziele in Eritrea an": where the object is
             objects = self.objects(verb)
             found = [n for h in objects for c in h.children
@@ -75,6 +81,9 @@ class FrameRelations:
                 found = [n for c in verb.children if c.dep_ in OBJ | OBLIQUE | SUBJ_PASS and c != cue_token
                          and not self.reports_source(c) for g in c.children if g.dep_ in ("nmod", "obl") and self.preposition(g) == prep
                          for n in self.entities_at(g)]
+            if not found and cue.relation in SPEECH_ACTS:   # "empören sich über die Aussagen von X": whose words
+                found = [n for c in phrases if not self.entities_at(c) for g in c.children
+                         if g.dep_ == "nmod" and self.preposition(g) == "von" for n in self.entities_at(g)]
             if prep == "aus" or (cue.relation == "meets" and prep in ("in", "nach", "bei")):
                 found = [self.capital_state(n) for n in found]   # "Kritik aus Moskau", "Besuch in Kiew": its state
             return found or self.unnamed_ruler(phrases, source_names)
@@ -92,8 +101,12 @@ class FrameRelations:
             if self.owned_by_another(cue_token, cue.relation):
                 return []
             governor = self.governor(cue_token, "light")
-            return [n for h in self.subjects(governor) for n in self.entities_at(h, actor=True)] \
-                if governor is not None else []
+            if governor is None:
+                return []
+            heads = self.subjects(governor)
+            if cue_token in heads:      # "Schwere Vorwürfe gegen X erhebt Y": the fronted noun taken for the subject
+                heads = [c for c in governor.children if c.dep_ in SUBJ and c != cue_token and self.preposition(c) is None]
+            return [n for h in heads for n in self.entities_at(h, actor=True)]
         if role == "gov_dat":
             return [n for h in self.gov_datives(cue_token) for n in self.entities_at(h)]
         if role == "aimed":               # "Die Sanktionen treffen X", "Der Angriff galt X": the noun as subject
@@ -146,8 +159,18 @@ class FrameRelations:
             if cue.relation == "denies":   # "Die Klage nütze X, wies Y zurück": what the claim is about
                 return [before.name(ix) for ix, prep, _ in before.items if before.name(ix) not in source_names][:1]
             return before.subject(exclude=source_names)
+        if role == "stimulus":             # "Die Aussagen von X empören Y": the subject, or whose words it is
+            heads = self.subjects(verb)
+            return [n for h in heads for n in self.entities_at(h, actor=True)] or \
+                [n for h in heads for n in self.modifiers(h)] or \
+                [n for h in heads for c in h.children if c.dep_ == "nmod" and self.preposition(c) == "von"
+                 for n in self.entities_at(c)]
+        if role == "noun_claim":           # "der Vorwurf der EU, Belarus schleuse Migranten ...": whom it names
+            return self.noun_content(cue_token, source_names)
         if role == "claim":
-            heads = self.objects(verb) + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oc", "csubj", "csubj:pass")]
+            aux = self.misparsed_auxiliary(verb)
+            heads = self.objects(verb) + (self.objects(aux) if aux is not None else []) + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oc", "csubj", "csubj:pass")
+                                          or (c.dep_ == "advcl" and any(m.lower_ in CONTENT_MARKS for m in c.children))]
             if any(self.is_claim_noun(h) for h in heads):    # "bestritt den Vorwurf, er unterhalte ...", "Berichte über X"
                 heads += [c for c in verb.children if (c.dep_ in ("conj", "parataxis") and "Sub" in c.morph.get("Mood"))
                           or (c.dep_ in ("obl", "obl:arg") and self.preposition(c) == "über")]
@@ -163,6 +186,31 @@ class FrameRelations:
             return []
         return []
 
+
+    def misparsed_auxiliary(self, verb):
+        """"X hatte Y als ... bezeichnet" parsed with "hatte" as the main verb and the participle hung
+        on it: that auxiliary, whose subject and object are the participle's."""
+        head = verb.head
+        if head == verb or head.i > verb.i or verb.dep_ not in ("parataxis", "conj", "xcomp", "ccomp", "oc") or \
+                head.lemma_ not in ("haben", "sein") or "Part" in head.morph.get("VerbForm"):
+            return None
+        return head
+
+    def noun_content(self, noun, source_names=()) -> list:
+        """The subject of the clause a claim noun opens after its comma ("der Vorwurf Chinas, die USA
+        hätten ...", "mit dem Vorwurf, dass X ..."): a Konjunktiv or a dass/wonach clause."""
+        j, end = noun.i + 1, noun.sent.end
+        while j < end and j <= noun.i + 6 and (self.doc[j].pos_ in ("DET", "ADJ", "NOUN", "PROPN") or
+                                                self.doc[j].lower_ in PARTICLES) and self.doc[j].text != ",":
+            j += 1                          # over a genitive owner and a particle ("der EU zurück, dass ...")
+        if j + 1 >= end or self.doc[j].text != ",":
+            return []
+        piece = Clause(self, self.doc[j + 1], noun.sent)
+        words = self.doc[piece.start:piece.end]
+        if not (self.doc[j + 1].lower_ in CONTENT_MARKS or
+                any(t.pos_ in ("VERB", "AUX") and "Sub" in t.morph.get("Mood") for t in words)):
+            return []
+        return piece.subject(exclude=source_names)
 
     def pairs(self, cue_token, verb, event=False) -> list:
         """Both sides of a symmetric relation as (a, b) pairs: "zwischen X und Y" (all of them),
@@ -452,7 +500,10 @@ class FrameRelations:
         """The parse gives the verb a subject that names no entity ("Die Experten", "er")."""
         if verb is None or self.is_passive(verb):
             return False
-        heads = [c for c in verb.children if c.dep_ in SUBJ and c.i < verb.i]
+        heads = [c for c in verb.children if c.dep_ in SUBJ and c.i < verb.i
+                 and self.doc[max(c.left_edge.i - 1, 0)].lower_ != "als"]   # "als eine Art X": a predicate
+        if any(c.dep_ in SUBJ and c.i > verb.i and self.all_entities_in(c) for c in verb.children):
+            return False        # "In einem Interview mit Die Welt warf CDU-Chef X ...": a named subject after the verb
         return bool(heads) and all(h.pos_ in ("NOUN", "PRON") and not self.all_entities_in(h) for h in heads)
 
     def first_role(self, roles, token, verb, cue, source_names=()):

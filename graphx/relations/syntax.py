@@ -14,6 +14,7 @@ DAT = {"iobj", "da", "obl:arg"}
 OBLIQUE = {"obl", "obl:arg", "nmod", "obl:agent", "advmod", "mo", "op", "pg"}
 CLAUSE_DEPS = {"acl", "acl:relcl", "ccomp", "xcomp", "advcl", "parataxis", "csubj", "csubj:pass"}
 NEGATIONS = {"nicht", "nie", "niemals", "keineswegs", "nimmer"}
+LITOTES = {"sparen", "geizen", "zurückhalten"}     # "sparte nicht mit Kritik": the negation affirms
 CONTRACTIONS = {"im": "in", "ins": "in", "beim": "bei", "vom": "von", "zum": "zu", "zur": "zu", "am": "an",
                 "ans": "an", "aufs": "auf", "übers": "über", "fürs": "für"}
 ACCORDING_TO = {"laut", "gemäß", "zufolge"}
@@ -21,6 +22,8 @@ PARTICLES = {"ab", "an", "auf", "aus", "bei", "dar", "ein", "fest", "fort", "geg
              "mit", "nach", "vor", "vorbei", "weg", "zu", "zurück", "zusammen", "entgegen", "hervor", "heraus", "bereit"}
 CLAUSE_END = {".", "!", "?", ";", ":"}
 BOTH_NOUNS = {"staaten", "länder", "seiten", "regierungen", "nachbarn", "partner"}
+SPEECH_ACTS = {"accuses", "criticizes", "denies"}
+CONTENT_MARKS = {"dass", "daß", "wonach", "ob"}    # a clause stating what is claimed or denied
 REASONS = {"da", "weil", "denn", "obwohl", "obgleich", "nachdem", "bevor", "während", "als"}   # adverbial clauses
 GENITIVE_OWNERS = {"des", "der", "seines", "seiner", "ihres", "ihrer", "eines", "einer", "dessen", "deren"}
 HYPOTHETICAL = {"ob", "falls", "sofern", "wenn", "sollte", "sollten"}

@@ -4,12 +4,13 @@ Y" and "Y nannte die Berichte Xs erfunden" (denies), "Die Sanktionen der EU seie
 from __future__ import annotations
 
 from graphx.lexicon import fold
-from graphx.relations.clause import ATTACHED, Clause
+from graphx.relations.clause import ATTACHED, QUOTES, Clause
 from graphx.relations.syntax import NEGATIONS, clause_bounds
 
 COPULA = {"ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären", "gewesen", "sein"}
 JUDGING_VERBS = {"nennen", "bezeichnen", "halten", "werten", "einstufen", "abtun", "abqualifizieren"}
 JUDGED_PREPOSITIONS = {None, ATTACHED, "von", "aus"}     # "die Vorwürfe aus Kiew", "der Bericht von X"
+JUDGED_PHRASES = {None, "von", "aus", "über"}             # the phrase a judged name stands in
 
 
 class VerdictRelations:
@@ -49,7 +50,9 @@ class VerdictRelations:
                 continue
             judged_ids = {t.i for t in judged}
             targets = [clause.name(ix) for ix, prep, _ in clause.items if prep in JUDGED_PREPOSITIONS
-                       and self.mentions[ix].first in judged_ids and clause.name(ix) not in sources]
+                       and self.mentions[ix].first in judged_ids and clause.name(ix) not in sources
+                       and not clause.describes_role(ix)      # "den israelischen Regierungschef X": X
+                       and self.phrase_preposition(self.mentions[ix].first, clause.start) in JUDGED_PHRASES]
             targets = [self.capital_state(n) for n in dict.fromkeys(targets)]
             if not targets and relation == "denies":
                 targets = [n for n in [self.recent_claimant(sources)] if n]
@@ -60,6 +63,14 @@ class VerdictRelations:
                     out.append({"source": source, "target": target, "relation": relation,
                                 "evidence": self.evidence(sentence, token, token.lower_, source, "stated")})
         return out
+
+    def phrase_preposition(self, i, start):
+        """The preposition opening the noun phrase a name ends: "über" for "Berichte über Lieferungen
+        Xs", "mit" for "im Interview mit dem Sender X", None for "die Politik Xs"."""
+        j = i - 1
+        while j >= start and (self.doc[j].pos_ in ("DET", "ADJ", "NUM", "NOUN", "PROPN") or self.doc[j].text in QUOTES):
+            j -= 1
+        return self.doc[j].lower_ if j >= start and self.doc[j].pos_ == "ADP" else None
 
     def is_claim_noun(self, token) -> bool:
         words = {token.lower_, fold(token.lemma_)}

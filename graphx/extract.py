@@ -134,7 +134,7 @@ def rules_fingerprint() -> str:
     from pathlib import Path
     package = Path(__file__).resolve().parent
     files = sorted((package / "lexicons").iterdir()) + sorted((package / "relations").glob("*.py")) + \
-        [package / name for name in ("mentions.py", "resolve.py", "extract.py", "lexicon.py")]
+        [package / name for name in ("mentions.py", "resolve.py", "extract.py", "lexicon.py", "components.py")]
     digest = hashlib.sha256()
     for path in files:
         if path.is_file():

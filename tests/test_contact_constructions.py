@@ -354,3 +354,193 @@ def test_a_treaty_participle_between_two_parties_pairs_them_but_a_closed_border_
         """), "signed_treaty_with")
     assert ("Chile", "Peru") in between("geschlossene", "Vertrag")
     assert not between("geschlossene", "Grenzübergang")
+
+
+def test_a_two_word_name_parsed_as_two_subjects_is_one_subject_not_an_object():
+    doc = doc_from("""
+        Jin Jin PRON nsubj 2 Nom
+        Hao Hao NOUN nsubj 2 Nom
+        empfing empfangen VERB ROOT 2
+        den der DET det 4 Acc
+        Minister Minister NOUN obj 2 Acc
+        Jan Jan PROPN appos 4 Nom
+        Nowak Nowak PROPN flat 5 Nom
+        . . PUNCT punct 2
+    """, ents=[(0, 2, "PER"), (5, 7, "PER")])
+    assert labels(doc, "meets") == {("Jan Nowak", "Jin Hao")}
+
+
+def test_one_named_side_met_the_object_read_off_the_clause():
+    # the object hung under the place: "Lea Roth traf in Lima den Bischof Jan Nowak"
+    doc = doc_from("""
+        Lea Lea PROPN nsubj 2 Nom
+        Roth Roth PROPN flat 0 Nom
+        traf treffen VERB ROOT 2
+        in in ADP case 4
+        Lima Lima PROPN obl 2 Dat
+        den der DET det 6 Acc
+        Bischof Bischof PROPN nmod 4 Acc
+        Jan Jan PROPN compound 8 Nom
+        Nowak Nowak NOUN appos 6 Nom
+        . . PUNCT punct 2
+    """, ents=[(0, 2, "PER"), (4, 5, "LOC"), (7, 9, "PER")])
+    found = labels(doc, "meets")
+    assert ("Jan Nowak", "Lea Roth") in found or ("Lea Roth", "Jan Nowak") in found
+
+
+def test_an_unnamed_office_holder_is_no_party_to_a_meeting_read_off_the_clause():
+    doc = doc_from("""
+        US-Außenminister US-Außenminister NOUN compound 1 Nom
+        traf treffen ADV ROOT 1
+        Präsident Präsident NOUN compound 3 Nom
+        Jan Jan PROPN nsubj 1 Nom
+        Nowak Nowak PROPN flat 3 Nom
+        in in ADP case 6
+        Peru Peru PROPN obl 1 Dat
+        . . PUNCT punct 1
+    """, ents=[(3, 5, "PER")])
+    assert not labels(doc, "meets")
+
+
+def test_a_preposition_parsed_as_subject_is_no_subject():
+    doc = doc_from("""
+        Neben neben ADP nsubj 3
+        der der DET det 2 Dat
+        SPÖ SPÖ PROPN nmod 0 Dat
+        unterstützen unterstützen VERB ROOT 3
+        auch auch ADV advmod 3
+        die der DET det 6 Nom
+        NEOS NEOS PROPN nsubj 3 Nom
+        den der DET det 8 Acc
+        Antrag Antrag NOUN obj 3 Acc
+        . . PUNCT punct 3
+    """)
+    assert not labels(doc, "supports")
+
+
+def test_a_state_owning_the_title_of_the_supported_person_is_not_supported():
+    doc = doc_from("""
+        Lea Lea PROPN nsubj 9 Nom
+        Roth Roth PROPN flat 0 Nom
+        hat haben AUX aux 9
+        sich sich PRON obj 9 Acc
+        demonstrativ demonstrativ ADJ advmod 6
+        hinter hinter ADP case 6
+        Italiens Italien PROPN compound 7 Gen
+        Innenminister Innenminister NOUN compound 8 Nom
+        Nowak Nowak PROPN obl 9 Nom
+        gestellt stellen VERB ROOT 9
+        . . PUNCT punct 9
+    """, ents=[(0, 2, "PER"), (8, 9, "PER")])
+    assert labels(doc, "supports") == {("Lea Roth", "Nowak")}
+
+
+def test_a_state_owning_the_first_conjunct_signs_with_the_second():
+    # "Kolumbiens Regierung und die Farc unterzeichneten einen Vertrag", the second conjunct taken for the object
+    doc = doc_from("""
+        Perus Peru PROPN nsubj 5 Gen
+        Regierung Regierung NOUN flat:name 0 Nom
+        und und CCONJ cc 5
+        die der DET det 4 Nom
+        FARC FARC PROPN obj 5 Acc
+        unterzeichneten unterzeichnen VERB ROOT 5
+        einen ein DET det 7 Acc
+        Vertrag Vertrag NOUN obj 5 Acc
+        . . PUNCT punct 5
+    """)
+    found = labels(doc, "signed_treaty_with")
+    assert ("FARC", "Peru") in found or ("Peru", "FARC") in found
+
+
+def test_two_titled_names_joined_by_their_titles_sign_together_in_a_relative_clause():
+    doc = doc_from("""
+        Mit mit ADP case 2
+        dem der DET det 2 Dat
+        Abkommen Abkommen NOUN obl 15 Dat
+        , , PUNCT punct 12
+        das der DET det 5 Nom
+        Präsident Präsident NOUN nsubj 11 Nom
+        Roth Roth PROPN appos 5 Nom
+        und und CCONJ cc 9
+        der der DET det 9 Nom
+        Staatschef Staatschef NOUN conj 5 Nom
+        Li Li PROPN appos 9 Nom
+        Wei Wei VERB obj 12
+        unterzeichneten unterzeichnen VERB ROOT 12
+        , , PUNCT punct 15
+        wollen wollen AUX aux 15
+        beide beide PRON nsubj 15 Nom
+        . . PUNCT punct 12
+    """, ents=[(6, 7, "PER"), (10, 12, "PER")])
+    found = labels(doc, "signed_treaty_with")
+    assert ("Li Wei", "Roth") in found or ("Roth", "Li Wei") in found
+
+
+def test_his_visit_in_a_capital_read_off_the_clause_names_the_visitor_and_the_state():
+    doc = doc_from("""
+        Bei bei ADP case 2
+        seinem sein DET det:poss 2 Dat
+        Besuch Besuch NOUN obl 11 Dat
+        in in ADP case 4
+        Ankara Ankara PROPN nmod 2 Dat
+        hat haben AUX aux 11
+        der der DET det 8 Nom
+        türkische türkisch ADJ amod 8 Nom
+        Minister Minister NOUN compound 11 Nom
+        Jan Jan PROPN appos 8 Nom
+        Nowak Nowak NOUN flat:name 9 Gen
+        gesprochen sprechen VERB ROOT 11
+        . . PUNCT punct 11
+    """, ents=[(4, 5, "LOC"), (9, 11, "PER")])
+    assert ("Jan Nowak", "Türkei") in labels(doc, "meets")
+
+
+def test_names_in_apposition_between_commas_belong_to_the_clause_and_the_genitives_are_no_parties():
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Minister Minister NOUN obl 12 Nom
+        Perus Peru PROPN nmod 1 Gen
+        und und CCONJ cc 4
+        Chiles Chile PROPN conj 2 Gen
+        , , PUNCT punct 6
+        Jan Jan PROPN appos 1 Nom
+        Nowak Nowak PROPN flat 6 Nom
+        und und CCONJ cc 9
+        Lea Lea PROPN conj 6 Nom
+        Roth Roth PROPN flat 9 Nom
+        , , PUNCT punct 12
+        trafen treffen VERB ROOT 12
+        sich sich PRON obj 12 Acc
+        . . PUNCT punct 12
+    """, ents=[(6, 8, "PER"), (9, 11, "PER")])
+    found = labels(doc, "meets")
+    assert found in ({("Jan Nowak", "Lea Roth")}, {("Lea Roth", "Jan Nowak")})
+
+
+def test_the_body_of_an_apposed_person_is_no_argument_of_its_own():
+    doc = doc_from("""
+        Der der DET det 1 Nom
+        UN-Kommissar UN-Kommissar NOUN obl 6 Nom
+        , , PUNCT punct 3
+        Jan Jan PROPN appos 1 Nom
+        Nowak Nowak PROPN flat 3 Nom
+        , , PUNCT punct 6
+        beschuldigte beschuldigen VERB ROOT 6
+        Peru Peru PROPN obj 6 Acc
+        . . PUNCT punct 6
+    """, ents=[(3, 5, "PER")])
+    assert {(s, t) for s, r, t in relations_of(doc) if r == "accuses"} == {("Jan Nowak", "Peru")}
+
+
+def test_wird_with_a_participle_like_infinitive_and_no_agent_is_a_future_not_a_passive():
+    doc = doc_from("""
+        Peru Peru PROPN nsubj 6 Nom
+        wird werden AUX aux:pass 6
+        der der DET det 3 Dat
+        Ukraine Ukraine PROPN obl 6 Dat
+        zwei zwei NUM nummod 5
+        Flugzeuge Flugzeug NOUN obj 6 Acc
+        überlassen überlassen VERB ROOT 6
+        . . PUNCT punct 6
+    """)
+    assert ("Peru", "supplies", "Ukraine") in relations_of(doc)

@@ -65,3 +65,16 @@ def test_nlp_batches_hold_fewer_pieces_when_the_pieces_are_long():
     for text in ((sentence * 20 + "\n\n") * 40, sentence * 4_000):     # paragraphs; one long line
         list(_extract_pieces(nlp, [Article("a.txt", None, text)]))
     assert nlp.batch_sizes == [16, max(1, BATCH_CHARS // CHUNK_CHARS)]
+
+
+def test_a_sentence_starts_only_after_closing_punctuation():
+    import spacy
+
+    from graphx.components import MAX_RUN, paragraph_boundaries
+    nlp = spacy.blank("de")
+    doc = paragraph_boundaries(nlp("Kanada und die Niederlande haben am Montag ein Abkommen unterzeichnet. "
+                                   "Es gilt ab Mai: Zölle fallen weg."))
+    starts = [t.text for t in doc if t.is_sent_start is not False][1:]
+    assert starts == ["Es", "Zölle"]            # after "." and ":"; nowhere inside a sentence
+    doc = paragraph_boundaries(nlp(" ".join(["Wort"] * (MAX_RUN + 20))))
+    assert doc[MAX_RUN + 5].is_sent_start is None     # no punctuation at all: the parser decides

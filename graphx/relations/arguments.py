@@ -163,6 +163,8 @@ class ArgumentFinder:
         if any(self.lex.verb_class(lemma, "motion") for lemma in self.lemmas(verb)):
             return False        # "war nach Kiew gereist": a perfect with "sein"
         if any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children):
+            if self.future_of_same_form(verb):
+                return False
             start, end = clause_bounds(self.doc, verb.i, verb.sent)
             # the parser's passive with "haben" and no "werden" ("soll ... geliefert haben", "hat X Drohnen geliefert")
             return not (self.has_haben(verb, start, end) and
@@ -175,6 +177,17 @@ class ArgumentFinder:
             return False
         start, end = clause_bounds(self.doc, verb.i, verb.sent)
         return any(t.lower_ in WERDEN for t in self.doc[start:end])
+
+    def future_of_same_form(self, verb) -> bool:
+        """"Schweden wird der Ukraine Jets überlassen", "X wird Y empfangen": a verb whose participle is
+        its infinitive, under a present "wird/werden" and with no "von/durch" agent, is a future."""
+        if verb.lower_ != fold(verb.lemma_) or "Part" in verb.morph.get("VerbForm"):
+            return False
+        auxes = [c.lower_ for c in verb.children if c.dep_.startswith("aux")]
+        return any(a in ("wird", "werden", "werde", "wirst", "würde", "würden") for a in auxes) and \
+            not any(a in ("worden", "wurde", "wurden") for a in auxes) and \
+            not any(self.preposition(c) in ("von", "durch") for c in verb.children) and \
+            any(c.dep_ in ("nsubj", "nsubj:pass") and self.case(c) in ("Nom", None) for c in verb.children)
 
     def has_haben(self, verb, start, end) -> bool:
         """A form of "haben" as the verb's auxiliary, or in its clause where the parser hung it
@@ -442,7 +455,7 @@ class ArgumentFinder:
                        and any(a.dep_ == "aux:pass" for a in verb.children)]
         # "Warschau - Der Minister X hat ...": the parser made the dateline the subject, X its conjunct
         candidates += [j for c in candidates if self.is_dateline(c) for j in c.children if j.dep_ in ("conj", "cj")]
-        heads = [c for c in candidates if not (passive and c.dep_ == "nsubj:pass")
+        heads = [c for c in candidates if not (passive and c.dep_ == "nsubj:pass") and c.pos_ != "ADP"   # "Neben X ..."
                  and self.preposition(c) is None and not self.is_dateline(c) and not self.across_colon(c, verb)
                  and not self.oblique_article(c)]
         heads.sort(key=lambda t: t.i)
@@ -580,7 +593,9 @@ class ArgumentFinder:
     def extra_subjects(self, verb) -> list:
         """Subjects after the first one: the parser's mislabelled objects ("X wirft Y vor")."""
         heads = [c for c in verb.children if c.dep_ in SUBJ and not self.is_dateline(c)]
-        return [h for h in heads[1:] if not (heads and self.coordinated(heads[0], h))]
+        first = set(self.by_token.get(heads[0].i, ())) if heads else set()
+        return [h for h in heads[1:] if not (self.coordinated(heads[0], h) or   # "Xi | Jinping": one name
+                                             first & set(self.by_token.get(h.i, ())))]
 
     def coordinated(self, first, second) -> bool:
         """Two nominals joined by "und", "oder", "sowie", "als auch" with no verb between them."""
@@ -589,7 +604,8 @@ class ArgumentFinder:
                 any(t.pos_ in ("VERB", "AUX") for t in between):
             return False
         # another argument of the same verb in between: "warf X den Y und Z vor" (Z is no subject)
-        return not any(t.head == first.head != t and t.pos_ in ("NOUN", "PROPN", "PRON") for t in between)
+        return not any(t.head == first.head != t and t.pos_ in ("NOUN", "PROPN", "PRON") and t.dep_ not in ("conj", "cj")
+                       for t in between)     # but "Präsident X und der Staatschef Y": the titles' conjunct
 
     def datives(self, verb) -> list:
         if verb is None:

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 from graphx.relations.syntax import (
     CONTRACTIONS,
+    POSSESSIVES,
     RELATIVE_PRONOUNS,
     TIME_NOUNS,
     WERDEN,
@@ -23,6 +24,7 @@ class Clause:
     preposition in front of its noun phrase, its grammatical case and its position."""
 
     pieces = ()             # where the particle's piece starts ("warf X, der ..., der EU vor")
+    described = frozenset()      # mentions that name an apposed person's state or body
 
     def __init__(self, finder, cue_token, span):   # finder: a RelationFinder
         self.f, self.doc, self.cue = finder, finder.doc, cue_token
@@ -45,7 +47,40 @@ class Clause:
         return items
 
     def bounds(self, i, span):
-        return clause_bounds(self.doc, i, span)
+        """The clause around token i, over a name in apposition between commas ("hat X den Präsidenten
+        Kenias, Y, empfangen", "Die Außenminister, X und Y, trafen sich"), which is no clause of its own."""
+        start, end = clause_bounds(self.doc, i, span)
+        if start - 2 > span.start and self.doc[start - 1].text == ",":
+            low, _ = clause_bounds(self.doc, start - 2, span)
+            if low - 2 >= span.start and self.doc[low - 1].text == "," and self.apposition(low, start - 1):
+                start = clause_bounds(self.doc, low - 2, span)[0]
+                self.owners_of_apposed(start, low - 1)
+        if end + 1 < span.end and self.doc[end].text == ",":
+            _, high = clause_bounds(self.doc, end + 1, span)
+            if high + 1 < span.end and self.doc[high].text == "," and self.apposition(end + 1, high) and \
+                    self.doc[end - 1].pos_ in ("NOUN", "PROPN"):
+                self.owners_of_apposed(start, end)
+                end = clause_bounds(self.doc, high + 1, span)[1]
+        return start, end
+
+    def owners_of_apposed(self, start, end):
+        """"Der UN-Kommissar, X, ...": adjectives and compounds of the noun before an apposed name name
+        that person's state or body, not another argument."""
+        self.described = self.described | {ix for ix in self.f.mentions_between(start, end)
+                                           if self.f.mentions[ix].kind in ("adj", "compound")}
+
+    def apposition(self, start, end) -> bool:
+        """Tokens [start, end) are names of persons (with "und", articles, adjectives, titles) right
+        after a noun: an apposition, no clause."""
+        if end <= start or end - start > 12 or self.doc[start - 2].pos_ not in ("NOUN", "PROPN"):
+            return False
+        persons = False
+        for t in self.doc[start:end]:
+            named = self.f.by_token.get(t.i, ())
+            persons = persons or any(self.f.mentions[ix].type == "PERSON" for ix in named)
+            if not (named or t.pos_ in ("DET", "ADJ", "CCONJ") or self.f.lex.title_relation(t.text)):
+                return False
+        return persons
 
     def mentions_in(self, start, end) -> list:
         """(mention index, preposition or None, case) per mention in [start, end)."""
@@ -158,12 +193,14 @@ class Clause:
     def describes_role(self, index) -> bool:
         """"der ukrainische Präsident Selenskyj": the adjective gives leader_of; the person is the argument."""
         m = self.f.mentions[index]
+        if index in self.described:
+            return True
         if m.kind == "compound":          # "UNO-Generalsekretär Ban Ki-moon"
             j = m.last
-        elif m.kind != "adj":
-            return False
-        else:
+        elif m.kind == "adj" or self.f.genitive_name(self.doc[m.last]):    # "Italiens Innenminister X"
             j = m.last + 1
+        else:
+            return False
         while j < self.end and self.doc[j].pos_ == "ADJ":
             j += 1
         if not (j + 1 < self.end and self.f.lex.title_relation(self.doc[j].text) and self.doc[j].text[:1].isupper()):
@@ -182,6 +219,12 @@ class Clause:
         before = self.doc[m.first - 1] if m.first > self.start else None
         if before is not None and before.lower_ == "der" and self.after_person_name(before.i):
             return False
+        if before is not None and self.f.genitive_name(self.doc[m.last]) and m.kind != "adj":
+            if before.pos_ == "NOUN" and not self.f.by_token.get(before.i):    # "die Außenminister Russlands"
+                return True
+            if before.lower_ in ("und", "sowie", "oder"):                     # "... Russlands und Chinas"
+                return any(self.f.mentions[ix].last == before.i - 1 and self.is_genitive_attribute(ix)
+                           for ix in self.f.by_token.get(before.i - 1, ()))
         if before is None or before.lower_ not in ("des", "der") or \
                 before.i in self.pieces:      # ", der X vor": the particle's piece opens, no attribute
             return False
@@ -225,6 +268,10 @@ class Clause:
             if self.f.mentions[ix].first > self.f.mentions[first].last and \
                     self.f.coordinated(self.doc[self.f.mentions[first].last], self.doc[self.f.mentions[ix].first]):
                 names.append(self.name(ix))
+        for ix in owners:      # "Kolumbiens Regierung und die Farc unterzeichneten": the owner conjunct before
+            if self.f.mentions[ix].last < self.f.mentions[first].first and \
+                    self.f.coordinated(self.doc[self.f.mentions[ix].last], self.doc[self.f.mentions[first].first]):
+                names.insert(0, self.name(ix))
         return list(dict.fromkeys(names))
 
     def on_actor_noun(self, index) -> bool:
@@ -332,6 +379,9 @@ class Clause:
 
     def role(self, role, cue, sources=()):
         noun = cue.is_noun
+        if role == "poss_subj" and noun and any(t.lower_.startswith(POSSESSIVES) and t.pos_ == "DET"
+                                                 for t in self.doc[max(self.start, self.cue.i - 3):self.cue.i]):
+            return [n for n in self.subject(exclude=sources) if n not in sources]   # "bei seinem Besuch in Y traf X"
         if role in ("subj", "gov_subj", "receiver"):
             if noun and role == "subj":
                 return []
@@ -375,6 +425,8 @@ class Clause:
                 found = [self.name(ix) for ix, p, _ in self.items if p == ATTACHED and self.name(ix) not in sources
                          and self.outer_preposition_at(self.f.mentions[ix].first - 1) == role[3:]
                          and (not noun or self.cue.i < self.f.mentions[ix].first <= self.cue.i + 8)][:1]
+            if cue.relation == "meets" and role[3:] in ("in", "nach", "bei"):
+                found = [self.f.capital_state(n) for n in found]     # "Besuch in Ankara": its state
             return found
         if role == "mod":
             return self.around_noun() if noun else []
@@ -400,6 +452,20 @@ class Clause:
         return self.cue.pos_ in ("VERB", "AUX") and all(t.pos_ in ("AUX", "VERB", "PART") for t in rest) and \
             any(t.pos_ == "AUX" for t in self.doc[self.start:self.cue.i])
 
+    def partners(self, name, cue) -> list:
+        """(name, partner) for a symmetric verb cue with one side named: "mit Y", else its object
+        where the frame takes one ("X traf in Z den Großimam Y")."""
+        partners = self.with_preposition("mit", after=None)
+        if not partners and "obj" in cue.target and not self.only_derived(name):
+            partners = [n for n in self.role("obj", cue, [name]) if not self.only_derived(n)]
+        return [(name, partner) for partner in partners if partner != name]
+
+    def only_derived(self, name) -> bool:
+        """Named in the clause only by a derived adjective or a compound ("US-Außenminister",
+        "sein tadschikischer Kollege"): an unnamed person, no party to a meeting read off word order."""
+        kinds = {self.f.mentions[ix].kind for ix, _, _ in self.items if self.name(ix) == name}
+        return bool(kinds) and kinds <= {"adj", "compound"}
+
     def pairs(self, cue, known_sources=()):
         if "pair" in cue.source:
             names = []
@@ -413,10 +479,11 @@ class Clause:
                 names = self.with_preposition("von") or self.with_preposition("durch")
             elif len(names) >= 2:
                 subjects = self.subject(strict=True)
+                if len(subjects) == 1:          # "hat X am Montag den Präsidenten Y getroffen"
+                    return self.partners(subjects[0], cue)
                 names = subjects if len(subjects) >= 2 else []
             elif len(names) == 1:       # "..., X habe sich mit Y getroffen", "die X mit Y getroffen hat"
-                return [(names[0], partner) for partner in self.with_preposition("mit", after=None)
-                        if partner != names[0]]
+                return self.partners(names[0], cue)
             return all_pairs(names)
         sources = list(known_sources)
         for role in cue.source if not sources else ():

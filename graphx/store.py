@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS snapshots (
 );
 """
 TABLES = {"articles", "results", "snapshots"}
+READ_CHUNK = 500            # cached results read back at a time
 
 
 def now() -> str:
@@ -220,11 +221,11 @@ class Store:
                 (extractor_key, *chunk)))
         return found
 
-    def iter_results(self, articles, extractor_key: str, chunk: int = 500):
+    def iter_results(self, articles, extractor_key: str):
         """The cached ArticleResult of each of `articles` (all cached), in their order, named as they
-        are named now; read `chunk` at a time, so that they need not all be in memory."""
-        for i in range(0, len(articles), chunk):
-            part = articles[i:i + chunk]
+        are named now; read READ_CHUNK at a time, so that they need not all be in memory."""
+        for i in range(0, len(articles), READ_CHUNK):
+            part = articles[i:i + READ_CHUNK]
             found = self.cached_results([a.sha256 for a in part], extractor_key)
             for article in part:
                 yield dict(found[article.sha256], article=article.name)

@@ -68,7 +68,7 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
     from graphx import extract
     from graphx.annotate import check_ner
     from graphx.graph import build_graph, dumps_graph, write_atomic
-    from graphx.resolve import AliasTable, merge_across_articles
+    from graphx.resolve import AliasTable, merge_plan
 
     check_ner(ner)
     if dask is not None:
@@ -92,17 +92,12 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
         with lock:
             extractor = extract.Extractor(model=model, ner=ner)
             key = extractor.key               # from the model's meta: loads no pipeline
-            cached_all = store.cached_results([a.sha256 for a in articles], key) if store else {}
-            results, todo = {}, []
-            for article in articles:
-                cached = cached_all.get(article.sha256)
-                if cached is not None:
-                    cached = dict(cached, article=article.name)
-                    results[article.name] = cached
-                else:
-                    todo.append(article)
-            del cached_all
-            failed, chunk = set(), []
+            # with a store, results stay there (cached ones, and new ones as they arrive) and the graph
+            # is built from it in two passes of a chunk at a time: the client keeps no list of results
+            cached = store.cached_hashes([a.sha256 for a in articles], key) if store else set()
+            todo = [a for a in articles if a.sha256 not in cached]
+            del cached
+            results, failed, chunk = {}, set(), []
             with closing(extractor.extract_many(todo, progress=progress, n_process=n_process, dask=dask)) as stream:
                 for article, result in stream:
                     if result.get("error"):     # the rules failed on this article: skip it, cache nothing
@@ -112,17 +107,13 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
                     if not store:
                         results[article.name] = result
                         continue
-                    chunk.append((article.sha256, result))   # kept in the store, not in memory
+                    chunk.append((article.sha256, result))
                     if len(chunk) >= STORE_CHUNK:
                         store.add_results(chunk, key)
                         chunk = []
             if store:
                 store.add_results(chunk, key)
-                new = [a for a in todo if a.name not in failed]
-                stored = store.cached_results([a.sha256 for a in new], key)
-                for article in new:
-                    results[article.name] = dict(stored[article.sha256], article=article.name)
-                del stored
+                chunk = []
             if failed:
                 if strict:
                     raise StrictInputError(report.warnings)
@@ -133,9 +124,12 @@ def build(paths, out_dir="output", *, model=None, ner=None, aliases=None, store_
             # scanning the results again and again, merge/graph/store take linear time (-60% at 10k)
             gc_was_enabled = gc.isenabled()
             gc.disable()
-            ordered = [results[a.name] for a in articles]
-            resolved = merge_across_articles(ordered, alias_table)
-            G = build_graph(resolved, model=extractor.model_info)
+
+            def ordered():
+                return store.iter_results(articles, key) if store else (results[a.name] for a in articles)
+            merge = merge_plan(ordered(), alias_table)
+            G = build_graph((merge(result) for result in ordered()), model=extractor.model_info)
+            del results
             from graphx.render import render_html
             html = render_html(G, size_by=size_by, max_nodes=max_nodes, lang=lang)
             graph_json = dumps_graph(G)

@@ -237,6 +237,11 @@ ACRONYM_FIRST = re.compile(r"\b([A-ZÄÖÜ][A-Za-zÄÖÜ]{1,9})\s*\(([A-ZÄÖÜ]
 CAPITAL = re.compile("[A-ZÄÖÜ]")
 
 
+def two_letter_initials(name: str) -> bool:
+    """"TV", "Tiroler Verein": the names whose acronym match needs both in one article."""
+    return bool(re.fullmatch(r"[A-ZÄÖÜ]{2}", name)) or (len(name.split()) >= 2 and len(initials(name)) == 2)
+
+
 def initials(long_form: str) -> str:
     words = [w for w in re.split(r"[\s-]+", long_form) if w and w.lower() not in FUNCTION_WORDS]
     return "".join(w[0] for w in words).upper()
@@ -358,14 +363,25 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
 
     `results` are ArticleResult dicts; returns new dicts (inputs are not modified).
     """
+    results = list(results)
+    merge = merge_plan(results, aliases)
+    return [merge(result) for result in results]
+
+
+def merge_plan(results, aliases: AliasTable | None = None):
+    """The cross-article merge in two passes, so that no list of all results is needed: this first
+    pass reads `results` (any iterable, once) and keeps statistics per distinct name; it returns the
+    second pass, a function from one result to its renamed copy, to be called on the same results in
+    the same order (ties between types are broken by the order they were first seen)."""
     aliases = aliases or AliasTable()
-    if aliases.keep_apart:
-        results = [keep_apart_inside(result, aliases) for result in results]
     stats = defaultdict(lambda: {"types": Counter(), "mentions": 0, "aliases": set(), "articles": set()})
     for number, result in enumerate(results):
+        if aliases.keep_apart:
+            result = keep_apart_inside(result, aliases)
         for entity in result["entities"]:
             s = stats[entity["name"]]
-            s["articles"].add(number)
+            if two_letter_initials(entity["name"]):
+                s["articles"].add(number)     # only where the acronym test below needs them (memory)
             s["types"][entity["type"]] += entity.get("mentions", 1)
             s["mentions"] += entity.get("mentions", 1)
             s["aliases"].update(entity.get("aliases", ()))
@@ -460,8 +476,19 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
         for name in members:
             rename[name] = canonical
 
-    merged = []
-    for result in results:
+    canonical_type = {}
+
+    def type_of(name):
+        if name not in canonical_type:
+            types = Counter()
+            for member in members_of[name]:     # the canonical name may be new (from the alias file)
+                types.update(stats[member]["types"])
+            canonical_type[name] = "STATE" if types.get("STATE") else types.most_common(1)[0][0]
+        return canonical_type[name]
+
+    def merge(result):
+        if aliases.keep_apart:
+            result = keep_apart_inside(result, aliases)
         entities = {}
         for entity in result["entities"]:
             name = rename[entity["name"]]
@@ -469,11 +496,7 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
             target["aliases"].update(entity.get("aliases", ()))
             target["mentions"] += entity.get("mentions", 1)
         for name, entity in entities.items():
-            members = members_of[name]      # the canonical name may be new (from the alias file)
-            types = Counter()
-            for member in members:
-                types.update(stats[member]["types"])
-            entity["type"] = "STATE" if types.get("STATE") else types.most_common(1)[0][0]
+            entity["type"] = type_of(name)
             entity["aliases"] = sorted(entity["aliases"])
         relations = []
         for relation in result["relations"]:
@@ -481,8 +504,8 @@ def merge_across_articles(results, aliases: AliasTable | None = None) -> list:
                 rename.get(relation["target"], relation["target"])
             if source != target:
                 relations.append(dict(relation, source=source, target=target))
-        merged.append(dict(result, entities=list(entities.values()), relations=relations))
-    return merged
+        return dict(result, entities=list(entities.values()), relations=relations)
+    return merge
 
 
 def keep_apart_inside(result: dict, aliases: AliasTable) -> dict:

@@ -60,6 +60,7 @@ CREATE TABLE IF NOT EXISTS snapshots (
 );
 """
 TABLES = {"articles", "results", "snapshots"}
+READ_CHUNK = 500            # cached results read back at a time
 
 
 def now() -> str:
@@ -208,6 +209,27 @@ class Store:
                     pass
         return found
 
+    def cached_hashes(self, hashes, extractor_key: str) -> set:
+        """Those of `hashes` whose result for this key is cached and readable (the results stay on disk)."""
+        hashes = list(dict.fromkeys(hashes))
+        found = set()
+        for i in range(0, len(hashes), 500):
+            chunk = hashes[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(sha for (sha,) in self._query(
+                f"SELECT sha256 FROM results WHERE extractor_key = ? AND sha256 IN ({marks}) AND json_valid(result)",
+                (extractor_key, *chunk)))
+        return found
+
+    def iter_results(self, articles, extractor_key: str):
+        """The cached ArticleResult of each of `articles` (all cached), in their order, named as they
+        are named now; read READ_CHUNK at a time, so that they need not all be in memory."""
+        for i in range(0, len(articles), READ_CHUNK):
+            part = articles[i:i + READ_CHUNK]
+            found = self.cached_results([a.sha256 for a in part], extractor_key)
+            for article in part:
+                yield dict(found[article.sha256], article=article.name)
+
     def articles(self, current_only: bool = False) -> list[dict]:
         sql = "SELECT name, sha256, first_seen, last_seen, current FROM articles"
         if current_only:
@@ -333,8 +355,8 @@ class Store:
         rows = [(sha, extractor_key, json.dumps(result, ensure_ascii=False), stamp) for sha, result in rows]
         if not rows:
             return
-        with self._transaction() as conn:
-            conn.executemany("INSERT OR IGNORE INTO results (sha256, extractor_key, result, created) "
+        with self._transaction() as conn:      # REPLACE: a damaged entry was recomputed
+            conn.executemany("INSERT OR REPLACE INTO results (sha256, extractor_key, result, created) "
                              "VALUES (?, ?, ?, ?)", rows)
 
     @contextmanager

@@ -434,3 +434,39 @@ def test_a_build_killed_after_some_chunks_leaves_the_snapshots_and_articles_and_
     monkeypatch.setattr(Store, "commit_build", real_commit)
     again = pipeline.build([src], tmp_path / "out", model=str(model))
     assert again.processed == 0 and len(again.articles) == 8
+
+
+def test_a_build_reads_the_results_back_a_chunk_at_a_time_and_recomputes_a_damaged_one(tmp_path, stub_pipeline,
+                                                                                      monkeypatch):
+    """Issue 19: the graph is built from the store a chunk at a time (no list of all results in memory)."""
+    from graphx import store as store_module
+    from graphx.pipeline import build
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for name, text in (("a", "Alpha unterstützt Beta."), ("b", "Gamma unterstützt Delta."),
+                       ("c", "Epsilon unterstützt Alpha."), ("d", "Beta unterstützt Gamma."),
+                       ("e", "Zeta unterstützt Delta.")):
+        (src / f"{name}.txt").write_text(text, encoding="utf-8")
+    first = build([src], out)
+    reads = []
+    real = Store.cached_results
+    monkeypatch.setattr(Store, "cached_results", lambda self, hashes, key: (reads.append(len(list(hashes))),
+                                                                            real(self, hashes, key))[1])
+    monkeypatch.setattr(store_module, "READ_CHUNK", 2)
+    with Store.open(out / "graphx.sqlite") as store:
+        store.conn.execute("UPDATE results SET result = '{' WHERE sha256 = ?", (article_sha(src / "a.txt"),))
+    stub_pipeline.calls.clear()
+    again = build([src], out)
+    assert stub_pipeline.calls == ["a.txt"] and again.processed == 1     # the damaged entry, recomputed
+    assert reads and max(reads) <= 2 and sum(reads) == 2 * 5               # two passes over five results
+    first.graph.graph["built_at"] = again.graph.graph["built_at"]
+    assert graph_data(again.graph) == graph_data(first.graph)
+    with Store.open(out / "graphx.sqlite") as store:
+        (text,) = store._query("SELECT result FROM results WHERE sha256 = ?", (article_sha(src / "a.txt"),)).fetchone()
+    assert json.loads(text)["entities"]                                     # replaced, not ignored
+
+
+def article_sha(path):
+    from graphx.reader import read_article
+    return read_article(path).sha256

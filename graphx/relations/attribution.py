@@ -48,8 +48,9 @@ class Attribution:
     def negated_below(self, token) -> bool:
         """"warfen sich nicht gegenseitig ... vor": "nicht" hung on an adverb or an argument of the
         verb, within its clause (not "nicht X, sondern Y")."""
-        start, end = clause_bounds(self.doc, token.i, token.sent)
-        if any(t.lower_ == "sondern" for t in self.doc[token.sent.start:token.sent.end]):
+        sent = token.sent                  # (built anew on every access)
+        start, end = clause_bounds(self.doc, token.i, sent)
+        if any(t.lower_ == "sondern" for t in sent):
             return False
         for t in self.doc[start:end]:
             if t.lower_ not in NEGATIONS or (t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in ("nur", "bloß", "lediglich")):

@@ -151,7 +151,10 @@ class Attribution:
 
     def attribution_tokens(self, span) -> set:
         """Tokens of "laut X", "X zufolge", "nach Angaben (von) X", "unter Berufung auf X": the
-        source of a report is not an argument of what it reports."""
+        source of a report is not an argument of what it reports (found once per span: a frozenset)."""
+        memo = self.__dict__.setdefault("_attribution_tokens", {})
+        if (span.start, span.end) in memo:
+            return memo[span.start, span.end]
         doc, tokens = self.doc, set()
         for token in span:
             word = token.lower_
@@ -167,7 +170,8 @@ class Attribution:
                 while j >= span.start and not doc[j].is_punct and doc[j].pos_ not in ("VERB", "AUX"):
                     tokens.add(j)
                     j -= 1
-        return tokens
+        memo[span.start, span.end] = frozenset(tokens)
+        return memo[span.start, span.end]
 
     def according_to_noun(self, token) -> bool:
         """"nach Angaben X", "nach den Worten von X", "nach Ansicht Xs": who says it."""

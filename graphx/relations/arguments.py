@@ -29,6 +29,9 @@ from graphx.relations.syntax import (
 )
 
 
+FINITE_MORPHS = {}        # morph hash -> has VerbForm=Fin (see final_particles)
+
+
 class ArgumentFinder:
     """Reads the entities filling argument positions in one Doc, given its mentions and names."""
 
@@ -64,13 +67,14 @@ class ArgumentFinder:
                  self.lex.verb_forms.get(token.lower_, "")}
         bases.discard("")
         result = set(bases)
-        particles = [c for c in token.children if c.dep_ in ("compound:prt", "svp") or c.tag_ == "PTKVZ"]
+        children = list(token.children)
+        particles = [c for c in children if c.dep_ in ("compound:prt", "svp") or c.tag_ == "PTKVZ"]
         particle = self.clause_final_particle(token)
         if particle is not None:
             particles.append(particle)
         for child in particles:
             result |= {child.lower_ + base for base in bases}
-        for child in token.children:
+        for child in children:
             if child.lower_ == "miteinander":      # "haben miteinander gesprochen": talks, not a statement
                 result |= {"miteinander " + base for base in bases}
             if child.lower_ == "sich" and "weisen" in bases:
@@ -102,7 +106,7 @@ class ArgumentFinder:
         particles = {get_string_id(p) for p in PARTICLES}
         ends = {get_string_id(p) for p in CLAUSE_END}
         comma = get_string_id(",")
-        finite = {}
+        finite = FINITE_MORPHS
         end = len(rows)
         at = [None] * (end + 1)
         for j in range(end - 1, -1, -1):

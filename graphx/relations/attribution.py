@@ -51,8 +51,9 @@ class Attribution:
     def negated_below(self, token) -> bool:
         """"warfen sich nicht gegenseitig ... vor": "nicht" hung on an adverb or an argument of the
         verb, within its clause (not "nicht X, sondern Y")."""
-        start, end = clause_bounds(self.doc, token.i, token.sent)
-        if any(t.lower_ == "sondern" for t in self.doc[token.sent.start:token.sent.end]):
+        sent = token.sent                  # (built anew on every access)
+        start, end = clause_bounds(self.doc, token.i, sent)
+        if any(t.lower_ == "sondern" for t in sent):
             return False
         for t in self.doc[start:end]:
             if t.lower_ not in NEGATIONS or (t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ in ("nur", "bloß", "lediglich")):
@@ -153,7 +154,10 @@ class Attribution:
 
     def attribution_tokens(self, span) -> set:
         """Tokens of "laut X", "X zufolge", "nach Angaben (von) X", "unter Berufung auf X": the
-        source of a report is not an argument of what it reports."""
+        source of a report is not an argument of what it reports (found once per span: a frozenset)."""
+        memo = self.__dict__.setdefault("_attribution_tokens", {})
+        if (span.start, span.end) in memo:
+            return memo[span.start, span.end]
         doc, tokens = self.doc, set()
         for token in span:
             word = token.lower_
@@ -169,7 +173,8 @@ class Attribution:
                 while j >= span.start and not doc[j].is_punct and doc[j].pos_ not in ("VERB", "AUX"):
                     tokens.add(j)
                     j -= 1
-        return tokens
+        memo[span.start, span.end] = frozenset(tokens)
+        return memo[span.start, span.end]
 
     def according_to_noun(self, token) -> bool:
         """"nach Angaben X", "nach den Worten von X", "nach Ansicht Xs": who says it."""

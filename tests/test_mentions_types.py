@@ -1,22 +1,11 @@
 """Entity types and the common-noun filter on NER spans: type nouns before a name or in an apposition
 after it, given names opening spans the NER took for places, role spans, possessive genitives, compounds
 of ordinary nouns tagged as places. Hand-built Docs, sentences written here."""
-from docs import make_doc
+from test_entities import doc_of, found as typed
+
 from graphx.graph import build_graph
 from graphx.lexicon import load
 from graphx.mentions import find_mentions, place_like
-
-
-def doc_of(tagged: str, ents=()):
-    rows = []
-    for k, item in enumerate(tagged.split()):
-        word, pos = item.rsplit("/", 1)
-        rows.append((word, word, pos, "ROOT" if k == 0 else "dep", 0))
-    return make_doc(rows, ents)
-
-
-def typed(doc):
-    return {(m.surface, m.type, m.key) for m in find_mentions(doc)}
 
 
 def test_a_type_noun_before_a_name_decides_its_type():

@@ -1133,15 +1133,20 @@ def place_adjective_phrase(span, lex) -> bool:
 
 def bracketed_acronyms(doc, mentions) -> None:
     """An acronym in brackets right after an organisation's name is that organisation's, whatever type
-    the NER gave it: "Arbeiterkammer Niederösterreich (AKNÖ)"."""
+    the NER gave it: "Arbeiterkammer Niederösterreich (AKNÖ)"; a name in brackets after a person's is
+    a person's (a role and its actor: "Henni Sieland (Alwara Höfels)")."""
     from dataclasses import replace
     ends = {m.last: m for m in mentions}
     for k, m in enumerate(mentions):
         before = ends.get(m.first - 2)
-        if m.kind == "name" and m.type != "ORG" and m.first == m.last and m.surface.isupper() and \
-                0 < m.first < len(doc) - 1 and doc[m.first - 1].text == "(" and doc[m.last + 1].text == ")" and \
-                before is not None and before.type == "ORG":
+        if m.kind != "name" or before is None or not (0 < m.first and m.last < len(doc) - 1 and
+                                                      doc[m.first - 1].text == "(" and doc[m.last + 1].text == ")"):
+            continue
+        if m.type != "ORG" and m.first == m.last and m.surface.isupper() and before.type == "ORG":
             mentions[k] = replace(m, type="ORG", typed="ORG")
+        elif m.type in ("ORG", "LOCATION") and before.type == "PERSON" and 1 <= m.last - m.first <= 2 and \
+                all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in doc[m.first:m.last + 1]):
+            mentions[k] = replace(m, type="PERSON", typed="PERSON")   # "Henni Sieland (Alwara Höfels)": the actor
 
 
 def split_at_slashes(doc, ents) -> list:

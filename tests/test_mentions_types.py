@@ -108,3 +108,9 @@ def test_ordinary_nouns_at_the_edges_of_a_name_and_an_acronym_after_its_organisa
     found = typed(doc)
     assert ("Kairo", "LOCATION", "Kairo") in found and ("Tarnow-Ost", "LOCATION", "Tarnow-Ost") in found
     assert ("BKT", "ORG", "BKT") in found
+
+
+def test_a_name_in_brackets_after_a_role_is_its_actor():
+    doc = doc_of("Kommissarin/NOUN Lisa/PROPN Brandt/PROPN (/PUNCT Ulvana/PROPN Trost/PROPN )/PUNCT ermittelt/VERB ./PUNCT",
+                 ents=[(1, 3, "PER"), (4, 6, "LOC")])
+    assert ("Ulvana Trost", "PERSON", "Ulvana Trost") in typed(doc)

@@ -579,7 +579,9 @@ def find_mentions(doc, lex=None) -> list:
         if kind == "name" and not is_plausible(text, etype):
             continue
         if kind == "name" and len(span) == 1 and (text in lex.common_terms or text.removesuffix("s") in lex.common_terms) \
-                and not (0 < span.start < len(doc) - 1 and doc[span.start - 1].text == "(" and doc[span.end].text == ")"):
+                and not (1 < span.start < len(doc) - 1 and doc[span.start - 1].text == "(" and doc[span.end].text == ")"
+                         and (span.start - 2 in taken or
+                              fold(doc[span.start - 2].text).endswith(tuple(fold(h) for h in lex.org_heads)))):
             continue          # "das BIP", "der ATX", "per SMS"; but "die Staatsanwaltschaft (DNA)"
         if kind == "name" and etype in ("LOCATION", "ORG", "MISC") and place_adjective_phrase(span, lex):
             continue          # "Nürnberger Lebkuchen", "der Bad Ischler Dialog"

@@ -63,10 +63,11 @@ def test_a_dateline_place_a_firm_form_and_a_quoted_title_after_a_type_noun():
     assert ("Quarzblick", "ORG", "Quarzblick") in found
 
 
-def test_abbreviations_of_no_entity_but_an_acronym_in_brackets_stays():
-    doc = doc_of("Das/DET BIP/PROPN stieg/VERB ,/PUNCT sagte/VERB die/DET Prüfstelle/NOUN (/PUNCT KI/PROPN )/PUNCT ./PUNCT",
-                 ents=[(1, 2, "ORG"), (8, 9, "ORG")])
-    assert {surface for surface, _, _ in typed(doc)} == {"KI"}
+def test_abbreviations_of_no_entity_but_an_organisation_s_acronym_in_brackets_stays():
+    doc = doc_of("Das/DET Bruttoinlandsprodukt/NOUN (/PUNCT BIP/PROPN )/PUNCT stieg/VERB ,/PUNCT sagte/VERB die/DET "
+                 "Prüfungskommission/NOUN (/PUNCT KI/PROPN )/PUNCT ./PUNCT",
+                 ents=[(3, 4, "ORG"), (11, 12, "ORG")])
+    assert {surface for surface, _, _ in typed(doc)} & {"BIP", "KI"} == {"KI"}
 
 
 def test_a_place_adjective_with_ordinary_nouns_is_no_place():

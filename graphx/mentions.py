@@ -1082,6 +1082,12 @@ def name_type(doc, span, etype, lex, ent_start=None):
         return "ORG"             # "Hubert Burda Media", "Graf & Partner"
     if etype == "PERSON" and len(words) > 1 and place_adjective(words[:1], lex) and place_like(words[-1], lex):
         return "LOCATION"        # "am Neusiedler See"
+    if etype == "LOCATION" and len(words) > 1 and lex.org_head(words[-1]) in ("alone", "compound"):
+        return "ORG"             # "am Frankfurter Landgericht"
+    if etype in ("LOCATION", "PERSON") and span.start > 1 and doc[span.start - 1].lower_ in ("bei", "beim") and \
+            doc[span.start - 2].text[:1].isupper() and lex.title_relation(doc[span.start - 2].text) and \
+            not (etype == "PERSON" and words[0] in lex.first_names):
+        return "ORG"             # "Logistikchefin bei Palmers": a role at a firm
     described = type_noun_before(doc, span.start, lex, inside=ent_start is not None and ent_start < span.start) or \
         chained_type(doc, span.start, lex)
     if described is None and ent_start is not None and ent_start < span.start:

@@ -115,3 +115,10 @@ def test_a_name_in_brackets_after_a_role_is_its_actor():
     doc = doc_of("Kommissarin/NOUN Lisa/PROPN Brandt/PROPN (/PUNCT Ulvana/PROPN Trost/PROPN )/PUNCT ermittelt/VERB ./PUNCT",
                  ents=[(1, 3, "PER"), (4, 6, "LOC")])
     assert ("Ulvana Trost", "PERSON", "Ulvana Trost") in typed(doc)
+
+
+def test_a_court_tagged_as_a_place_and_a_firm_after_a_role_at_it():
+    doc = doc_of("Am/ADP Linzer/ADJ Landgericht/NOUN sagte/VERB die/DET Einkaufsleiterin/NOUN bei/ADP Vornberg/PROPN ,/PUNCT "
+                 "es/PRON gehe/VERB ./PUNCT", ents=[(1, 3, "LOC"), (7, 8, "PER")])
+    found = typed(doc)
+    assert ("Linzer Landgericht", "ORG", "Linzer Landgericht") in found and ("Vornberg", "ORG", "Vornberg") in found

@@ -580,7 +580,9 @@ def find_mentions(doc, lex=None) -> list:
         if kind == "name" and not is_plausible(text, etype):
             continue
         if kind == "name" and len(span) == 1 and (text in lex.common_terms or text.removesuffix("s") in lex.common_terms) \
-                and not (0 < span.start < len(doc) - 1 and doc[span.start - 1].text == "(" and doc[span.end].text == ")"):
+                and not (1 < span.start < len(doc) - 1 and doc[span.start - 1].text == "(" and doc[span.end].text == ")"
+                         and (span.start - 2 in taken or
+                              fold(doc[span.start - 2].text).endswith(tuple(fold(h) for h in lex.org_heads)))):
             continue          # "das BIP", "der ATX", "per SMS"; but "die Staatsanwaltschaft (DNA)"
         if kind == "name" and etype in ("LOCATION", "ORG", "MISC") and place_adjective_phrase(span, lex):
             continue          # "Nürnberger Lebkuchen", "der Bad Ischler Dialog"
@@ -1170,6 +1172,12 @@ def name_type(doc, span, etype, lex, ent_start=None):
         return "ORG"             # "Hubert Burda Media", "Graf & Partner"
     if etype == "PERSON" and len(words) > 1 and place_adjective(words[:1], lex) and place_like(words[-1], lex):
         return "LOCATION"        # "am Neusiedler See"
+    if etype == "LOCATION" and len(words) > 1 and lex.org_head(words[-1]) in ("alone", "compound"):
+        return "ORG"             # "am Frankfurter Landgericht"
+    if etype in ("LOCATION", "PERSON") and span.start > 1 and doc[span.start - 1].lower_ in ("bei", "beim") and \
+            doc[span.start - 2].text[:1].isupper() and lex.title_relation(doc[span.start - 2].text) and \
+            not (etype == "PERSON" and words[0] in lex.first_names):
+        return "ORG"             # "Logistikchefin bei Palmers": a role at a firm
     described = type_noun_before(doc, span.start, lex, inside=ent_start is not None and ent_start < span.start) or \
         chained_type(doc, span.start, lex)
     if described is None and ent_start is not None and ent_start < span.start:
@@ -1223,15 +1231,20 @@ def place_adjective_phrase(span, lex) -> bool:
 
 def bracketed_acronyms(doc, mentions) -> None:
     """An acronym in brackets right after an organisation's name is that organisation's, whatever type
-    the NER gave it: "Arbeiterkammer Niederösterreich (AKNÖ)"."""
+    the NER gave it: "Arbeiterkammer Niederösterreich (AKNÖ)"; a name in brackets after a person's is
+    a person's (a role and its actor: "Henni Sieland (Alwara Höfels)")."""
     from dataclasses import replace
     ends = {m.last: m for m in mentions}
     for k, m in enumerate(mentions):
         before = ends.get(m.first - 2)
-        if m.kind == "name" and m.type != "ORG" and m.first == m.last and m.surface.isupper() and \
-                0 < m.first < len(doc) - 1 and doc[m.first - 1].text == "(" and doc[m.last + 1].text == ")" and \
-                before is not None and before.type == "ORG":
+        if m.kind != "name" or before is None or not (0 < m.first and m.last < len(doc) - 1 and
+                                                      doc[m.first - 1].text == "(" and doc[m.last + 1].text == ")"):
+            continue
+        if m.type != "ORG" and m.first == m.last and m.surface.isupper() and before.type == "ORG":
             mentions[k] = replace(m, type="ORG", typed="ORG")
+        elif m.type in ("ORG", "LOCATION") and before.type == "PERSON" and 1 <= m.last - m.first <= 2 and \
+                all(t.text[:1].isupper() and t.is_alpha and not t.is_upper for t in doc[m.first:m.last + 1]):
+            mentions[k] = replace(m, type="PERSON", typed="PERSON")   # "Henni Sieland (Alwara Höfels)": the actor
 
 
 def split_at_slashes(doc, ents) -> list:

@@ -1,22 +1,11 @@
 """Entity types and the common-noun filter on NER spans: type nouns before a name or in an apposition
 after it, given names opening spans the NER took for places, role spans, possessive genitives, compounds
 of ordinary nouns tagged as places. Hand-built Docs, sentences written here."""
-from docs import make_doc
+from test_entities import doc_of, found as typed
+
 from graphx.graph import build_graph
 from graphx.lexicon import load
 from graphx.mentions import find_mentions, place_like
-
-
-def doc_of(tagged: str, ents=()):
-    rows = []
-    for k, item in enumerate(tagged.split()):
-        word, pos = item.rsplit("/", 1)
-        rows.append((word, word, pos, "ROOT" if k == 0 else "dep", 0))
-    return make_doc(rows, ents)
-
-
-def typed(doc):
-    return {(m.surface, m.type, m.key) for m in find_mentions(doc)}
 
 
 def test_a_type_noun_before_a_name_decides_its_type():
@@ -74,10 +63,11 @@ def test_a_dateline_place_a_firm_form_and_a_quoted_title_after_a_type_noun():
     assert ("Quarzblick", "ORG", "Quarzblick") in found
 
 
-def test_abbreviations_of_no_entity_but_an_acronym_in_brackets_stays():
-    doc = doc_of("Das/DET BIP/PROPN stieg/VERB ,/PUNCT sagte/VERB die/DET Prüfstelle/NOUN (/PUNCT KI/PROPN )/PUNCT ./PUNCT",
-                 ents=[(1, 2, "ORG"), (8, 9, "ORG")])
-    assert {surface for surface, _, _ in typed(doc)} == {"KI"}
+def test_abbreviations_of_no_entity_but_an_organisation_s_acronym_in_brackets_stays():
+    doc = doc_of("Das/DET Bruttoinlandsprodukt/NOUN (/PUNCT BIP/PROPN )/PUNCT stieg/VERB ,/PUNCT sagte/VERB die/DET "
+                 "Prüfungskommission/NOUN (/PUNCT KI/PROPN )/PUNCT ./PUNCT",
+                 ents=[(3, 4, "ORG"), (11, 12, "ORG")])
+    assert {surface for surface, _, _ in typed(doc)} & {"BIP", "KI"} == {"KI"}
 
 
 def test_a_place_adjective_with_ordinary_nouns_is_no_place():
@@ -119,3 +109,16 @@ def test_ordinary_nouns_at_the_edges_of_a_name_and_an_acronym_after_its_organisa
     found = typed(doc)
     assert ("Kairo", "LOCATION", "Kairo") in found and ("Tarnow-Ost", "LOCATION", "Tarnow-Ost") in found
     assert ("BKT", "ORG", "BKT") in found
+
+
+def test_a_name_in_brackets_after_a_role_is_its_actor():
+    doc = doc_of("Kommissarin/NOUN Lisa/PROPN Brandt/PROPN (/PUNCT Ulvana/PROPN Trost/PROPN )/PUNCT ermittelt/VERB ./PUNCT",
+                 ents=[(1, 3, "PER"), (4, 6, "LOC")])
+    assert ("Ulvana Trost", "PERSON", "Ulvana Trost") in typed(doc)
+
+
+def test_a_court_tagged_as_a_place_and_a_firm_after_a_role_at_it():
+    doc = doc_of("Am/ADP Linzer/ADJ Landgericht/NOUN sagte/VERB die/DET Einkaufsleiterin/NOUN bei/ADP Vornberg/PROPN ,/PUNCT "
+                 "es/PRON gehe/VERB ./PUNCT", ents=[(1, 3, "LOC"), (7, 8, "PER")])
+    found = typed(doc)
+    assert ("Linzer Landgericht", "ORG", "Linzer Landgericht") in found and ("Vornberg", "ORG", "Vornberg") in found

@@ -541,6 +541,10 @@ def find_mentions(doc, lex=None) -> list:
                 any(fold(text) in (group, group + "s", group + "en") for group in lex.unnamed_groups):
             continue          # "die Militärjunta", "die Regierung" alone: an unnamed group
         introduced = span.start > 0 and lex.is_descriptor(doc[span.start - 1].text)   # "Partei Bürgerplattform"
+        if kind == "name" and etype in ("PERSON", "LOCATION") and span.start > 0 and \
+                doc[span.start - 1].text[:1].isupper() and lex.introduces_org(doc[span.start - 1].text) and \
+                span[0].text not in lex.first_names and not is_given_name(span[0], lex, own=True):
+            etype = "ORG"             # "der Textilriese Palmers", "die Anwaltskanzlei Sova": a firm, not a person
         toponym = text in lex.toponyms or (text.endswith("s") and text[:-1] in lex.toponyms)    # "Kaliforniens"
         if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and not toponym and \
                 not introduced and \
@@ -698,6 +702,19 @@ def region_body(doc, i, lex, taken) -> str:
 
 MAX_NAME_TOKENS = 4
 NAME_ARTICLES = {"Die", "Der", "Das", "La", "Le", "Les", "L", "El", "Il", "The", "Het", "De", "To", "O"}
+
+
+ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,7}$")
+
+
+def article_acronyms(doc, taken, result, orgs) -> None:
+    """An organisation's acronym the article uses elsewhere, where the NER missed it: "Die IIP habe ..."."""
+    for token in doc:
+        if token.i not in taken and token.text in orgs and ACRONYM.match(token.text) and \
+                sum(c.isupper() for c in token.text) >= 2:
+            taken.add(token.i)
+            result.append(Mention(token.idx, token.idx + len(token.text), token.text, "ORG", orgs[token.text],
+                                  "name", token.i, token.i, token.i))
 
 
 def introduced_organisations(doc, lex, taken, add):
@@ -1238,6 +1255,7 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
         result.append(Mention(span.start_char, span.end_char, span.text, etype, key, kind, last, first, last))
     known_names(doc, lex, taken, result, add, persons)
     article_compounds(doc, taken, result, orgs, parts)
+    article_acronyms(doc, taken, result, orgs)
     party_nicknames(doc, taken, result, set(dict(orgs).values()) | {m.key for m in result if m.type == "ORG"}, lex)
     result.sort(key=lambda m: (m.start, m.end))
     return result

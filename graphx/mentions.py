@@ -483,6 +483,8 @@ def find_mentions(doc, lex=None) -> list:
             qualified = state_qualified(doc[first], org_key(doc[last:last + 1], lex), lex)
             key = qualified if " " in qualified else key
         add(first, last, "ORG", key, "lexicon" if lex.org_of(text) else "name")
+    sea_names(doc, lex, taken, add)                  # before the NER's "Indischen" (a state's adjective)
+    covered |= taken
     for ent in ents:
         if ent.label_ in ("LOC", "GPE") and ent.start >= 2 and doc[ent.start - 1].lower_ == "von" and \
                 doc[ent.start - 2].text in lex.geo_heads and ent.start - 2 not in covered and \
@@ -541,6 +543,10 @@ def find_mentions(doc, lex=None) -> list:
                 any(fold(text) in (group, group + "s", group + "en") for group in lex.unnamed_groups):
             continue          # "die Militärjunta", "die Regierung" alone: an unnamed group
         introduced = span.start > 0 and lex.is_descriptor(doc[span.start - 1].text)   # "Partei Bürgerplattform"
+        if kind == "name" and etype != "PERSON" and len(span) == 2 and INITIAL.match(span[1].text) and \
+                (span[0].text in lex.first_names or span[0].is_alpha and not is_word(span[0].text) and
+                 not lexicon_token(span[0], lex)):
+            etype = "PERSON"          # "Salah A." tagged ORG: a given name and an initial
         if kind == "name" and etype in ("PERSON", "LOCATION") and span.start > 0 and \
                 doc[span.start - 1].text[:1].isupper() and lex.introduces_org(doc[span.start - 1].text) and \
                 span[0].text not in lex.first_names and not is_given_name(span[0], lex, own=True):
@@ -571,6 +577,7 @@ def find_mentions(doc, lex=None) -> list:
     gazetteer(doc, lex, taken, add)
     introduced_organisations(doc, lex, taken, add)
     titled_persons(doc, lex, taken, add)
+    initialled_persons(doc, lex, taken, add)
     named_persons(doc, lex, taken, add)
     named_places(doc, lex, taken, add)
     compounds(doc, lex, taken, mentions, add)
@@ -578,6 +585,26 @@ def find_mentions(doc, lex=None) -> list:
     known_names(doc, lex, taken, mentions, add)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def sea_names(doc, lex, taken, add):
+    """A capitalised adjective before a geographic noun (sea_nouns.tsv) inside a sentence names a place:
+    "im Südchinesischen Meer" -> "Südchinesisches Meer", "den Indischen Ozean" -> "Indischer Ozean"."""
+    for token in doc:
+        k = token.i
+        if k == 0 or k in taken or k - 1 in taken:
+            continue
+        noun = token.text[:-2] if token.text.endswith("es") and token.text[:-2] in lex.sea_nouns else \
+            token.text[:-1] if token.text.endswith("s") and token.text[:-1] in lex.sea_nouns else token.text
+        genus = lex.sea_nouns.get(noun)
+        adjective = doc[k - 1]
+        word = adjective.text
+        if genus is None or not word[:1].isupper() or not word.isalpha() or adjective.is_sent_start or \
+                (k > 1 and doc[k - 2].is_punct) or adjective.pos_ not in ("ADJ", "PROPN", "NOUN"):
+            continue
+        stem = next((word[:len(word) - len(e)] for e in ("en", "em", "er", "es", "e") if word.endswith(e)), None)
+        if stem and len(stem) > 2:
+            add(k - 1, k, "LOCATION", stem + NOMINATIVE[genus] + " " + noun, "name")
 
 
 def adjective_name(doc, i, lex, taken=()):
@@ -958,6 +985,21 @@ NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "it�
 
 def is_abstract_noun(text: str) -> bool:
     return text.lower().endswith(NOUN_SUFFIXES) and text in noun_forms()
+
+
+INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+
+
+def initialled_persons(doc, lex, taken, add):
+    """A given name with the initial of a surname, as news names suspects: "Fayçal C.", "Mohamed B."."""
+    for token in doc:
+        k = token.i
+        if k == 0 or not INITIAL.match(token.text) or k in taken or k - 1 in taken:
+            continue
+        given = doc[k - 1]
+        if given.text[:1].isupper() and given.is_alpha and not given.is_sent_start and \
+                (given.text in lex.first_names or unknown_given_name(given, lex)):
+            add(k - 1, k, "PERSON", doc[k - 1:k + 1].text, "name")
 
 
 def named_persons(doc, lex, taken, add):

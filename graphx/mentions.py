@@ -1288,7 +1288,7 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
                                                                  m.first < m.last and fold(m.surface) in tails or
                                                                  given_names_before(doc, m, persons, lex)):
             from dataclasses import replace
-            m = replace(m, type="PERSON", key=m.surface)
+            m = replace(m, type="PERSON", key=parts.get(m.surface, m.surface) if m.first == m.last else m.surface)
         result.append(m)
     taken = {i for m in result for i in range(m.first, m.last + 1)}
 

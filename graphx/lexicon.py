@@ -129,6 +129,7 @@ class Lexicon:
     descriptors: set = field(default_factory=set)     # folded descriptor nouns ("enklave"), see rows()
     org_nouns: tuple = ()                             # nouns introducing an organisation's name ("Zeitung")
     facility_nouns: tuple = ()                        # "platz" in "Tiananmen-Platz" (facility_nouns.txt)
+    sea_nouns: dict = field(default_factory=dict)     # "Meer" -> "n": "das Südchinesische Meer" (sea_nouns.tsv)
     actor_nouns: tuple = ()                           # people and groups acting for a state
     first_names: frozenset = frozenset()              # given names (from the NER training corpora)
     place_nouns: tuple = ()                           # nouns introducing a place name ("Region")
@@ -436,6 +437,7 @@ def load() -> Lexicon:
     lex.descriptors = {fold(row[0]) for row in rows("descriptor_nouns.txt")}
     lex.org_nouns = tuple(fold(row[0]) for row in rows("org_nouns.txt"))
     lex.facility_nouns = tuple(fold(row[0]) for row in rows("facility_nouns.txt"))
+    lex.sea_nouns = {noun: genus for noun, genus in rows("sea_nouns.tsv")}
     lex.company_forms = frozenset(row[0] for row in rows("company_forms.txt"))
     lex.adverbs = {row[0] for row in rows("adverbs.txt")}
     lex.toponyms = frozenset(row[0] for row in rows("toponyms.txt"))

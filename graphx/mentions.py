@@ -525,6 +525,8 @@ def find_mentions(doc, lex=None) -> list:
             qualified = state_qualified(doc[first], org_key(doc[last:last + 1], lex), lex)
             key = qualified if " " in qualified else key
         add(first, last, "ORG", key, "lexicon" if lex.org_of(text) else "name")
+    sea_names(doc, lex, taken, add)                  # before the NER's "Indischen" (a state's adjective)
+    covered |= taken
     for ent in ents:
         if ent.label_ in ("LOC", "GPE") and ent.start >= 2 and doc[ent.start - 1].lower_ == "von" and \
                 doc[ent.start - 2].text in lex.geo_heads and ent.start - 2 not in covered and \
@@ -591,6 +593,14 @@ def find_mentions(doc, lex=None) -> list:
             continue          # "die Militärjunta", "die Regierung" alone: an unnamed group
         introduced = span.start > 0 and (lex.is_descriptor(doc[span.start - 1].text) or   # "Partei Bürgerplattform"
                                          type_noun_before(doc, span.start, lex) is not None)
+        if kind == "name" and etype != "PERSON" and len(span) == 2 and INITIAL.match(span[1].text) and \
+                (span[0].text in lex.first_names or span[0].is_alpha and not is_word(span[0].text) and
+                 not lexicon_token(span[0], lex)):
+            etype = "PERSON"          # "Salah A." tagged ORG: a given name and an initial
+        if kind == "name" and etype in ("PERSON", "LOCATION") and span.start > 0 and \
+                doc[span.start - 1].text[:1].isupper() and lex.introduces_org(doc[span.start - 1].text) and \
+                span[0].text not in lex.first_names and not is_given_name(span[0], lex, own=True):
+            etype = "ORG"             # "der Textilriese Palmers", "die Anwaltskanzlei Sova": a firm, not a person
         toponym = text in lex.toponyms or (text.endswith("s") and text[:-1] in lex.toponyms)    # "Kaliforniens"
         if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and not toponym and \
                 not introduced and \
@@ -629,6 +639,7 @@ def find_mentions(doc, lex=None) -> list:
     gazetteer(doc, lex, taken, add)
     introduced_organisations(doc, lex, taken, add)
     titled_persons(doc, lex, taken, add)
+    initialled_persons(doc, lex, taken, add)
     named_persons(doc, lex, taken, add)
     named_places(doc, lex, taken, add)
     compounds(doc, lex, taken, mentions, add)
@@ -636,6 +647,26 @@ def find_mentions(doc, lex=None) -> list:
     known_names(doc, lex, taken, mentions, add)
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def sea_names(doc, lex, taken, add):
+    """A capitalised adjective before a geographic noun (sea_nouns.tsv) inside a sentence names a place:
+    "im Südchinesischen Meer" -> "Südchinesisches Meer", "den Indischen Ozean" -> "Indischer Ozean"."""
+    for token in doc:
+        k = token.i
+        if k == 0 or k in taken or k - 1 in taken:
+            continue
+        noun = token.text[:-2] if token.text.endswith("es") and token.text[:-2] in lex.sea_nouns else \
+            token.text[:-1] if token.text.endswith("s") and token.text[:-1] in lex.sea_nouns else token.text
+        genus = lex.sea_nouns.get(noun)
+        adjective = doc[k - 1]
+        word = adjective.text
+        if genus is None or not word[:1].isupper() or not word.isalpha() or adjective.is_sent_start or \
+                (k > 1 and doc[k - 2].is_punct) or adjective.pos_ not in ("ADJ", "PROPN", "NOUN"):
+            continue
+        stem = next((word[:len(word) - len(e)] for e in ("en", "em", "er", "es", "e") if word.endswith(e)), None)
+        if stem and len(stem) > 2:
+            add(k - 1, k, "LOCATION", stem + NOMINATIVE[genus] + " " + noun, "name")
 
 
 def adjective_name(doc, i, lex, taken=()):
@@ -774,6 +805,19 @@ def region_body(doc, i, lex, taken) -> str:
 
 MAX_NAME_TOKENS = 4
 NAME_ARTICLES = {"Die", "Der", "Das", "La", "Le", "Les", "L", "El", "Il", "The", "Het", "De", "To", "O"}
+
+
+ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,7}$")
+
+
+def article_acronyms(doc, taken, result, orgs) -> None:
+    """An organisation's acronym the article uses elsewhere, where the NER missed it: "Die IIP habe ..."."""
+    for token in doc:
+        if token.i not in taken and token.text in orgs and ACRONYM.match(token.text) and \
+                sum(c.isupper() for c in token.text) >= 2:
+            taken.add(token.i)
+            result.append(Mention(token.idx, token.idx + len(token.text), token.text, "ORG", orgs[token.text],
+                                  "name", token.i, token.i, token.i))
 
 
 def introduced_organisations(doc, lex, taken, add):
@@ -1024,6 +1068,21 @@ NOUN_SUFFIXES = ("ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "it�
 
 def is_abstract_noun(text: str) -> bool:
     return text.lower().endswith(NOUN_SUFFIXES) and text in noun_forms()
+
+
+INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
+
+
+def initialled_persons(doc, lex, taken, add):
+    """A given name with the initial of a surname, as news names suspects: "Fayçal C.", "Mohamed B."."""
+    for token in doc:
+        k = token.i
+        if k == 0 or not INITIAL.match(token.text) or k in taken or k - 1 in taken:
+            continue
+        given = doc[k - 1]
+        if given.text[:1].isupper() and given.is_alpha and not given.is_sent_start and \
+                (given.text in lex.first_names or unknown_given_name(given, lex)):
+            add(k - 1, k, "PERSON", doc[k - 1:k + 1].text, "name")
 
 
 def named_persons(doc, lex, taken, add):
@@ -1511,7 +1570,7 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
                                                                  m.first < m.last and fold(m.surface) in tails or
                                                                  given_names_before(doc, m, persons, lex)):
             from dataclasses import replace
-            m = replace(m, type="PERSON", key=m.surface)
+            m = replace(m, type="PERSON", key=parts.get(m.surface, m.surface) if m.first == m.last else m.surface)
         result.append(m)
     taken = {i for m in result for i in range(m.first, m.last + 1)}
 
@@ -1520,6 +1579,7 @@ def add_article_names(doc, mentions, persons, lex=None, orgs=()) -> list:
         result.append(Mention(span.start_char, span.end_char, span.text, etype, key, kind, last, first, last, typed))
     known_names(doc, lex, taken, result, add, persons)
     article_compounds(doc, taken, result, orgs, parts)
+    article_acronyms(doc, taken, result, orgs)
     party_nicknames(doc, taken, result, set(dict(orgs).values()) | {m.key for m in result if m.type == "ORG"}, lex)
     result.sort(key=lambda m: (m.start, m.end))
     return result

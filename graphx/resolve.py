@@ -135,9 +135,9 @@ def same_organisation(mentions, names, text: str) -> list:
     orgs = sorted({name for m, name in zip(mentions, names) if m.type == "ORG"})
     for m, following, name, next_name in zip(mentions, mentions[1:], names, names[1:]):
         between = text[m.end:following.start] if text else ""
-        if m.type == "ORG" and following.type == "ORG" and between.strip() == "(" and \
+        if m.type == "ORG" and following.type == "ORG" and between.strip() == "(" and m.kind != "compound" and \
                 text[following.end:following.end + 1] == ")" and following.surface[:1].isupper() and \
-                following.surface.split("-")[0].isupper() and name != next_name:
+                sum(c.isupper() for c in following.surface.split("-")[0]) >= 2 and name != next_name:
             if name in rename and rename[name] != next_name:
                 rename[next_name] = rename[name]      # "(MADAD)", later "(MADAD-Fonds)": one body
             else:
@@ -454,6 +454,18 @@ def merge_plan(results, aliases: AliasTable | None = None):
     for group in by_stem.values():
         for other in group[1:]:
             union(group[0], other)
+    # an organisation another article names by a long form it resolved to this one: "Internet-Polizei"
+    # where another article wrote "Internet-Polizei (IIP)"
+    by_alias = defaultdict(set)
+    for name in orgs:
+        for alias in stats[name]["aliases"]:
+            if fold(alias) != fold(name) and (" " in alias or "-" in alias[1:-1]) and \
+                    sum(c.isupper() for c in alias) < len(alias) / 2:       # no acronym: "SPÖ" of "Wiener SPÖ"
+                by_alias[declension_free(alias)].add(name)
+    for name in orgs:
+        holders = by_alias.get(declension_free(name), set()) - {name}
+        if len({find(h) for h in holders}) == 1:
+            union(next(iter(holders)), name)
     short = {n: n for n in orgs if re.fullmatch(r"[A-ZÄÖÜ]{2,8}", n)}
     lex = load()
     for name in orgs:

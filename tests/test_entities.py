@@ -469,3 +469,28 @@ def test_a_regions_adjective_names_the_region_and_before_a_state_body_opens_the_
                  ents=[(2, 3, "ORG")])
     assert {(s, t, k) for s, t, k in found(doc) if t != "ORG" or " " in k} == {
         ("steirische", "LOCATION", "Steiermark"), ("hessische Landesregierung", "ORG", "Hessische Landesregierung")}
+
+
+def test_an_organisations_acronym_the_article_uses_is_found_again_where_the_ner_missed_it():
+    from graphx.mentions import add_article_names
+    doc = doc_of("Die/DET GPK/PROPN schweigt/VERB ./PUNCT")
+    assert [(m.surface, m.type, m.key) for m in add_article_names(doc, [], [], orgs={"GPK": "GPK"})] == [
+        ("GPK", "ORG", "GPK")]
+
+
+def test_a_person_tagged_name_after_a_noun_introducing_a_firm_is_the_firm():
+    doc = doc_of("Der/DET Textilriese/NOUN Walmeck/PROPN spart/VERB ./PUNCT", ents=[(2, 3, "PER")])
+    assert found(doc) == {("Walmeck", "ORG", "Walmeck")}
+
+
+def test_a_given_name_with_a_surnames_initial_is_a_person():
+    doc = doc_of("Der/DET festgenommene/ADJ Karim/PROPN D./PROPN und/CCONJ Ulvar/NOUN B./PROPN schweigen/VERB ./PUNCT",
+                 ents=[(2, 4, "ORG")])
+    assert {(s, t) for s, t, _ in found(doc)} == {("Karim D.", "PERSON"), ("Ulvar B.", "PERSON")}
+
+
+def test_a_capitalised_adjective_before_a_sea_noun_names_a_place_in_the_nominative():
+    doc = doc_of("Schiffe/NOUN kreuzen/VERB im/ADP Westkaribischen/ADJ Meer/NOUN und/CCONJ im/ADP Nordischen/ADJ "
+                 "Ozean/NOUN ./PUNCT", ents=[(3, 4, "LOC")])
+    assert {(s, k) for s, t, k in found(doc) if t == "LOCATION"} == {
+        ("Westkaribischen Meer", "Westkaribisches Meer"), ("Nordischen Ozean", "Nordischer Ozean")}

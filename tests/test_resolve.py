@@ -257,3 +257,15 @@ def test_a_full_name_in_the_genitive_is_the_person_its_surname_names_alone():
     full = mention(text, "Lukas Brenners")
     alone = Mention(text.rindex("Brenner"), text.rindex("Brenner") + 7, "Brenner", "PERSON", "Brenner", "name", 0, 0, 0)
     assert resolve_article([full, alone], text)["names"] == ["Lukas Brenner"] * 2
+
+
+def test_an_organisation_merges_with_the_one_another_article_resolved_its_name_to():
+    a = result("a.txt", [("GPK", "ORG")])
+    a["entities"][0]["aliases"] = ["GPK", "Grenz-Polizei Karpatiens"]
+    merged = merge_across_articles([a, result("b.txt", [("Grenz-Polizei Karpatiens", "ORG")])])
+    assert {e["name"] for r in merged for e in r["entities"]} == {"GPK"}
+    # a one-word short form is no ground for a merge ("Kommission" may be any commission)
+    c = result("c.txt", [("EU-Kommission", "ORG")])
+    c["entities"][0]["aliases"] = ["EU-Kommission", "Kommission"]
+    merged = merge_across_articles([c, result("d.txt", [("Kommission", "ORG")])])
+    assert {e["name"] for r in merged for e in r["entities"]} == {"EU-Kommission", "Kommission"}

@@ -37,6 +37,8 @@ POSSESSIVES = {"deren", "dessen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihr
 SOURCE_NOUNS = {"angaben", "worten", "ansicht", "einschätzung", "darstellung", "aussage", "aussagen", "auffassung"}
 # an envoy named with an organisation ("UN-Botschafter") is sent to it by the state named with him
 ENVOYS = ("botschafter", "gesandte", "sondergesandte", "sonderbeauftragte")
+# the head of these bodies of a state leads the state; the head of any other body is a member of it
+GOVERNING_BODIES = ("regierung", "kabinett", "junta", "staatsführung")
 LEADING_PREFIXES = ("staats", "regierungs", "bundes", "general", "minister", "premier", "partei", "fraktions")
 
 
@@ -438,7 +440,8 @@ class RoleRelations:
                          self.mentions[ix].type == "ORG" and self.mentions[ix].kind in NAMED]
                 if named:                      # "Chef des ukrainischen Militärgeheimdienstes HUR": the HUR's
                     return named[:1]
-                self.body_roles = getattr(self, "body_roles", set()) | {title.i}
+                if not fold(doc[k].text).rstrip("s").endswith(GOVERNING_BODIES):  # "Chef der russischen Regierung" leads
+                    self.body_roles = getattr(self, "body_roles", set()) | {title.i}
                 return [state]                 # "Sprecher der israelischen Armee": a member of the state
             for _ in range(2):                 # "des Kulturbüros Sachsen", "der Partei PiS"
                 hits = [ix for ix in self.by_token.get(k, ()) if not (m.first <= k <= m.last)]

@@ -520,3 +520,36 @@ def test_a_bare_spokesman_takes_no_organisation_named_after_him():
         . . PUNCT punct 1
     """, ents=[(3, 5, "PER"), (6, 7, "ORG")])
     assert ("Jan Ott", "member_of", "APA") not in relations_of(doc)
+
+
+def test_a_coordinated_genitive_role_before_the_comma_is_the_apposition_s():
+    doc = doc_from("""
+        Kritik Kritik NOUN nsubj 12 Nom
+        der der DET det 2 Gen
+        Regierung Regierung NOUN nmod 0 Gen
+        und und CCONJ cc 5
+        des der DET det 5 Gen
+        Chefs Chef NOUN conj 2 Gen
+        der der DET det 7 Gen
+        SPD SPD PROPN nmod 5 Gen
+        , , PUNCT punct 9
+        Jan Jan PROPN appos 5 Gen
+        Ott Ott PROPN flat 9 Gen
+        , , PUNCT punct 9
+        wächst wachsen VERB ROOT 12
+        . . PUNCT punct 12
+    """, ents=[(7, 8, "ORG"), (9, 11, "PER")])
+    assert ("Jan Ott", "leader_of", "SPD") in relations_of(doc)
+
+
+def test_an_envoy_named_with_an_organisation_and_a_state_is_the_states():
+    doc = doc_from("""
+        Russlands Russland PROPN nmod:poss 1 Gen
+        UN-Botschafter UN-Botschafter NOUN nsubj 4 Nom
+        Jan Jan PROPN appos 1 Nom
+        Ott Ott PROPN flat 2 Nom
+        spricht sprechen VERB ROOT 4
+        . . PUNCT punct 4
+    """, ents=[(0, 1, "LOC"), (2, 4, "PER")])
+    found = relations_of(doc)
+    assert ("Jan Ott", "member_of", "Russland") in found and ("Jan Ott", "member_of", "UNO") not in found

@@ -35,6 +35,10 @@ POSSESSIVES = {"deren", "dessen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihr
                "seinem", "seiner", "seines"}
 # "nach Angaben des Sprechers von X, Y": the genitive names the speaker, the apposition is his
 SOURCE_NOUNS = {"angaben", "worten", "ansicht", "einschätzung", "darstellung", "aussage", "aussagen", "auffassung"}
+# an envoy named with an organisation ("UN-Botschafter") is sent to it by the state named with him
+ENVOYS = ("botschafter", "gesandte", "sondergesandte", "sonderbeauftragte")
+# the head of these bodies of a state leads the state; the head of any other body is a member of it
+GOVERNING_BODIES = ("regierung", "kabinett", "junta", "staatsführung")
 LEADING_PREFIXES = ("staats", "regierungs", "bundes", "general", "minister", "premier", "partei", "fraktions")
 
 
@@ -219,8 +223,9 @@ class RoleRelations:
                                                                  doc[k].lower_ not in ARTICLES)):
                 k -= 1
             opener = doc[k].lower_ if k >= span.start else ""
-            if opener in GENITIVE_ARTICLES - {"der"} and not (k > span.start and doc[k - 1].lower_ in SOURCE_NOUNS):
-                return []                     # "die Frau des Ministers, X": about someone else; "nach Angaben des Sprechers, X": his
+            if opener in GENITIVE_ARTICLES - {"der"} and not (k > span.start and doc[k - 1].lower_ in SOURCE_NOUNS | {"und", "sowie"}):
+                return []                     # "die Frau des Ministers, X": about someone else; "nach Angaben des
+                                              # Sprechers, X", "Kritiker der Regierung und des Chefs der PiS, X": his
             return [hit]
         return []
 
@@ -400,10 +405,16 @@ class RoleRelations:
                 # actor=True: "Chef der deutschen Landsmannschaft" is no role of Germany's
                 after += [n for n in self.entities_at(child, 1, actor=True) if self.types.get(n) in ("STATE", "ORG")]
         after += [n for n in self.owner_after(title, m, span) if n not in after]
+        if fold(title.text).rsplit("-", 1)[-1].startswith(ENVOYS) and \
+                any(self.types.get(n) == "STATE" for n in owners + after):   # "Russlands UN-Botschafter": Russia's
+            owners = [n for n in owners if self.types.get(n) == "STATE" or n not in self.compound_names(title)]
         if any(self.types.get(n) == "ORG" for n in after):   # "Österreich-Chef des Konzerns X": X's, not Austria's
-            compounds = {self.names[ix] for ix in self.by_token.get(title.i, ()) if self.mentions[ix].kind == "compound"}
+            compounds = self.compound_names(title)
             owners = [n for n in owners if n not in compounds or self.types.get(n) != "STATE"]
         return list(dict.fromkeys(owners + after))
+
+    def compound_names(self, title) -> set:
+        return {self.names[ix] for ix in self.by_token.get(title.i, ()) if self.mentions[ix].kind == "compound"}
 
     def owner_after(self, title, m, span) -> list:
         """The owner phrase right after a role noun, read off the words when the parse has none:
@@ -429,7 +440,8 @@ class RoleRelations:
                          self.mentions[ix].type == "ORG" and self.mentions[ix].kind in NAMED]
                 if named:                      # "Chef des ukrainischen Militärgeheimdienstes HUR": the HUR's
                     return named[:1]
-                self.body_roles = getattr(self, "body_roles", set()) | {title.i}
+                if not fold(doc[k].text).rstrip("s").endswith(GOVERNING_BODIES):  # "Chef der russischen Regierung" leads
+                    self.body_roles = getattr(self, "body_roles", set()) | {title.i}
                 return [state]                 # "Sprecher der israelischen Armee": a member of the state
             for _ in range(2):                 # "des Kulturbüros Sachsen", "der Partei PiS"
                 hits = [ix for ix in self.by_token.get(k, ()) if not (m.first <= k <= m.last)]

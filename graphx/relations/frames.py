@@ -462,6 +462,8 @@ class FrameRelations:
             pairs = [(source, accuser) for source in sources] if accuser else []
         sayers = self.only_in_attribution(sentence.span)
         out = []
+        if cue.relation in SPEECH_ACTS:      # "warnte Peking vor ...": the capital's state, when the text names it
+            pairs = [(s, self.capital_state(t)) for s, t in pairs]    # (not the source: a dateline "London –")
         for source, target in pairs:
             if source in sayers or target in sayers:
                 continue

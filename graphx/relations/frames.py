@@ -69,6 +69,8 @@ class FrameRelations:
             hosts = [cue_token] + ([verb] if verb is not None and verb != cue_token else [])
             if verb is not None and verb != cue_token:      # "hat gegen X Sanktionen verhängt": PP on the auxiliary
                 hosts += [a for a in verb.children if a.dep_.startswith("aux") and a.i < verb.i]
+            if verb is not None and not cue.is_noun:        # "sah sich mit Vorwürfen Xs konfrontiert"
+                hosts += [a for a in [self.misparsed_auxiliary(verb)] if a is not None]
             phrases = [c for host in hosts for c in host.children if c != cue_token    # not "durch die Bombardierung" itself
                        and c.dep_ in OBLIQUE | {"nmod", "obl"} and self.preposition(c) == prep and not self.reports_source(c)]
             found = [n for c in phrases + [j for c in phrases for j in [self.next_conjunct(c)] if j is not None]
@@ -189,12 +191,15 @@ class FrameRelations:
 
     def misparsed_auxiliary(self, verb):
         """"X hatte Y als ... bezeichnet" parsed with "hatte" as the main verb and the participle hung
-        on it: that auxiliary, whose subject and object are the participle's."""
+        on it ("sah sich ... konfrontiert" alike): that verb, whose subject and object are the participle's."""
         head = verb.head
         if head == verb or head.i > verb.i or verb.dep_ not in ("parataxis", "conj", "xcomp", "ccomp", "oc") or \
-                head.lemma_ not in ("haben", "sein") or "Part" in head.morph.get("VerbForm"):
+                "Part" in head.morph.get("VerbForm"):
             return None
-        return head
+        if head.lemma_ in ("haben", "sein") or \
+                head.lemma_ == "sehen" and any(c.lower_ == "sich" for c in head.children):   # "sah sich ... konfrontiert"
+            return head
+        return None
 
     def noun_content(self, noun, source_names=()) -> list:
         """The subject of the clause a claim noun opens after its comma ("der Vorwurf Chinas, die USA
@@ -456,6 +461,8 @@ class FrameRelations:
             pairs = [(source, accuser) for source in sources] if accuser else []
         sayers = self.only_in_attribution(sentence.span)
         out = []
+        if cue.relation in SPEECH_ACTS:      # "warnte Peking vor ...": the capital's state, when the text names it
+            pairs = [(s, self.capital_state(t)) for s, t in pairs]    # (not the source: a dateline "London –")
         for source, target in pairs:
             if source in sayers or target in sayers:
                 continue

@@ -544,3 +544,23 @@ def test_wird_with_a_participle_like_infinitive_and_no_agent_is_a_future_not_a_p
         . . PUNCT punct 6
     """)
     assert ("Peru", "supplies", "Ukraine") in relations_of(doc)
+
+
+def test_er_as_the_passive_subject_of_a_clause_under_another_is_that_clauses_subject():
+    doc = doc_from("""
+        Lea Lea PROPN nsubj 2 Nom
+        Roth Roth PROPN flat 0 Nom
+        reiste reisen VERB ROOT 2
+        nach nach ADP case 4
+        Lima Lima PROPN obl 2 Dat
+        , , PUNCT punct 11
+        wo wo ADV advmod 11
+        er er PRON nsubj 11 Nom
+        von von ADP case 9
+        Jan Jan PROPN obl 11 Dat
+        Nowak Nowak PROPN flat 9 Dat
+        empfangen empfangen VERB ccomp 2
+        wurde werden AUX aux:pass 11
+        . . PUNCT punct 2
+    """, ents=[(0, 2, "PER"), (4, 5, "LOC"), (9, 11, "PER")])
+    assert ("Lea Roth", "Jan Nowak") in labels(doc, "meets")

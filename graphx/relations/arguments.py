@@ -576,8 +576,8 @@ class ArgumentFinder:
         if self.is_passive(verb):
             heads = [c for c in verb.children if c.dep_ in SUBJ_PASS | SUBJ and self.preposition(c) is None
                      and not self.is_dateline(c)]
-            if heads:
-                return heads
+            if heads:       # "X reiste nach Y, wo er von Z empfangen wurde": "er" is X
+                return [self.pronoun_subject(h, verb) or h for h in heads]
         subjects = set(self.subjects(verb)) if not self.is_passive(verb) else set()
         objs = [c for c in verb.children if (c.dep_ in OBJ or (c.dep_ == "obl:arg" and self.case(c) == "Acc"
                                                                and self.preposition(c) is None)) and c not in subjects]

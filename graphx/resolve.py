@@ -431,17 +431,24 @@ def merge_plan(results, aliases: AliasTable | None = None):
             union(next(iter(by_last[parts[0]])), name)
     # a surname opening with a particle to the one full name it ends: "Van der Bellen"
     keys = {name: translit_key(name).split() for name in persons}
+    by_ending = defaultdict(list)          # the last k words of a name -> the persons whose names end so
+    for f in persons:
+        for k in range(2, len(keys[f])):
+            by_ending[tuple(keys[f][-k:])].append(f)
     for name in persons:
         parts = keys[name]
         if len(parts) >= 2 and plain(name_parts(name)[0]) in NAME_PARTICLES:
-            longer = {find(f) for f in persons if len(keys[f]) > len(parts) and keys[f][-len(parts):] == parts}
+            longer = {find(f) for f in by_ending.get(tuple(parts), ())}
             if len(longer) == 1:
                 union(next(iter(longer)), name)
     # a genitive the article could not strip ("Rudolf Hundstorfers", "Burgenlands") to the same-typed
     # name another article writes without it, used at least as often
     top = {n: stats[n]["types"].most_common(1)[0][0] for n in names}
+    of_type = defaultdict(set)             # (a name is never its own stripped form)
+    for n in names:
+        of_type[top[n]].add(n)
     for name in names:
-        base = strip_genitive(name, {n for n in names if n != name and top[n] == top[name]})
+        base = strip_genitive(name, of_type[top[name]])
         if base != name and stats[base]["mentions"] >= stats[name]["mentions"]:
             union(base, name)
     # organisations: acronym == initials of a long form seen elsewhere; adjective endings

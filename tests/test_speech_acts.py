@@ -436,3 +436,19 @@ def test_a_participle_hung_on_its_auxiliary_takes_the_auxiliarys_subject_and_obj
         . . PUNCT punct 1
     """)
     assert ("Chile", "criticizes", "Peru") in relations_of(doc)
+
+
+def test_a_fronted_claim_parsed_as_the_subject_is_what_the_speaker_denies():
+    doc = doc_from("""
+        Die der DET det 1 Nom
+        Berichte Bericht NOUN nsubj 3 Nom
+        Perus Peru PROPN nmod 1 Gen
+        dementierte dementieren VERB ROOT 3
+        Chile Chile PROPN obj 3 Nom
+        am an ADP case 6
+        Abend Abend NOUN obl 3 Dat
+        . . PUNCT punct 3
+    """)
+    rels = relations_of(doc)
+    assert ("Chile", "denies", "Peru") in rels
+    assert ("Peru", "denies", "Chile") not in rels

@@ -443,8 +443,15 @@ class Clause:
             final = self.verb_final()        # "hat die Anschuldigungen von X abgestritten": the claim before it
             return [self.name(ix) for ix, prep, _ in self.items if prep in CLAIM_PREPOSITIONS
                     and self.outer_preposition(ix) in CLAIM_PREPOSITIONS and self.name(ix) not in sources
-                    and (self.f.mentions[ix].first > self.cue.i or final and prep is not None)][:1]
+                    and (self.f.mentions[ix].first > self.cue.i or final and prep is not None
+                         or self.fronted_claim_owner(ix))][:1]
         return []
+
+    def fronted_claim_owner(self, index) -> bool:
+        """"Die Vorwürfe aus X wies Y zurück": a name right after a claim noun before the cue verb."""
+        first = self.f.mentions[index].first
+        return first < self.cue.i and any(t.pos_ == "NOUN" and self.f.is_claim_noun(t)
+                                          for t in self.doc[max(self.start, first - 3):first])
 
     def verb_final(self) -> bool:
         """The cue verb closes its clause (a participle or infinitive after its auxiliary)."""

@@ -31,6 +31,9 @@ class FrameRelations:
         """Entity names filling `role` for a cue (cue_token is the verb or the cue noun)."""
         if role == "subj":
             heads = self.subjects(verb)
+            if cue.relation in SPEECH_ACTS and heads and all(self.fronted_claim_noun(h, verb) for h in heads):
+                later = [c for c in verb.children if c.dep_ in SUBJ | OBJ and c.i > verb.i and self.entities_at(c, actor=True)]
+                heads = later[:1] or heads      # "Die Berichte Xs dementierte Y": the claim is the object
             names = [n for h in heads for n in self.entities_at(h, actor=True)]
             aux = self.misparsed_auxiliary(verb) if not names else None
             return names or ([n for h in self.subjects(aux) for n in self.entities_at(h, actor=True)] if aux else [])
@@ -173,6 +176,7 @@ class FrameRelations:
             aux = self.misparsed_auxiliary(verb)
             heads = self.objects(verb) + (self.objects(aux) if aux is not None else []) + [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oc", "csubj", "csubj:pass")
                                           or (c.dep_ == "advcl" and any(m.lower_ in CONTENT_MARKS for m in c.children))]
+            heads += [c for c in verb.children if c.dep_ in SUBJ and self.fronted_claim_noun(c, verb)]
             if any(self.is_claim_noun(h) for h in heads):    # "bestritt den Vorwurf, er unterhalte ...", "Berichte über X"
                 heads += [c for c in verb.children if (c.dep_ in ("conj", "parataxis") and "Sub" in c.morph.get("Mood"))
                           or (c.dep_ in ("obl", "obl:arg") and self.preposition(c) == "über")]
@@ -188,6 +192,12 @@ class FrameRelations:
             return []
         return []
 
+
+    def fronted_claim_noun(self, head, verb) -> bool:
+        """"Die Vorwürfe Xs wies Y zurück": a claim noun before the verb, parsed as its subject while
+        a name follows the verb."""
+        return head.i < verb.i and head.pos_ == "NOUN" and self.is_claim_noun(head) and \
+            any(c.dep_ in SUBJ | OBJ and c.i > verb.i and self.entities_at(c, actor=True) for c in verb.children)
 
     def misparsed_auxiliary(self, verb):
         """"X hatte Y als ... bezeichnet" parsed with "hatte" as the main verb and the participle hung

@@ -855,7 +855,10 @@ def introduced_name_part(token, lex, inside: bool, article: bool) -> bool:
             text.endswith(".") or lex.title_relation(text) or lexicon_token(token, lex) or \
             lex.introduces_org(text) or lex.is_place_noun(text) or fold(text) in lex.not_names:
         return False
-    return not is_word(text) or (inside and token.pos_ in ("PROPN", "X")) or (article and token.pos_ in ("NOUN", "PROPN"))
+    if token.pos_ in ("PROPN", "X") and (inside or text not in noun_forms() and text not in word_forms() and
+                                        text.lower() not in word_forms()):
+        return True               # a proper noun that only looks like a compound: "Protothema"
+    return not is_word(text) or (article and token.pos_ in ("NOUN", "PROPN"))
 GERMAN_LINKERS = {"für", "der", "des", "und", "zur", "zum"}
 
 

@@ -250,11 +250,11 @@ class Clause:
             if self.f.mentions[ix].first > self.f.mentions[first].last and \
                     self.f.coordinated(self.doc[self.f.mentions[first].last], self.doc[self.f.mentions[ix].first]):
                 names.append(self.name(ix))
-        for ix in owners:      # "Kolumbiens Regierung und die Farc unterzeichneten": the owner conjunct before
-            if self.f.mentions[ix].last < self.f.mentions[first].first and \
-                    self.f.coordinated(self.doc[self.f.mentions[ix].last], self.doc[self.f.mentions[first].first]):
-                names.insert(0, self.name(ix))
-        return list(dict.fromkeys(names))
+        # a conjunct before it whose case the tagger misread, or a genitive owner ("Kolumbiens Regierung und
+        # die Farc unterzeichneten", "kamen Präsident X und Staatschef Y zusammen" with X tagged accusative)
+        before = [self.name(ix) for ix in actors if self.f.mentions[ix].last < self.f.mentions[first].first and
+                  self.f.coordinated(self.doc[self.f.mentions[ix].last], self.doc[self.f.mentions[first].first])]
+        return list(dict.fromkeys(before + names))
 
     def on_actor_noun(self, index) -> bool:
         """A derived adjective or genitive on a body acting for its state ("die israelische Luftwaffe",

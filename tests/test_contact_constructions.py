@@ -604,3 +604,24 @@ def test_a_conjunct_before_the_subject_with_a_misread_case_is_a_party_too():
     """, ents=[(4, 6, "PER"), (9, 11, "PER")])
     found = labels(doc, "meets")
     assert ("Jan Nowak", "Li Wei") in found or ("Li Wei", "Jan Nowak") in found
+
+
+def test_their_meeting_under_bei_is_held_by_the_clauses_coordinated_subject():
+    doc = doc_from("""
+        Bei bei ADP case 2
+        ihrem ihr DET det:poss 2 Dat
+        Treffen Treffen NOUN obl 12 Dat
+        in in ADP case 4
+        Lima Lima PROPN nmod 2 Dat
+        vereinbarten vereinbart DET det 6 Acc
+        Lea Lea NOUN nmod 2 Acc
+        Roth Roth PROPN flat 6 Acc
+        und und CCONJ cc 9
+        Jan Jan NOUN conj 6 Acc
+        Nowak Nowak PROPN flat 9 Acc
+        enge eng ADJ amod 12 Acc
+        Kontakte Kontakt NOUN ROOT 12 Acc
+        . . PUNCT punct 12
+    """, ents=[(4, 5, "LOC"), (6, 8, "PER"), (9, 11, "PER")])
+    found = labels(doc, "meets")
+    assert ("Jan Nowak", "Lea Roth") in found or ("Lea Roth", "Jan Nowak") in found

@@ -427,6 +427,14 @@ class Clause:
                     and self.name(ix) not in sources and self.f.mentions[ix].first > self.cue.i][:1]
         return []
 
+    def their_event(self) -> bool:
+        """The cue noun is "ihr" event under "bei/nach/während/vor": the clause's coordinated subject held it."""
+        i = self.cue.i - 1
+        while i > self.start and self.doc[i].pos_ == "ADJ":
+            i -= 1
+        return i - 1 >= self.start and self.doc[i].lower_.startswith("ihr") and self.doc[i].pos_ == "DET" and \
+            CONTRACTIONS.get(self.doc[i - 1].lower_, self.doc[i - 1].lower_) in ("bei", "nach", "während", "vor")
+
     def partners(self, name, cue) -> list:
         """(name, partner) for a symmetric verb cue with one side named: "mit Y", else its object
         where the frame takes one ("X traf in Z den Großimam Y")."""
@@ -450,6 +458,9 @@ class Clause:
             names = list(dict.fromkeys(n for n in names if self.f.types.get(n) != "LOCATION"))
             if cue.is_noun:                      # "das Treffen zwischen X und Y", right after the noun
                 names = self.with_preposition("zwischen", after=self.cue.i)
+                if len(names) < 2 and self.their_event():     # "Bei ihrem Treffen in Z vereinbarten X und Y ..."
+                    subjects = self.subject()
+                    names = subjects if len(subjects) >= 2 else names
             elif self.passive() and len(names) < 2:       # "wurde von X und Y unterzeichnet"
                 names = self.with_preposition("von") or self.with_preposition("durch")
             elif len(names) >= 2:

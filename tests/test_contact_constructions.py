@@ -564,3 +564,64 @@ def test_er_as_the_passive_subject_of_a_clause_under_another_is_that_clauses_sub
         . . PUNCT punct 2
     """, ents=[(0, 2, "PER"), (4, 5, "LOC"), (9, 11, "PER")])
     assert ("Lea Roth", "Jan Nowak") in labels(doc, "meets")
+
+
+def test_a_verb_right_after_und_shares_the_first_verbs_subject_over_a_nominative_tagged_object():
+    doc = doc_from("""
+        Lea Lea PROPN nsubj 2 Nom
+        Roth Roth PROPN flat 0 Nom
+        besuchte besuchen VERB ROOT 2
+        Peru Peru PROPN obj 2 Acc
+        und und CCONJ cc 5
+        sicherte sichern VERB conj 2
+        dem der DET det 7 Dat
+        Minister Minister NOUN compound 8 Dat
+        Jan Jan PROPN obj 5 Nom
+        Nowak Nowak PROPN appos 8 Nom
+        Hilfe Hilfe NOUN obj 2 Acc
+        zu zu ADP compound:prt 2
+        . . PUNCT punct 2
+    """, ents=[(0, 2, "PER"), (8, 10, "PER")])
+    found = labels(doc, "supports")
+    assert ("Lea Roth", "Jan Nowak") in found and ("Jan Nowak", "Peru") not in found
+
+
+def test_a_conjunct_before_the_subject_with_a_misread_case_is_a_party_too():
+    doc = doc_from("""
+        Am an ADP case 1
+        Rande Rand NOUN obl 2 Dat
+        kamen kommen VERB ROOT 2
+        Präsident Präsident PROPN nsubj 2 Nom
+        Jan Jan PROPN nsubj 2 Nom
+        Nowak Nowak NOUN flat 4 Acc
+        und und CCONJ cc 8
+        Perus Peru PROPN nmod:poss 8 Gen
+        Staatschef Staatschef NOUN conj 2 Nom
+        Li Li PROPN appos 8 Nom
+        Wei Wei VERB obj 2
+        zusammen zusammen ADV compound:prt 2
+        . . PUNCT punct 2
+    """, ents=[(4, 6, "PER"), (9, 11, "PER")])
+    found = labels(doc, "meets")
+    assert ("Jan Nowak", "Li Wei") in found or ("Li Wei", "Jan Nowak") in found
+
+
+def test_their_meeting_under_bei_is_held_by_the_clauses_coordinated_subject():
+    doc = doc_from("""
+        Bei bei ADP case 2
+        ihrem ihr DET det:poss 2 Dat
+        Treffen Treffen NOUN obl 12 Dat
+        in in ADP case 4
+        Lima Lima PROPN nmod 2 Dat
+        vereinbarten vereinbart DET det 6 Acc
+        Lea Lea NOUN nmod 2 Acc
+        Roth Roth PROPN flat 6 Acc
+        und und CCONJ cc 9
+        Jan Jan NOUN conj 6 Acc
+        Nowak Nowak PROPN flat 9 Acc
+        enge eng ADJ amod 12 Acc
+        Kontakte Kontakt NOUN ROOT 12 Acc
+        . . PUNCT punct 12
+    """, ents=[(4, 5, "LOC"), (6, 8, "PER"), (9, 11, "PER")])
+    found = labels(doc, "meets")
+    assert ("Jan Nowak", "Lea Roth") in found or ("Lea Roth", "Jan Nowak") in found

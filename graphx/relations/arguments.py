@@ -473,7 +473,7 @@ class ArgumentFinder:
             return heads[:1] + [h for h in heads[1:] if self.coordinated(heads[0], h)]   # unless coordinated
         if not passive and not self.zu_infinitive(verb):   # a nominative the parser took for an object ("hat Nordkorea ... verlegt")
             heads = [c for c in verb.children if c.dep_ in OBJ and self.case(c) == "Nom"
-                     and self.preposition(c) is None]
+                     and self.preposition(c) is None and not self.oblique_before(c)]
             if heads:
                 return heads[:1]
         # "Die Ukraine hat ... angegriffen" parsed with "hat" as the main verb: its subject
@@ -492,6 +492,14 @@ class ArgumentFinder:
         if verb.dep_ == "conj" and verb.head != verb:          # "X kam und half Y"
             return self.subjects(verb.head)
         return []
+
+    def oblique_before(self, token) -> bool:
+        """"dem ukrainischen Präsidenten X": an article no nominative takes opens the name's phrase."""
+        j = token.i - 1
+        while j >= 0 and (self.doc[j].pos_ in ("ADJ", "NUM") or self.by_token.get(j) or
+                          self.lex.title_relation(self.doc[j].text)) and j > token.i - 6:
+            j -= 1
+        return j >= 0 and self.doc[j].pos_ == "DET" and self.doc[j].lower_ in ("dem", "den", "des", "einem", "einen", "eines")
 
     def zu_infinitive(self, verb) -> bool:
         return any(c.lower_ == "zu" and c.dep_ in ("mark", "pm") for c in verb.children)

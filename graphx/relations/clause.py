@@ -268,11 +268,11 @@ class Clause:
             if self.f.mentions[ix].first > self.f.mentions[first].last and \
                     self.f.coordinated(self.doc[self.f.mentions[first].last], self.doc[self.f.mentions[ix].first]):
                 names.append(self.name(ix))
-        for ix in owners:      # "Kolumbiens Regierung und die Farc unterzeichneten": the owner conjunct before
-            if self.f.mentions[ix].last < self.f.mentions[first].first and \
-                    self.f.coordinated(self.doc[self.f.mentions[ix].last], self.doc[self.f.mentions[first].first]):
-                names.insert(0, self.name(ix))
-        return list(dict.fromkeys(names))
+        # a conjunct before it whose case the tagger misread, or a genitive owner ("Kolumbiens Regierung und
+        # die Farc unterzeichneten", "kamen Präsident X und Staatschef Y zusammen" with X tagged accusative)
+        before = [self.name(ix) for ix in actors if self.f.mentions[ix].last < self.f.mentions[first].first and
+                  self.f.coordinated(self.doc[self.f.mentions[ix].last], self.doc[self.f.mentions[first].first])]
+        return list(dict.fromkeys(before + names))
 
     def on_actor_noun(self, index) -> bool:
         """A derived adjective or genitive on a body acting for its state ("die israelische Luftwaffe",
@@ -447,6 +447,7 @@ class Clause:
                          or self.fronted_claim_owner(ix))][:1]
         return []
 
+<<<<<<< HEAD
     def fronted_claim_owner(self, index) -> bool:
         """"Die Vorwürfe aus X wies Y zurück": a name right after a claim noun before the cue verb."""
         first = self.f.mentions[index].first
@@ -458,6 +459,15 @@ class Clause:
         rest = [t for t in self.doc[self.cue.i + 1:self.end] if not t.is_punct]
         return self.cue.pos_ in ("VERB", "AUX") and all(t.pos_ in ("AUX", "VERB", "PART") for t in rest) and \
             any(t.pos_ == "AUX" for t in self.doc[self.start:self.cue.i])
+=======
+    def their_event(self) -> bool:
+        """The cue noun is "ihr" event under "bei/nach/während/vor": the clause's coordinated subject held it."""
+        i = self.cue.i - 1
+        while i > self.start and self.doc[i].pos_ == "ADJ":
+            i -= 1
+        return i - 1 >= self.start and self.doc[i].lower_.startswith("ihr") and self.doc[i].pos_ == "DET" and \
+            CONTRACTIONS.get(self.doc[i - 1].lower_, self.doc[i - 1].lower_) in ("bei", "nach", "während", "vor")
+>>>>>>> ev-contact2
 
     def partners(self, name, cue) -> list:
         """(name, partner) for a symmetric verb cue with one side named: "mit Y", else its object
@@ -482,6 +492,9 @@ class Clause:
             names = list(dict.fromkeys(n for n in names if self.f.types.get(n) != "LOCATION"))
             if cue.is_noun:                      # "das Treffen zwischen X und Y", right after the noun
                 names = self.with_preposition("zwischen", after=self.cue.i)
+                if len(names) < 2 and self.their_event():     # "Bei ihrem Treffen in Z vereinbarten X und Y ..."
+                    subjects = self.subject()
+                    names = subjects if len(subjects) >= 2 else names
             elif self.passive() and len(names) < 2:       # "wurde von X und Y unterzeichnet"
                 names = self.with_preposition("von") or self.with_preposition("durch")
             elif len(names) >= 2:

@@ -447,7 +447,6 @@ class Clause:
                          or self.fronted_claim_owner(ix))][:1]
         return []
 
-<<<<<<< HEAD
     def fronted_claim_owner(self, index) -> bool:
         """"Die Vorwürfe aus X wies Y zurück": a name right after a claim noun before the cue verb."""
         first = self.f.mentions[index].first
@@ -459,7 +458,7 @@ class Clause:
         rest = [t for t in self.doc[self.cue.i + 1:self.end] if not t.is_punct]
         return self.cue.pos_ in ("VERB", "AUX") and all(t.pos_ in ("AUX", "VERB", "PART") for t in rest) and \
             any(t.pos_ == "AUX" for t in self.doc[self.start:self.cue.i])
-=======
+
     def their_event(self) -> bool:
         """The cue noun is "ihr" event under "bei/nach/während/vor": the clause's coordinated subject held it."""
         i = self.cue.i - 1
@@ -467,7 +466,6 @@ class Clause:
             i -= 1
         return i - 1 >= self.start and self.doc[i].lower_.startswith("ihr") and self.doc[i].pos_ == "DET" and \
             CONTRACTIONS.get(self.doc[i - 1].lower_, self.doc[i - 1].lower_) in ("bei", "nach", "während", "vor")
->>>>>>> ev-contact2
 
     def partners(self, name, cue) -> list:
         """(name, partner) for a symmetric verb cue with one side named: "mit Y", else its object

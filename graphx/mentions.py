@@ -597,10 +597,6 @@ def find_mentions(doc, lex=None) -> list:
                 (span[0].text in lex.first_names or span[0].is_alpha and not is_word(span[0].text) and
                  not lexicon_token(span[0], lex)):
             etype = "PERSON"          # "Salah A." tagged ORG: a given name and an initial
-        if kind == "name" and etype in ("PERSON", "LOCATION") and span.start > 0 and \
-                doc[span.start - 1].text[:1].isupper() and lex.introduces_org(doc[span.start - 1].text) and \
-                span[0].text not in lex.first_names and not is_given_name(span[0], lex, own=True):
-            etype = "ORG"             # "der Textilriese Palmers", "die Anwaltskanzlei Sova": a firm, not a person
         toponym = text in lex.toponyms or (text.endswith("s") and text[:-1] in lex.toponyms)    # "Kaliforniens"
         if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and not toponym and \
                 not introduced and \
@@ -821,7 +817,7 @@ def article_acronyms(doc, taken, result, orgs) -> None:
 
 
 def introduced_organisations(doc, lex, taken, add):
-    """The name after a noun that introduces an organisation (org_nouns.txt) where the NER missed it:
+    """The name after a noun that introduces an organisation (type_nouns.tsv) where the NER missed it:
     "die Zeitung Danas", "der Glücksspielkonzern Novomatic", "die Gruppe Ansar Dine", "die Zeitung To
     Vima". Its words are no ordinary German words ("das Unternehmen Montag") unless a capitalised
     article opens the name ("die Zeitung Die Welt")."""

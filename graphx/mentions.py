@@ -597,6 +597,11 @@ def find_mentions(doc, lex=None) -> list:
                 (span[0].text in lex.first_names or span[0].is_alpha and not is_word(span[0].text) and
                  not lexicon_token(span[0], lex)):
             etype = "PERSON"          # "Salah A." tagged ORG: a given name and an initial
+        firm = kind == "name" and etype in ("PERSON", "LOCATION") and span.start > 0 and \
+            doc[span.start - 1].text[:1].isupper() and lex.introduces_org(doc[span.start - 1].text) and \
+            span[0].text not in lex.first_names and not is_given_name(span[0], lex, own=True)
+        if firm:
+            etype = "ORG"             # "der Textilriese Palmers", "die Anwaltskanzlei Sova": a firm, not a person
         toponym = text in lex.toponyms or (text.endswith("s") and text[:-1] in lex.toponyms)    # "Kaliforniens"
         if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and not toponym and \
                 not introduced and \
@@ -626,7 +631,7 @@ def find_mentions(doc, lex=None) -> list:
             named = name_type(doc, span, etype, lex, ent.start)
             if named is None:
                 continue      # "der Grazer Diözesanbischof" tagged ORG: a role, no name
-            typed, etype = (named if named != etype else ""), named
+            typed, etype = (named if named != etype or firm and named == "ORG" else ""), named
             if etype == "PERSON":
                 key = person_key(doc, span, key, lex)
         add(span.start, span.end - 1, etype, key, kind, typed=typed)

@@ -839,7 +839,9 @@ def introduced_organisations(doc, lex, taken, add):
             end += 1
         if end == start:
             continue
-        k = end + 1 if end < n and doc[end].lower_ in ("gegen", "für") else end
+        genitive = "Gen" in token.morph.get("Case") or (token.i > 0 and doc[token.i - 1].lower_ == "des")
+        # "der Einspruch des Anbieters X gegen ...": after a genitive the complement is the head noun's
+        k = end + 1 if end < n and doc[end].lower_ in ("gegen", "für") and not genitive else end
         k += k < n and k > end and doc[k].lower_ in COMPLEMENT_DETS
         if n > k > end and doc[k].text[:1].isupper() and k not in taken and \
                 (doc[k].pos_ == "PROPN" or doc[end].lower_ == "gegen" and doc[k].pos_ == "NOUN"):
@@ -852,7 +854,8 @@ def introduced_name_part(token, lex, inside: bool, article: bool) -> bool:
     role, place noun or lexicon name, and no German word unless a proper noun inside the name or any
     noun after a capitalised article ("Die Welt")."""
     text = token.text
-    if len(text) < 2 or not text[:1].isupper() or token.is_sent_start or not re.match(r"^[\w&.-]+$", text) or \
+    if len(text) < 2 or not text[:1].isupper() or token.is_sent_start or token.is_stop or \
+            not re.match(r"^[\w&.-]+$", text) or \
             text.endswith(".") or lex.title_relation(text) or lexicon_token(token, lex) or \
             lex.introduces_org(text) or lex.is_place_noun(text) or fold(text) in lex.not_names:
         return False

@@ -854,7 +854,7 @@ def introduced_name_part(token, lex, inside: bool, article: bool) -> bool:
     role, place noun or lexicon name, and no German word unless a proper noun inside the name or any
     noun after a capitalised article ("Die Welt")."""
     text = token.text
-    if len(text) < 2 or not text[:1].isupper() or token.is_sent_start or token.is_stop or \
+    if len(text) < 2 or not text[:1].isupper() or token.is_sent_start or (token.is_stop and not inside) or \
             not re.match(r"^[\w&.-]+$", text) or \
             text.endswith(".") or lex.title_relation(text) or lexicon_token(token, lex) or \
             lex.introduces_org(text) or lex.is_place_noun(text) or fold(text) in lex.not_names:

@@ -127,7 +127,6 @@ class Lexicon:
     org_genus: dict = field(default_factory=dict)     # folded head -> m, f or n
     not_org_compounds: set = field(default_factory=set)  # folded compounds that name no organisation
     descriptors: set = field(default_factory=set)     # folded descriptor nouns ("enklave"), see rows()
-    org_nouns: tuple = ()                             # nouns introducing an organisation's name ("Zeitung")
     facility_nouns: tuple = ()                        # "platz" in "Tiananmen-Platz" (facility_nouns.txt)
     sea_nouns: dict = field(default_factory=dict)     # "Meer" -> "n": "das Südchinesische Meer" (sea_nouns.tsv)
     actor_nouns: tuple = ()                           # people and groups acting for a state
@@ -246,16 +245,13 @@ class Lexicon:
             base = last[: len(last) - len(ending)] if ending else last
             for cut in range(len(base) - 3):
                 hit = self.type_nouns.get(base[cut:])
-                if hit and (cut >= 3 or (cut == 0 and (not hit[1] or last != key))):
+                if hit and (cut >= 2 or (cut == 0 and (not hit[1] or last != key))):
                     return hit[0]
         return None
 
     def introduces_org(self, word: str) -> bool:
         """A noun after which a name is an organisation's ("Zeitung", "Erdölkonzerns", "Gruppe")."""
-        key = fold(word)
-        bases = [key] + [key[:-len(e)] for e in ("s", "es", "n", "en") if key.endswith(e)]
-        return any(base == noun or (base.endswith(noun) and len(base) >= len(noun) + 2)
-                   for base in bases for noun in self.org_nouns)
+        return self.noun_type(word) == "ORG"
 
     @per_word
     def is_descriptor(self, word: str) -> bool:
@@ -435,7 +431,6 @@ def load() -> Lexicon:
         for genus in flags & {"m", "f", "n"}:
             lex.org_genus[fold(row[0])] = genus
     lex.descriptors = {fold(row[0]) for row in rows("descriptor_nouns.txt")}
-    lex.org_nouns = tuple(fold(row[0]) for row in rows("org_nouns.txt"))
     lex.facility_nouns = tuple(fold(row[0]) for row in rows("facility_nouns.txt"))
     lex.sea_nouns = {noun: genus for noun, genus in rows("sea_nouns.tsv")}
     lex.company_forms = frozenset(row[0] for row in rows("company_forms.txt"))

@@ -597,9 +597,10 @@ def find_mentions(doc, lex=None) -> list:
                 (span[0].text in lex.first_names or span[0].is_alpha and not is_word(span[0].text) and
                  not lexicon_token(span[0], lex)):
             etype = "PERSON"          # "Salah A." tagged ORG: a given name and an initial
-        if kind == "name" and etype in ("PERSON", "LOCATION") and span.start > 0 and \
-                doc[span.start - 1].text[:1].isupper() and lex.introduces_org(doc[span.start - 1].text) and \
-                span[0].text not in lex.first_names and not is_given_name(span[0], lex, own=True):
+        firm = kind == "name" and etype in ("PERSON", "LOCATION") and span.start > 0 and \
+            doc[span.start - 1].text[:1].isupper() and lex.introduces_org(doc[span.start - 1].text) and \
+            span[0].text not in lex.first_names and not is_given_name(span[0], lex, own=True)
+        if firm:
             etype = "ORG"             # "der Textilriese Palmers", "die Anwaltskanzlei Sova": a firm, not a person
         toponym = text in lex.toponyms or (text.endswith("s") and text[:-1] in lex.toponyms)    # "Kaliforniens"
         if kind == "name" and len(span) == 1 and not after_role_noun(span, lex) and not toponym and \
@@ -630,7 +631,7 @@ def find_mentions(doc, lex=None) -> list:
             named = name_type(doc, span, etype, lex, ent.start)
             if named is None:
                 continue      # "der Grazer Diözesanbischof" tagged ORG: a role, no name
-            typed, etype = (named if named != etype else ""), named
+            typed, etype = (named if named != etype or firm and named == "ORG" else ""), named
             if etype == "PERSON":
                 key = person_key(doc, span, key, lex)
         add(span.start, span.end - 1, etype, key, kind, typed=typed)
@@ -821,7 +822,7 @@ def article_acronyms(doc, taken, result, orgs) -> None:
 
 
 def introduced_organisations(doc, lex, taken, add):
-    """The name after a noun that introduces an organisation (org_nouns.txt) where the NER missed it:
+    """The name after a noun that introduces an organisation (type_nouns.tsv) where the NER missed it:
     "die Zeitung Danas", "der Glücksspielkonzern Novomatic", "die Gruppe Ansar Dine", "die Zeitung To
     Vima". Its words are no ordinary German words ("das Unternehmen Montag") unless a capitalised
     article opens the name ("die Zeitung Die Welt")."""
@@ -838,7 +839,9 @@ def introduced_organisations(doc, lex, taken, add):
             end += 1
         if end == start:
             continue
-        k = end + 1 if end < n and doc[end].lower_ in ("gegen", "für") else end
+        genitive = "Gen" in token.morph.get("Case") or (token.i > 0 and doc[token.i - 1].lower_ == "des")
+        # "der Einspruch des Anbieters X gegen ...": after a genitive the complement is the head noun's
+        k = end + 1 if end < n and doc[end].lower_ in ("gegen", "für") and not genitive else end
         k += k < n and k > end and doc[k].lower_ in COMPLEMENT_DETS
         if n > k > end and doc[k].text[:1].isupper() and k not in taken and \
                 (doc[k].pos_ == "PROPN" or doc[end].lower_ == "gegen" and doc[k].pos_ == "NOUN"):
@@ -851,7 +854,8 @@ def introduced_name_part(token, lex, inside: bool, article: bool) -> bool:
     role, place noun or lexicon name, and no German word unless a proper noun inside the name or any
     noun after a capitalised article ("Die Welt")."""
     text = token.text
-    if len(text) < 2 or not text[:1].isupper() or token.is_sent_start or not re.match(r"^[\w&.-]+$", text) or \
+    if len(text) < 2 or not text[:1].isupper() or token.is_sent_start or (token.is_stop and not inside) or \
+            not re.match(r"^[\w&.-]+$", text) or \
             text.endswith(".") or lex.title_relation(text) or lexicon_token(token, lex) or \
             lex.introduces_org(text) or lex.is_place_noun(text) or fold(text) in lex.not_names:
         return False

@@ -494,3 +494,11 @@ def test_a_capitalised_adjective_before_a_sea_noun_names_a_place_in_the_nominati
                  "Ozean/NOUN ./PUNCT", ents=[(3, 4, "LOC")])
     assert {(s, k) for s, t, k in found(doc) if t == "LOCATION"} == {
         ("Westkaribischen Meer", "Westkaribisches Meer"), ("Nordischen Ozean", "Nordischer Ozean")}
+
+
+def test_an_introduced_name_is_no_function_word_and_a_genitive_noun_takes_no_complement():
+    doc = doc_of("Warnung/NOUN vor/ADP der/DET Konsumgesellschaft/NOUN In/PROPN seiner/DET Rede/NOUN sprach/VERB er/PRON ./PUNCT")
+    assert found(doc) == set()
+    doc = doc_of("Der/DET Einspruch/NOUN des/DET Mautanbieters/NOUN Velarix/PROPN gegen/ADP die/DET Vergabe/NOUN "
+                 "scheiterte/VERB ./PUNCT")
+    assert {s for s, t, _ in found(doc) if t == "ORG"} == {"Velarix"}

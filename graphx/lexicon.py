@@ -250,12 +250,13 @@ class Lexicon:
                     return hit[0]
         return None
 
+    @per_word
     def introduces_org(self, word: str) -> bool:
         """A noun after which a name is an organisation's ("Zeitung", "Erdölkonzerns", "Gruppe")."""
         key = fold(word)
         bases = [key] + [key[:-len(e)] for e in ("s", "es", "n", "en") if key.endswith(e)]
-        return any(base == noun or (base.endswith(noun) and len(base) >= len(noun) + 2)
-                   for base in bases for noun in self.org_nouns)
+        nouns = set(self.org_nouns)    # the noun itself, or a compound's last part after 2+ letters
+        return any(base in nouns or any(base[k:] in nouns for k in range(2, len(base) + 1)) for base in bases)
 
     @per_word
     def is_descriptor(self, word: str) -> bool:

@@ -465,10 +465,32 @@ def load() -> Lexicon:
     return lex
 
 
+MODEL_LEMMA_TABLE = Path(__file__).resolve().parent / "models" / "de_graphx" / "graphx_lemma_lookup" / "table.json.gz"
+
+
+@lru_cache(maxsize=4)
+def lemma_table(path: str) -> dict:
+    """A lemma table saved by the graphx_lemma_lookup component (form -> lemma, no identity entries),
+    parsed once (0.3 s): the loaded component and word_forms() share it. Callers must not change it."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
 @lru_cache(maxsize=1)
 def word_forms() -> dict:
-    """spacy-lookups-data's German lemma table (inflected form -> lemma) as a plain dict (0.3 s, not
-    spaCy's Table: 2 s to build), or {} without the package. Its keys are common German words."""
+    """spacy-lookups-data's German lemma table (inflected form -> lemma) as a plain dict: the model's
+    copy (shared with its lemma component) plus the forms that are their own lemma
+    (lexicons/lemma_identities.txt); without the model, the package's own table, or {}. Its keys are
+    common German words."""
+    try:
+        table = lemma_table(str(MODEL_LEMMA_TABLE))
+        with open(LEXICON_DIR / "lemma_identities.txt", encoding="utf-8") as handle:
+            same = [line.rstrip("\n") for line in handle if line.strip() and not line.startswith("#")]
+        forms = dict(table)
+        forms.update(zip(same, same))
+        return forms
+    except (OSError, ValueError):
+        pass
     try:
         import spacy_lookups_data  # noqa: F401
         from spacy.util import load_language_data, registry

@@ -1435,6 +1435,8 @@ def seat_compound(text: str, lex):
             seat for seat, (_, kind) in lex.metonyms.items() if kind == "seat" and " " not in seat and
             not (seat.endswith("s") and seat[:-1] in lex.metonyms))
     key = text.lower()
+    if not key.startswith(seats):         # one C-level test for the common case: no seat at all
+        return None
     for seat in seats:
         if key.startswith(seat) and len(text) > len(seat) + 3 and text[len(seat)].islower():
             rest = text[len(seat):].capitalize()

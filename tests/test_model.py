@@ -177,6 +177,19 @@ def test_lemma_lookup_keeps_the_texts_orthography():
     assert [t.lemma_ for t in comp(doc)] == ["Russland", "Russland", "Fuß"]
 
 
+def test_word_forms_share_the_models_lemma_table_and_match_the_package():
+    from graphx import lexicon
+    from graphx.annotate import load_pipeline
+
+    table = load_pipeline().get_pipe("graphx_lemma_lookup").table
+    assert table is lexicon.lemma_table(str(lexicon.MODEL_LEMMA_TABLE))      # parsed once
+    forms = lexicon.word_forms()
+    assert forms["wirft"] == "werfen" and forms["Bahn"] == "Bahn" and "Bahn" not in table
+    pytest.importorskip("spacy_lookups_data")
+    from spacy.util import load_language_data, registry
+    assert forms == load_language_data(registry.lookups.get("de")["lemma_lookup"])
+
+
 # ----------------------------------------------------------------------------- scoring
 def test_score_spans_overall_excludes_locderiv():
     gold = [{(0, 1, "PER"), (2, 3, "LOC"), (4, 5, "LOCderiv")}]

@@ -69,8 +69,8 @@ class LemmaLookup:
             json.dump(self.table, f, ensure_ascii=False, separators=(",", ":"))
 
     def from_disk(self, path, exclude=()):
-        with gzip.open(Path(path) / "table.json.gz", "rt", encoding="utf-8") as f:
-            self.table = json.load(f)
+        from graphx.lexicon import lemma_table     # parsed once, shared with graphx's word_forms()
+        self.table = lemma_table(str((Path(path) / "table.json.gz").resolve()))
         return self
 
 

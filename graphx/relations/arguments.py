@@ -86,12 +86,12 @@ class ArgumentFinder:
     def clause_final_particle(self, verb):
         """A separable particle closing the finite verb's clause ("weist ... zurück", "bestellt ...
         ein"), found by position because the parser often attaches it elsewhere."""
-        if "Inf" in verb.morph.get("VerbForm"):
-            return None
         at = self.__dict__.get("_particle_at")
         if at is None:                      # once per Doc: the particle a scan from each token finds
             at = self._particle_at = self.final_particles(self.doc)
-        return self.doc[at[verb.i + 1]] if at[verb.i + 1] is not None else None
+        if at[verb.i + 1] is None or "Inf" in verb.morph.get("VerbForm"):     # the cheap test first
+            return None
+        return self.doc[at[verb.i + 1]]
 
     @classmethod
     def final_particles(cls, doc) -> list:

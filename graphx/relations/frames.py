@@ -316,7 +316,12 @@ class FrameRelations:
 
     def cue_sites(self, sentence):
         """(cue token, its verb, cue) for each cue word of the sentence that is asserted and applies."""
-        for token in sentence.span:
+        candidate = self.cue_candidates()
+        doc = self.doc
+        for i in range(sentence.span.start, sentence.span.end):
+            if not candidate[i]:
+                continue
+            token = doc[i]
             cues = []
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VV") or \
                     (token.dep_ in ("acl:relcl", "acl", "advcl", "ccomp", "ROOT") and token.pos_ in ("ADV", "ADJ")
@@ -349,6 +354,21 @@ class FrameRelations:
             for cue in cues:
                 if self.cue_applies(cue, sentence.words if cue.requires else (), own_clause):   # words: only if needed
                     yield token, verb, cue
+
+    def cue_candidates(self) -> list:
+        """Per token of the Doc (once, from arrays): can cue_sites take it? A verb, noun, adjective,
+        adverb or preposition by its POS, or a VV* tag; no determiner, pronoun, punctuation..."""
+        flags = self.__dict__.get("_cue_candidate")
+        if flags is None:
+            from spacy.attrs import POS, TAG
+            from spacy.symbols import ADJ, ADP, ADV, AUX, NOUN, PROPN, VERB
+            kinds, strings, verb_tags = {ADJ, ADP, ADV, AUX, NOUN, PROPN, VERB}, self.doc.vocab.strings, {}
+            rows = self.doc.to_array([POS, TAG]).tolist() if len(self.doc) else []
+            for _, tag in rows:
+                if tag not in verb_tags:
+                    verb_tags[tag] = strings[tag].startswith("VV")
+            flags = self._cue_candidate = [pos in kinds or verb_tags[tag] for pos, tag in rows]
+        return flags
 
     def stay_relations(self, sentence) -> list:
         """"X war am Montag in China", "X war überraschend beim Nachbarn Pakistan": a person who was in
